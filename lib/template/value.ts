@@ -1,0 +1,293 @@
+/**
+ * The Go value model the engine executes over.
+ *
+ * Helm hands templates `interface{}` values that came from JSON-decoded YAML, so the model mirrors
+ * exactly the Go types that can reach a template:
+ *
+ * | Go                         | here                                   |
+ * |----------------------------|----------------------------------------|
+ * | nil interface              | `null`                                 |
+ * | bool                       | `boolean`                              |
+ * | string                     | `string` (Go strings are bytes; byte-level helpers are in this file) |
+ * | float64                    | `number` (every number from a values file is float64) |
+ * | int, int64, uint8, …       | `GoInt` (a bigint plus its Go kind)    |
+ * | map[string]interface{}     | `Map<string, Value>`                   |
+ * | []interface{}              | `Value[]`                              |
+ * | []byte                     | `Uint8Array`                           |
+ * | structs, methods, pointers | `GoObject`                             |
+ *
+ * A map or slice whose Go type is not the interface one (`[]string` from `splitList`,
+ * `map[string]string` from `split`) is marked with `withGoType`, so `typeOf`/`%T` print Go's name.
+ */
+
+export type Value =
+  | null
+  | boolean
+  | string
+  | number
+  | GoInt
+  | GoMap
+  | Value[]
+  | Uint8Array
+  | GoObject;
+
+export type GoMap = Map<string, Value>;
+
+/** Go's integer kinds that templates meet (int from literals and `len`, int64 from `--set`, …). */
+export type IntKind = "int" | "int64" | "int32" | "int16" | "int8" | "uint" | "uint64" | "uint32" | "uint16" | "uint8";
+
+const INT_BITS: Record<IntKind, { bits: number; signed: boolean }> = {
+  int: { bits: 64, signed: true },
+  int64: { bits: 64, signed: true },
+  int32: { bits: 32, signed: true },
+  int16: { bits: 16, signed: true },
+  int8: { bits: 8, signed: true },
+  uint: { bits: 64, signed: false },
+  uint64: { bits: 64, signed: false },
+  uint32: { bits: 32, signed: false },
+  uint16: { bits: 16, signed: false },
+  uint8: { bits: 8, signed: false },
+};
+
+/** A Go integer. The value is always wrapped to the kind's width, as Go arithmetic wraps. */
+export class GoInt {
+  readonly value: bigint;
+  constructor(
+    value: bigint | number,
+    readonly kind: IntKind = "int",
+  ) {
+    const { bits, signed } = INT_BITS[kind];
+    const v = typeof value === "number" ? BigInt(Math.trunc(value)) : value;
+    this.value = signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v);
+  }
+  get signed(): boolean {
+    return INT_BITS[this.kind].signed;
+  }
+  toNumber(): number {
+    return Number(this.value);
+  }
+  toString(): string {
+    return this.value.toString();
+  }
+}
+
+export const goInt = (v: bigint | number): GoInt => new GoInt(v, "int");
+export const goInt64 = (v: bigint | number): GoInt => new GoInt(v, "int64");
+
+/**
+ * A Go struct or pointer with fields and methods (`.Files`, `.Capabilities`, a semver version…).
+ * Field access in a template tries `method(name)` first, then `field(name)`, as Go does.
+ */
+export abstract class GoObject {
+  /** Go's type name, as `%T` prints it: `chartutil.Capabilities`, `*semver.Version`. */
+  abstract readonly goType: string;
+  /** Go's reflect kind of the underlying value, for `kindOf`: "struct", "ptr", "map"… */
+  readonly goKind: string = "struct";
+  /** The named field, or undefined when the type has no such field. */
+  field(_name: string): Value | undefined {
+    return undefined;
+  }
+  /** The named method, or undefined when the type has no such method. */
+  method(_name: string): GoFunc | undefined {
+    return undefined;
+  }
+  /** `%v` of the value, as Go's fmt prints it. */
+  abstract format(): string;
+}
+
+/**
+ * A Go parameter or result type, as far as the template executor must know it to convert and
+ * check arguments exactly as `reflect` does (`expected string; found 1`,
+ * `wrong type for value; expected int; got float64`).
+ */
+export type GoType =
+  | "any"
+  | "string"
+  | "bool"
+  | "int"
+  | "int64"
+  | "float64"
+  | "[]any"
+  | "[]string"
+  | "map"
+  | "[]byte"
+  | "object";
+
+/**
+ * A function callable from a template: Go built-ins, Sprig, Helm's additions, methods.
+ * `params` are the fixed parameter types, `variadic` the element type of a trailing `...T`.
+ * The implementation receives arguments already converted to the declared types and signals
+ * Go's `error` result by throwing `FuncError`; the executor turns that into
+ * `error calling <name>: <message>`.
+ */
+export interface GoFunc {
+  readonly params: readonly GoType[];
+  readonly variadic?: GoType;
+  readonly result?: GoType;
+  readonly call: (...args: Value[]) => Value;
+}
+
+/** Go's `error` result of a template function. */
+export class FuncError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FuncError";
+  }
+}
+
+/** Declares a function with its Go signature. */
+export function goFunc(
+  params: readonly GoType[],
+  call: (...args: never[]) => Value,
+  opts: { variadic?: GoType; result?: GoType } = {},
+): GoFunc {
+  return { params, call: call as (...args: Value[]) => Value, ...opts };
+}
+
+const goTypeNames = new WeakMap<object, string>();
+
+/** Marks a map or slice with a Go type other than the interface one: `withGoType(list, "[]string")`. */
+export function withGoType<T extends GoMap | Value[]>(v: T, typeName: string): T {
+  goTypeNames.set(v, typeName);
+  return v;
+}
+
+export const isGoMap = (v: Value | undefined): v is GoMap => v instanceof Map;
+export const isSlice = (v: Value | undefined): v is Value[] => Array.isArray(v);
+export const isGoInt = (v: Value | undefined): v is GoInt => v instanceof GoInt;
+
+/** Go's type name of a value as `%T` and Sprig's `typeOf` print it. */
+export function goTypeName(v: Value): string {
+  if (v === null) return "<nil>";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "string":
+      return "string";
+    case "number":
+      return "float64";
+  }
+  if (v instanceof GoInt) return v.kind;
+  if (v instanceof Uint8Array) return "[]uint8";
+  if (v instanceof GoObject) return v.goType;
+  return goTypeNames.get(v) ?? (Array.isArray(v) ? "[]interface {}" : "map[string]interface {}");
+}
+
+/** Go's reflect kind name of a value as Sprig's `kindOf` prints it. */
+export function goKindName(v: Value): string {
+  if (v === null) return "invalid";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "string":
+      return "string";
+    case "number":
+      return "float64";
+  }
+  if (v instanceof GoInt) return v.kind;
+  if (v instanceof Uint8Array || Array.isArray(v)) return "slice";
+  if (v instanceof GoObject) return v.goKind;
+  return "map";
+}
+
+/** Go template truthiness (`if`, `with`, `and`, `or`, `not`): the zero value of its type is false. */
+export function isTrue(v: Value): boolean {
+  if (v === null) return false;
+  switch (typeof v) {
+    case "boolean":
+      return v;
+    case "string":
+      return v.length > 0;
+    case "number":
+      return v !== 0;
+  }
+  if (v instanceof GoInt) return v.value !== 0n;
+  if (v instanceof Uint8Array) return v.length > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof Map) return v.size > 0;
+  return true;
+}
+
+/** Go string comparison: byte order of the UTF-8 encodings (JS `<` compares UTF-16 units). */
+export function compareGoStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (U+D800–DFFF) encode code points above U+FFFF, which sort after U+E000–FFFF in UTF-8.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (xs ? y >= 0xe000 : x >= 0xe000)) return xs ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** A map's keys in Go's sorted order (what `range` and `%v` visit). */
+export function sortedKeys(m: GoMap): string[] {
+  return [...m.keys()].sort(compareGoStrings);
+}
+
+/**
+ * Go's `strconv.FormatFloat(f, 'g', -1, 64)`, which `%v`, `print` and `toString` use:
+ * the shortest round-trip digits, in exponent form when the decimal exponent is < -4 or >= 6
+ * (`1e+06`, `1.234567e+06`). JS switches only at 1e21, so `String(f)` alone is wrong.
+ */
+export function formatFloat(f: number): string {
+  if (Number.isNaN(f)) return "NaN";
+  if (f === Infinity) return "+Inf";
+  if (f === -Infinity) return "-Inf";
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  const [mant = "", expText = "0"] = f.toExponential().split("e");
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 6) {
+    const sign = exp < 0 ? "-" : "+";
+    const digits = String(Math.abs(exp)).padStart(2, "0");
+    return `${mant}e${sign}${digits}`;
+  }
+  // In this range JS prints the same shortest digits in plain decimal form.
+  return String(f);
+}
+
+/** `fmt.Sprint(v)` / `%v` of one value. A top-level nil prints `<nil>` here; the executor prints `<no value>`. */
+export function formatValue(v: Value): string {
+  if (v === null) return "<nil>";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "true" : "false";
+    case "string":
+      return v;
+    case "number":
+      return formatFloat(v);
+  }
+  if (v instanceof GoInt) return v.value.toString();
+  if (v instanceof Uint8Array) return `[${Array.from(v).join(" ")}]`;
+  if (v instanceof GoObject) return v.format();
+  if (Array.isArray(v)) return `[${v.map(formatValue).join(" ")}]`;
+  return `map[${sortedKeys(v)
+    .map((k) => `${k}:${formatValue(v.get(k) ?? null)}`)
+    .join(" ")}]`;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The UTF-8 bytes of a string: Go's `[]byte(s)`. */
+export const utf8Bytes = (s: string): Uint8Array => encoder.encode(s);
+/** A string from UTF-8 bytes: Go's `string(b)` (invalid sequences become U+FFFD). */
+export const utf8String = (b: Uint8Array): string => decoder.decode(b);
+/** Go's `len(s)`: the number of UTF-8 bytes. */
+export function byteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
