@@ -1,0 +1,138 @@
+/**
+ * Validates rendered Kubernetes objects against the Kubernetes 1.35 OpenAPI schemas.
+ *
+ * The schemas come precompiled in `kubernetes-models` (no runtime `new Function`, so the same code runs
+ * in a CSP-strict browser); CRDs the chart renders come from the matching `@kubernetes-models/*`
+ * packages. The model packages are imported lazily because the index weighs ~200 KB gzipped.
+ */
+
+/** Severity of a review finding; `error` means the API server would reject the object. */
+export type FindingSeverity = "error" | "warning" | "info";
+
+/** Machine-readable reason of a finding (tests and the UI match on this, not on prose). */
+export type FindingCode =
+  | "NOT_AN_OBJECT"
+  | "MISSING_TYPE_META"
+  | "UNKNOWN_KIND"
+  | "SCHEMA_VIOLATION"
+  | "PSS_VIOLATION";
+
+/** One problem found in one rendered object. `path` is a JSON pointer into that object. */
+export interface ReviewFinding {
+  severity: FindingSeverity;
+  code: FindingCode;
+  kind: string;
+  name: string;
+  path: string;
+  message: string;
+}
+
+/** What a precompiled model class offers: construct with the object, `validate()` throws on violations. */
+interface ModelClass {
+  apiVersion: string;
+  kind: string;
+  new (data: object): { validate(): void };
+}
+
+/** ajv-style error carried by the `ValidationError` that `validate()` throws. */
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params?: Record<string, unknown>;
+}
+
+/** Validates one parsed object; returns no findings when it conforms. */
+export type ObjectValidator = (obj: unknown) => ReviewFinding[];
+
+let validatorPromise: Promise<ObjectValidator> | null = null;
+
+/** Loads the model packages once and returns a synchronous validator over apiVersion/kind. */
+export function loadK8sSchemaValidator(): Promise<ObjectValidator> {
+  return (validatorPromise ??= (async () => {
+    const [core, prometheus, externalSecrets] = await Promise.all([
+      import("kubernetes-models"),
+      import("@kubernetes-models/prometheus-operator"),
+      import("@kubernetes-models/external-secrets"),
+    ]);
+    const index = new Map<string, ModelClass>();
+    for (const pkg of [core, prometheus, externalSecrets]) indexModels(pkg, 0, index);
+    return (obj) => validateWithIndex(obj, index);
+  })());
+}
+
+/** Validates every object; findings keep the input order. */
+export async function validateK8sObjects(objects: readonly unknown[]): Promise<ReviewFinding[]> {
+  const validate = await loadK8sSchemaValidator();
+  return objects.flatMap((o) => validate(o));
+}
+
+// Core "v1" models sit one namespace level shallower than "apps/v1"-style ones, so walk two levels.
+function indexModels(ns: object, depth: number, index: Map<string, ModelClass>): void {
+  for (const v of Object.values(ns)) {
+    if (typeof v === "function" && typeof v.apiVersion === "string" && typeof v.kind === "string") {
+      index.set(`${v.apiVersion}/${v.kind}`, v as ModelClass);
+    } else if (v !== null && typeof v === "object" && depth < 2) {
+      indexModels(v as object, depth + 1, index);
+    }
+  }
+}
+
+function validateWithIndex(obj: unknown, index: ReadonlyMap<string, ModelClass>): ReviewFinding[] {
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
+    return [finding("NOT_AN_OBJECT", "", "", "", "document is not a YAML mapping")];
+  }
+  const o = obj as Record<string, unknown>;
+  const kind = typeof o.kind === "string" ? o.kind : "";
+  const name = objectName(o);
+  if (typeof o.apiVersion !== "string" || kind === "") {
+    const missing = typeof o.apiVersion !== "string" ? "/apiVersion" : "/kind";
+    return [finding("MISSING_TYPE_META", kind, name, missing, `object has no ${missing.slice(1)}`)];
+  }
+  const Model = index.get(`${o.apiVersion}/${kind}`);
+  if (!Model) {
+    return [
+      {
+        ...finding("UNKNOWN_KIND", kind, name, "", `no schema for ${o.apiVersion}/${kind} (not a Kubernetes 1.35 or known CRD kind)`),
+        severity: "warning",
+      },
+    ];
+  }
+  try {
+    new Model(o).validate();
+    return [];
+  } catch (e) {
+    const errors = ajvErrors(e);
+    if (!errors) throw e;
+    return dedupeOneOf(errors).map((err) => finding("SCHEMA_VIOLATION", kind, name, err.instancePath, describe(err)));
+  }
+}
+
+function ajvErrors(e: unknown): AjvError[] | null {
+  if (e === null || typeof e !== "object") return null;
+  const errors = (e as { errors?: unknown }).errors;
+  return Array.isArray(errors) ? (errors as AjvError[]) : null;
+}
+
+// An int-or-string field reports each failed branch plus the "oneOf" summary; the summary alone is noise.
+function dedupeOneOf(errors: AjvError[]): AjvError[] {
+  const branchFailed = new Set(errors.filter((e) => e.keyword !== "oneOf").map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword !== "oneOf" || !branchFailed.has(e.instancePath));
+}
+
+function describe(err: AjvError): string {
+  const base = err.message ?? err.keyword;
+  const allowed = err.params?.allowedValues;
+  return Array.isArray(allowed) ? `${base}: ${allowed.map(String).join(", ")}` : base;
+}
+
+function objectName(o: Record<string, unknown>): string {
+  const meta = o.metadata;
+  if (meta === null || typeof meta !== "object") return "";
+  const name = (meta as Record<string, unknown>).name;
+  return typeof name === "string" ? name : "";
+}
+
+function finding(code: FindingCode, kind: string, name: string, path: string, message: string): ReviewFinding {
+  return { severity: "error", code, kind, name, path, message };
+}
