@@ -1,0 +1,175 @@
+/**
+ * Helm's values coalescing (pkg/chart/common/util/coalesce.go at v4.1.4) and the plain merges around it:
+ * user values are merged into one map first (pkg/cli/values), then coalesced onto chart defaults, with
+ * globals flowing down into every subchart.
+ */
+import type { GoMap, Value } from "../template/value";
+import { formatValue, isGoMap } from "../template/value";
+import type { Chart } from "./chart";
+import { parseAllDocuments } from "yaml";
+import { HelmError } from "./errors";
+
+/** Collects Helm's log lines (`level=INFO msg="warning: …"`) instead of printing them. */
+export type WarnFn = (message: string) => void;
+
+const concatPrefix = (a: string, b: string): string => (a === "" ? b : `${a}.${b}`);
+
+/** A deep copy of a values tree (maps and slices; scalars and objects are shared, as copystructure does). */
+export function deepCopyValue<T extends Value>(v: T): T {
+  if (v instanceof Map) {
+    const m: GoMap = new Map();
+    for (const [k, x] of v as GoMap) m.set(k, deepCopyValue(x));
+    return m as T;
+  }
+  if (Array.isArray(v)) return v.map(deepCopyValue) as T;
+  return v;
+}
+
+/**
+ * pkg/cli/values mergeMaps: maps merge recursively, anything else (nil included) replaces.
+ * Used to fold -f files and --set flags into one user-values map. Mutates and returns `base`.
+ */
+export function mergeMaps(base: GoMap, override: GoMap): GoMap {
+  for (const [k, v] of override) {
+    const cur = base.get(k);
+    if (isGoMap(v) && isGoMap(cur)) base.set(k, mergeMaps(cur, v));
+    else base.set(k, v);
+  }
+  return base;
+}
+
+/** Coalesces user values onto a chart tree's defaults (Helm's CoalesceValues / MergeValues). */
+export function coalesceValues(chart: Chart, vals: GoMap, warn: WarnFn, merge = false): GoMap {
+  return coalesce(chart, deepCopyValue(vals), "", merge, warn);
+}
+
+function coalesce(chart: Chart, dest: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
+  coalesceChartValues(chart, dest, prefix, merge, warn);
+  return coalesceDeps(chart, dest, prefix, merge, warn);
+}
+
+function coalesceDeps(chart: Chart, dest: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
+  for (const sub of chart.dependencies) {
+    const name = sub.metadata.name;
+    const cur = dest.get(name);
+    if (cur === undefined) dest.set(name, new Map());
+    else if (!isGoMap(cur)) throw new Error(`type mismatch on ${name}: %!t(${formatValue(cur)})`);
+    const dv = dest.get(name) as GoMap;
+    const subPrefix = concatPrefix(prefix, chart.metadata.name);
+    coalesceGlobals(dv, dest, subPrefix, warn);
+    dest.set(name, coalesce(sub, dv, subPrefix, merge, warn));
+  }
+  return dest;
+}
+
+/** Copies the globals of `src` (the parent's values) into `dest` (a subchart's); the parent wins. */
+function coalesceGlobals(dest: GoMap, src: GoMap, prefix: string, warn: WarnFn): void {
+  const destGlob = dest.get("global");
+  const srcGlob = src.get("global");
+  let dg: GoMap;
+  let sg: GoMap;
+  if (destGlob === undefined) dg = new Map();
+  else if (isGoMap(destGlob)) dg = destGlob;
+  else {
+    warn("warning: skipping globals because destination global is not a table.");
+    return;
+  }
+  if (srcGlob === undefined) sg = new Map();
+  else if (isGoMap(srcGlob)) sg = srcGlob;
+  else {
+    warn("warning: skipping globals because source global is not a table.");
+    return;
+  }
+  for (const [key, val] of sg) {
+    if (isGoMap(val)) {
+      const vv: GoMap = new Map(val);
+      const destv = dg.get(key);
+      if (destv === undefined) dg.set(key, vv);
+      else if (!isGoMap(destv)) warn(`Conflict: cannot merge map onto non-map for "${key}". Skipping.`);
+      else {
+        coalesceTables(vv, destv, concatPrefix(prefix, key), true, warn);
+        dg.set(key, vv);
+      }
+    } else if (isGoMap(dg.get(key))) warn(`key ${key} is table. Skipping`);
+    else dg.set(key, val);
+  }
+  dest.set("global", dg);
+}
+
+/** Builds one chart's values: `v` (from above) overrides the chart's own defaults. */
+function coalesceChartValues(chart: Chart, v: GoMap, prefix: string, merge: boolean, warn: WarnFn): void {
+  const subPrefix = concatPrefix(prefix, chart.metadata.name);
+  const defaults = deepCopyValue(chart.values);
+  for (const [key, val] of defaults) {
+    if (!v.has(key)) {
+      v.set(key, val);
+      continue;
+    }
+    const value = v.get(key) ?? null;
+    if (value === null && !merge) v.delete(key);
+    else if (isGoMap(value)) {
+      if (!isGoMap(val)) {
+        if (val !== null) warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
+      } else {
+        const childMerge = chart.dependencies.some((d) => d.metadata.name === key) || merge;
+        coalesceTables(value, val, concatPrefix(subPrefix, key), childMerge, warn);
+      }
+    }
+  }
+}
+
+/** Merges `src` into `dst`; `dst` is authoritative (coalesceTablesFullKey). Mutates `dst` and `src`. */
+export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
+  const srcOriginalNonNil = new Set<string>();
+  for (const [k, val] of src) if (val !== null) srcOriginalNonNil.add(k);
+  for (const [k, val] of dst) if (val === null) src.set(k, null);
+  for (const [key, val] of src) {
+    const fullkey = concatPrefix(prefix, key);
+    const has = dst.has(key);
+    const dv = dst.get(key) ?? null;
+    if (has && !merge && dv === null && srcOriginalNonNil.has(key)) dst.delete(key);
+    else if (!has) dst.set(key, val);
+    else if (isGoMap(val)) {
+      if (isGoMap(dv)) coalesceTables(dv, val, fullkey, merge, warn);
+      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
+    } else if (isGoMap(dv) && val !== null) {
+      warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`);
+    }
+  }
+  return dst;
+}
+
+/**
+ * Helm's loader.LoadValues: every YAML document of a values file, merged in order (v4 reads all documents).
+ * `what` prefixes parse errors the way the caller words them.
+ */
+export function loadValuesText(text: string, what: string): GoMap {
+  let out: GoMap = new Map();
+  for (const doc of parseValuesDocuments(text, what)) out = mergeMaps(out, doc);
+  return out;
+}
+
+// TODO(yaml colleague): replace with lib/helm/yaml's parseValuesYaml once it is committed.
+function parseValuesDocuments(text: string, what: string): GoMap[] {
+  const docs = parseAllDocuments(text, { version: "1.1", uniqueKeys: false, merge: true });
+  const out: GoMap[] = [];
+  for (const d of Array.isArray(docs) ? docs : [docs]) {
+    if (d.errors.length > 0) {
+      throw new HelmError({ code: "VALUES_INVALID", message: `${what}: cannot unmarshal yaml document: error converting YAML to JSON: yaml: ${d.errors[0]?.message ?? ""}` });
+    }
+    const v = toGo(d.toJS({ mapAsMap: false }) as unknown);
+    if (isGoMap(v)) out.push(v);
+  }
+  return out;
+}
+
+function toGo(x: unknown): Value {
+  if (x === null || x === undefined) return null;
+  if (typeof x === "number" || typeof x === "bigint") return Number(x);
+  if (typeof x === "string" || typeof x === "boolean") return x;
+  if (Array.isArray(x)) return x.map(toGo);
+  if (x instanceof Date) return x.toISOString();
+  const m: GoMap = new Map();
+  for (const [k, v] of Object.entries(x as Record<string, unknown>)) m.set(k, toGo(v));
+  return m;
+}

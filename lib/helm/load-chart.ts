@@ -1,0 +1,181 @@
+/**
+ * ChartFiles (or .tgz bytes) → Chart, following Helm's loader (pkg/chart/v2/loader/load.go):
+ * Chart.yaml first, then values/schema/templates/files, then each charts/<name> as a subchart.
+ */
+import { parseDocument } from "yaml";
+import type { GoMap, Value } from "../template/value";
+import { isGoMap } from "../template/value";
+import type { Chart, ChartFile, ChartFiles, Dependency, Metadata } from "./chart";
+import { HelmError } from "./errors";
+import { loadValuesText } from "./coalesce";
+
+const decoder = new TextDecoder();
+
+function chartError(message: string): HelmError {
+  return new HelmError({ code: "CHART_INVALID", message });
+}
+
+/**
+ * Chart.yaml as sigs.k8s.io/yaml decodes it into Go's Metadata struct: string fields keep the scalar's
+ * source text (`appVersion: 9.9` is "9.9", not a float).
+ */
+function parseYamlStruct(text: string, what: string): GoMap {
+  const doc = parseDocument(text, { version: "1.1", keepSourceTokens: true, uniqueKeys: false });
+  if (doc.errors.length > 0) throw chartError(`cannot load ${what}: error converting YAML to JSON: yaml: ${doc.errors[0]?.message ?? ""}`);
+  const asText = parseDocument(text, { version: "1.1", schema: "failsafe", uniqueKeys: false }).toJS() as unknown;
+  const typed = doc.toJS({ mapAsMap: false }) as unknown;
+  const conv = (t: unknown, s: unknown): Value => {
+    if (t === null || t === undefined) return null;
+    if (Array.isArray(t)) return t.map((x, i) => conv(x, Array.isArray(s) ? s[i] : undefined));
+    if (typeof t === "object") {
+      const m: GoMap = new Map();
+      for (const [k, v] of Object.entries(t as Record<string, unknown>)) m.set(k, conv(v, (s as Record<string, unknown> | undefined)?.[k]));
+      return m;
+    }
+    if (typeof t === "boolean") return t;
+    return typeof s === "string" ? s : String(t);
+  };
+  const v = conv(typed, asText);
+  return isGoMap(v) ? v : new Map();
+}
+
+const str = (m: GoMap, k: string): string => {
+  const v = m.get(k);
+  return typeof v === "string" ? v : "";
+};
+
+function parseDependencies(v: Value | undefined): Dependency[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((d) => {
+    if (!isGoMap(d)) throw chartError("validation: dependencies must not contain empty or null nodes");
+    const tags = d.get("tags");
+    const iv = d.get("import-values");
+    const enabled = d.get("enabled");
+    return {
+      name: str(d, "name"),
+      version: str(d, "version") || undefined,
+      repository: str(d, "repository") || undefined,
+      condition: str(d, "condition") || undefined,
+      alias: str(d, "alias") || undefined,
+      tags: Array.isArray(tags) ? tags.map((t) => (typeof t === "string" ? t : String(t))) : undefined,
+      enabled: typeof enabled === "boolean" ? enabled : enabled === "true" ? true : undefined,
+      importValues: Array.isArray(iv)
+        ? iv.map((e) => (isGoMap(e) ? { child: str(e, "child"), parent: str(e, "parent") } : typeof e === "string" ? e : String(e)))
+        : undefined,
+    };
+  });
+}
+
+// Masterminds/semver NewVersion (loose): optional v, 1-3 numeric parts, prerelease, metadata.
+const SEMVER = /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*))?(\.(0|[1-9]\d*))?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
+
+function validateMetadata(md: Metadata): void {
+  const fail = (msg: string): never => {
+    throw chartError(`validation: ${msg}`);
+  };
+  if (md.apiVersion === "") fail("chart.metadata.apiVersion is required");
+  if (md.name === "") fail("chart.metadata.name is required");
+  if (md.name.includes("/") || md.name === "." || md.name === "..") fail(`chart.metadata.name "${md.name}" is invalid`);
+  if (md.version === "") fail("chart.metadata.version is required");
+  if (!SEMVER.test(md.version)) fail(`chart.metadata.version "${md.version}" is invalid`);
+  if (md.type !== undefined && md.type !== "" && md.type !== "application" && md.type !== "library") {
+    fail("chart.metadata.type must be application or library");
+  }
+  const seen = new Set<string>();
+  for (const d of md.dependencies) {
+    const key = d.alias ?? d.name;
+    if (seen.has(key)) {
+      fail(`more than one dependency with name or alias "${key}". Try using distinct aliases for dependencies with the same chart name.`);
+    }
+    seen.add(key);
+  }
+}
+
+/** The helmignore filter; applied to directory-style inputs only (Helm ignores it inside archives). */
+function applyHelmignore(files: ChartFiles): ChartFiles {
+  // TODO(helm-parts): lib/helm/ignore is not committed yet.
+  return files;
+}
+
+function loadFromFiles(files: ChartFiles, fromArchive: boolean): Chart {
+  const input = fromArchive ? files : applyHelmignore(files);
+  let raw: GoMap | undefined;
+  const chartYaml = input.get("Chart.yaml");
+  if (chartYaml) raw = parseYamlStruct(decoder.decode(chartYaml), "Chart.yaml");
+  const reqYaml = input.get("requirements.yaml");
+  const chart: Chart = { metadata: undefined as unknown as Metadata, values: new Map(), templates: [], files: [], crds: [], dependencies: [] };
+  const subcharts = new Map<string, ChartFiles>();
+  for (const [name, data] of [...input].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const file: ChartFile = { name, data };
+    if (name === "Chart.yaml") continue;
+    if (name === "Chart.lock" || name === "requirements.lock") continue;
+    if (name === "values.yaml") {
+      const text = decoder.decode(data);
+      chart.rawValues = text;
+      chart.values = loadValuesText(text, "values.yaml");
+    } else if (name === "values.schema.json") chart.schema = data;
+    else if (name === "requirements.yaml") {
+      if (raw && str(raw, "apiVersion") === "v1") chart.files.push(file);
+    } else if (name.startsWith("templates/")) chart.templates.push(file);
+    else if (name.startsWith("charts/")) {
+      if (name.endsWith(".prov")) {
+        chart.files.push(file);
+        continue;
+      }
+      const rest = name.slice("charts/".length);
+      const slash = rest.indexOf("/");
+      const cname = slash < 0 ? rest : rest.slice(0, slash);
+      const sub = subcharts.get(cname) ?? new Map<string, Uint8Array>();
+      sub.set(slash < 0 ? rest : rest.slice(slash + 1), data);
+      subcharts.set(cname, sub);
+    } else {
+      if (name.startsWith("crds/")) chart.crds.push(file);
+      chart.files.push(file);
+    }
+  }
+  if (!raw) throw chartError("Chart.yaml file is missing");
+  let apiVersion = str(raw, "apiVersion");
+  if (apiVersion === "") apiVersion = "v1";
+  let deps = raw.get("dependencies");
+  if (reqYaml && apiVersion === "v1") deps = parseYamlStruct(decoder.decode(reqYaml), "requirements.yaml").get("dependencies");
+  chart.metadata = {
+    raw,
+    name: str(raw, "name"),
+    version: str(raw, "version"),
+    apiVersion,
+    type: str(raw, "type") || undefined,
+    dependencies: parseDependencies(deps),
+  };
+  validateMetadata(chart.metadata);
+
+  for (const [cname, sub] of subcharts) {
+    if (cname.startsWith("_") || cname.startsWith(".")) continue;
+    let sc: Chart;
+    try {
+      if (cname.endsWith(".tgz")) {
+        const data = sub.get(cname);
+        if (!data) continue;
+        sc = loadArchive(data);
+      } else {
+        sub.delete(cname);
+        sc = loadFromFiles(sub, fromArchive);
+      }
+    } catch (e) {
+      if (e instanceof HelmError) throw chartError(`error unpacking subchart ${cname} in ${chart.metadata.name}: ${e.message}`);
+      throw e;
+    }
+    sc.parent = chart;
+    chart.dependencies.push(sc);
+  }
+  return chart;
+}
+
+function loadArchive(_tgz: Uint8Array): Chart {
+  // TODO(helm-parts): lib/helm/archive is not committed yet.
+  throw chartError("chart archives are not supported yet");
+}
+
+/** Loads a chart from a files map (a chart directory's contents) or from .tgz bytes. */
+export function loadChart(input: ChartFiles | Uint8Array): Chart {
+  return input instanceof Uint8Array ? loadArchive(input) : loadFromFiles(input, false);
+}
