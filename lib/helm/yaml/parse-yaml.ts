@@ -1,0 +1,225 @@
+/**
+ * Reading YAML as Helm does (sigs.k8s.io/yaml over goyaml v2): YAML 1.1 scalars, merge keys and
+ * aliases resolved into plain data, then the JSON round trip: map keys become strings, every
+ * number a float64. The `yaml` package parses; this module applies goyaml's typing rules.
+ */
+import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
+import { formatFloat, type GoMap, type Value } from "../../template/value";
+import { YamlError } from "./errors";
+import { resolveScalar, type Resolved } from "./resolve";
+
+const MAX_DEPTH = 10000;
+const ALIAS_RATIO_LOW = 400000;
+const ALIAS_RATIO_HIGH = 4000000;
+
+/** goyaml's allowedAliasRatio: tolerate aliases in small documents, cap their share in large ones. */
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
+  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - ALIAS_RATIO_LOW) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW));
+}
+
+const SHORT_TAGS: Record<string, string> = {
+  "tag:yaml.org,2002:str": "str",
+  "tag:yaml.org,2002:int": "int",
+  "tag:yaml.org,2002:float": "float",
+  "tag:yaml.org,2002:bool": "bool",
+  "tag:yaml.org,2002:null": "null",
+  "tag:yaml.org,2002:timestamp": "timestamp",
+  "tag:yaml.org,2002:binary": "binary",
+  "tag:yaml.org,2002:merge": "merge",
+};
+
+/** Go's strconv.FormatFloat(f, 'g', -1, 32), which sigs.k8s.io/yaml uses for float map keys. */
+function formatFloat32(f: number): string {
+  const f32 = Math.fround(f);
+  if (!Number.isFinite(f32)) return f32 > 0 ? ".inf" : f32 < 0 ? "-.inf" : ".nan";
+  for (let p = 1; p <= 9; p++) {
+    const s = Number(f32.toPrecision(p));
+    if (Math.fround(s) === f32) return formatFloat(s);
+  }
+  return formatFloat(f32);
+}
+
+class Decoder {
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private readonly expanding = new Set<Node>();
+
+  constructor(private readonly doc: Document) {}
+
+  value(node: Node | null | undefined, depth: number): Value {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new YamlError("ALIAS_BOMB", "yaml: document contains excessive aliasing");
+    }
+    if (depth > MAX_DEPTH) throw new YamlError("TOO_DEEP", `yaml: exceeded max depth of ${MAX_DEPTH}`);
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) return this.alias(node, depth);
+    if (isScalar(node)) return this.scalarValue(this.resolve(node));
+    if (isSeq(node)) return node.items.map((item) => this.value(item as Node, depth + 1));
+    if (isMap(node)) return this.mapping(node.items as { key: unknown; value: unknown }[], new Map(), depth);
+    return null;
+  }
+
+  private alias(node: Alias, depth: number): Value {
+    const target = node.resolve(this.doc);
+    if (!target) throw new YamlError("UNKNOWN_ANCHOR", `yaml: unknown anchor '${node.source}' referenced`);
+    if (this.expanding.has(target)) throw new YamlError("ALIAS_BOMB", `yaml: anchor '${node.source}' value contains itself`);
+    this.expanding.add(target);
+    this.aliasDepth++;
+    try {
+      return this.value(target, depth + 1);
+    } finally {
+      this.aliasDepth--;
+      this.expanding.delete(target);
+    }
+  }
+
+  private resolve(node: Node & { value?: unknown; type?: string; tag?: string }): Resolved {
+    const text = node.value === null || node.value === undefined ? "" : String(node.value);
+    const tag = node.tag ? (SHORT_TAGS[node.tag] ?? "custom") : undefined;
+    if (tag === "binary") return { tag: "str", value: decodeBinary(text) };
+    if (tag === undefined) return node.type === "PLAIN" || node.type === undefined ? resolveScalar(text) : { tag: "str", value: text };
+    try {
+      return resolveScalar(text, tag === "custom" || tag === "merge" ? "custom" : tag);
+    } catch (e) {
+      throw new YamlError("BAD_TAG", `yaml: ${(e as Error).message}`);
+    }
+  }
+
+  private scalarValue(r: Resolved): Value {
+    switch (r.tag) {
+      case "int":
+        return Number(r.value);
+      case "float":
+        if (!Number.isFinite(r.value)) throw new YamlError("UNSUPPORTED_VALUE", `json: unsupported value: ${formatFloat(r.value)}`);
+        return r.value;
+      default:
+        return r.value;
+    }
+  }
+
+  /** goyaml's d.mapping: keys in document order, a later key (or merge) overwrites an earlier one. */
+  private mapping(items: { key: unknown; value: unknown }[], out: GoMap, depth: number): GoMap {
+    for (const { key, value } of items) {
+      const k = key as Node | null;
+      if (k && isScalar(k) && !k.tag && (k as { type?: string }).type === "PLAIN" && k.value === "<<") {
+        this.merge(value as Node | null, out, depth);
+        continue;
+      }
+      out.set(this.key(k, depth), this.value(value as Node | null, depth + 1));
+    }
+    return out;
+  }
+
+  private merge(node: Node | null, out: GoMap, depth: number): void {
+    const bad = () => new YamlError("BAD_MERGE", "yaml: map merge requires map or sequence of maps as the value");
+    const asMap = (n: Node | null): GoMap => {
+      const target = n && isAlias(n) ? n.resolve(this.doc) : n;
+      if (!target || !isMap(target)) throw bad();
+      const v = this.value(n, depth + 1);
+      if (!(v instanceof Map)) throw bad();
+      return v;
+    };
+    const apply = (m: GoMap) => {
+      for (const [k, v] of m) out.set(k, v);
+    };
+    if (node && isSeq(node)) {
+      // Earlier maps take precedence, so apply them last.
+      for (let i = node.items.length - 1; i >= 0; i--) apply(asMap(node.items[i] as Node));
+    } else apply(asMap(node));
+  }
+
+  /** sigs.k8s.io/yaml's key conversion: ints and bools in decimal, floats as float32 %g, null is an error. */
+  private key(node: Node | null, depth: number): string {
+    const target = node && isAlias(node) ? node.resolve(this.doc) : node;
+    if (target && !isScalar(target)) throw new YamlError("BAD_KEY", "yaml: invalid map key: a map or list");
+    const v = node ? this.value(node, depth + 1) : null;
+    const r = target && isScalar(target) ? this.resolve(target) : null;
+    if (r?.tag === "int") {
+      if (r.uint) throw new YamlError("BAD_KEY", `unsupported map key of type: uint64, key: 0x${r.value.toString(16)}`);
+      return r.value.toString();
+    }
+    if (r?.tag === "float") return formatFloat32(r.value);
+    if (typeof v === "string") return v;
+    if (typeof v === "boolean") return v ? "true" : "false";
+    throw new YamlError("BAD_KEY", "unsupported map key of type: <nil>");
+  }
+}
+
+function decodeBinary(text: string): string {
+  try {
+    const bin = atob(text.replace(/\s+/g, ""));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
+  } catch {
+    throw new YamlError("BAD_TAG", `yaml: !!binary value contains invalid base64 data`);
+  }
+}
+
+/** goyaml's line for an error: scanner errors count from 1, parser errors report the 0-based line of their mark. */
+function eofLine(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return text.length > 0 && !text.endsWith("\n") ? n + 1 : n;
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+function position(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function syntaxError(text: string, e: { code: string; message: string; pos: [number, number] }): YamlError {
+  const pos = position(text, e.pos[0]);
+  const line = pos.line;
+  const at = (l: number, msg: string) => new YamlError("SYNTAX", `yaml: line ${l}: ${msg}`, pos.line, pos.col);
+  switch (e.code) {
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return at(line, "mapping values are not allowed in this context");
+    case "TAB_AS_INDENT":
+      return at(line, "found character that cannot start any token");
+    case "MISSING_CHAR":
+      if (/quote/.test(e.message)) return at(eofLine(text) || 1, "found unexpected end of stream");
+      break;
+    case "BAD_INDENT":
+      if (e.message.startsWith("Flow sequence")) return at(eofLine(text), /\[\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or ']'");
+      if (e.message.startsWith("Flow map")) return at(eofLine(text), /\{\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or '}'");
+      break;
+  }
+  return at(line, e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ""));
+}
+
+/**
+ * The data of the first YAML document in `text`, as sigs.k8s.io/yaml's Unmarshal into `interface{}`
+ * sees it: null for an empty document. Throws `YamlError` with goyaml's message (without the
+ * `error converting YAML to JSON: ` prefix that Helm adds).
+ */
+export function decodeYaml(text: string): Value {
+  let docs: Document[];
+  try {
+    const parsed = parseAllDocuments(text, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
+    docs = Array.isArray(parsed) ? parsed : [parsed as unknown as Document];
+  } catch (e) {
+    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", `yaml: exceeded max depth of ${MAX_DEPTH}`);
+    throw e;
+  }
+  const doc = docs[0];
+  if (!doc) return null;
+  const err = doc.errors[0];
+  if (err) throw syntaxError(text, err as never);
+  try {
+    return new Decoder(doc).value(doc.contents as Node | null, 0);
+  } catch (e) {
+    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", `yaml: exceeded max depth of ${MAX_DEPTH}`);
+    throw e;
+  }
+}

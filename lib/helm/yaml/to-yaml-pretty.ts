@@ -1,0 +1,54 @@
+/**
+ * Helm's toYamlPretty: goyaml v3's encoder with indent 2 run directly on the Go value (no JSON
+ * step), so floats keep Go's %g form (`1e+06`), ints stay ints, sequences are indented under their
+ * key and long lines are not folded.
+ */
+import { GoInt, GoObject, formatFloat, type Value } from "../../template/value";
+import { emitDocument, type EmitNode } from "./emitter";
+import { naturalSortKeys } from "./sort-keys";
+import { stringNode } from "./to-yaml";
+
+const V3 = { bestWidth: Number.POSITIVE_INFINITY, compactSequences: false };
+
+class UnsupportedValue extends Error {}
+
+const plain = (text: string): EmitNode => ({ kind: "scalar", text, style: "plain" });
+
+function floatText(f: number): string {
+  if (Number.isNaN(f)) return ".nan";
+  if (f === Infinity) return ".inf";
+  if (f === -Infinity) return "-.inf";
+  return formatFloat(f);
+}
+
+function encode(v: Value, depth: number): EmitNode {
+  if (depth > 10000) throw new UnsupportedValue("too deep");
+  if (v === null) return plain("null");
+  switch (typeof v) {
+    case "boolean":
+      return plain(v ? "true" : "false");
+    case "string":
+      return stringNode(v);
+    case "number":
+      return plain(floatText(v));
+  }
+  if (v instanceof GoInt) return plain(v.value.toString());
+  if (v instanceof Uint8Array) return { kind: "seq", items: Array.from(v, (b) => plain(String(b))) };
+  if (v instanceof GoObject) throw new UnsupportedValue(v.goType);
+  if (Array.isArray(v)) return { kind: "seq", items: v.map((x) => encode(x, depth + 1)) };
+  return {
+    kind: "map",
+    pairs: naturalSortKeys(v.keys()).map((k): [EmitNode, EmitNode] => [stringNode(k), encode(v.get(k) ?? null, depth + 1)]),
+  };
+}
+
+/** Helm's `toYamlPretty`: the YAML text without its final newline, or "" when the value cannot be encoded. */
+export function toYamlPretty(v: Value): string {
+  try {
+    const doc = emitDocument(encode(v, 0), V3);
+    return doc.endsWith("\n") ? doc.slice(0, -1) : doc;
+  } catch (e) {
+    if (e instanceof UnsupportedValue) return "";
+    throw e;
+  }
+}
