@@ -1,0 +1,114 @@
+/**
+ * `.Files`: Helm's `engine.files`, a `map[string][]byte` of the chart's non-template files with
+ * methods (pkg/engine/files.go). Templates use the methods (`.Files.Get`, `.Files.Glob "x/*"`), and
+ * also use it as the map it is: `range $path, $bytes := .Files`, `index .Files "a.txt"`, `len .Files`,
+ * `.Files.name` (a missing key is an empty []byte). The executor reaches the map through `map`.
+ */
+import {
+  FuncError,
+  GoObject,
+  formatValue,
+  goFunc,
+  utf8String,
+  withGoType,
+  type GoFunc,
+  type GoMap,
+  type Value,
+} from "../../template/value";
+import type { ChartFile } from "../chart";
+import { toYaml } from "../yaml/to-yaml";
+import { compileGobwasGlob } from "./compile-gobwas-glob";
+
+const baseName = (p: string): string => {
+  // Go's path.Base: trailing slashes are dropped first; an empty path is ".".
+  const trimmed = p.replace(/\/+$/, "");
+  if (trimmed === "") return p === "" ? "." : "/";
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+};
+
+function base64(bytes: Uint8Array): string {
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+export class Files extends GoObject {
+  readonly goType = "engine.files";
+  override readonly goKind = "map";
+  /** The underlying Go map: path → bytes (Uint8Array values). `range`, `index` and `len` use it. */
+  readonly map: GoMap;
+  private readonly methods: Record<string, GoFunc>;
+
+  constructor(entries: Iterable<readonly [string, Uint8Array]> = []) {
+    super();
+    this.map = new Map(entries);
+    this.methods = {
+      GetBytes: goFunc(["string"], (name: string) => this.getBytes(name), { result: "[]byte" }),
+      Get: goFunc(["string"], (name: string) => utf8String(this.getBytes(name)), { result: "string" }),
+      Glob: goFunc(["string"], (pattern: string) => this.glob(pattern), { result: "object" }),
+      AsConfig: goFunc([], () => this.asConfig(), { result: "string" }),
+      AsSecrets: goFunc([], () => this.asSecrets(), { result: "string" }),
+      Lines: goFunc(["string"], (path: string) => this.lines(path), { result: "[]string" }),
+    };
+  }
+
+  override method(name: string): GoFunc | undefined {
+    return Object.hasOwn(this.methods, name) ? this.methods[name] : undefined;
+  }
+
+  /** `.Files.<key>` on the map: the bytes, or an empty []byte (missingkey=zero) when absent. */
+  override field(name: string): Value {
+    return this.map.get(name) ?? new Uint8Array(0);
+  }
+
+  /** `%v` of a `map[string][]byte`: `map[a.txt:[104 105]]`. */
+  format(): string {
+    return formatValue(this.map);
+  }
+
+  /** The file's bytes; a missing file is an empty []byte, not an error. */
+  getBytes(name: string): Uint8Array {
+    const v = this.map.get(name);
+    return v instanceof Uint8Array ? v : new Uint8Array(0);
+  }
+
+  /** The files whose path matches a gobwas glob; an invalid pattern matches everything, as in Helm. */
+  glob(pattern: string): Files {
+    const re = compileGobwasGlob(pattern);
+    const out: [string, Uint8Array][] = [];
+    for (const [name, data] of this.map) {
+      if ((re === null || re.test(name)) && data instanceof Uint8Array) out.push([name, data]);
+    }
+    return new Files(out);
+  }
+
+  /** toYaml of {basename: content}; same base names overwrite each other. */
+  asConfig(): string {
+    const m: GoMap = new Map();
+    for (const [k, v] of this.map) m.set(baseName(k), utf8String(v as Uint8Array));
+    return toYaml(m);
+  }
+
+  /** toYaml of {basename: base64(content)}. */
+  asSecrets(): string {
+    const m: GoMap = new Map();
+    for (const [k, v] of this.map) m.set(baseName(k), base64(v as Uint8Array));
+    return toYaml(m);
+  }
+
+  /** The file split on "\n", without the empty piece after a final newline. */
+  lines(path: string): Value[] {
+    const data = this.map.get(path);
+    if (!(data instanceof Uint8Array)) return withGoType([], "[]string");
+    // Go indexes s[len(s)-1] without a length check, so an empty file panics inside the method.
+    if (data.length === 0) throw new FuncError("runtime error: index out of range [-1]");
+    let s = utf8String(data);
+    if (s.endsWith("\n")) s = s.slice(0, -1);
+    return withGoType(s.split("\n"), "[]string");
+  }
+}
+
+/** `.Files` of a chart from its loaded non-template files (Chart.files). */
+export function newFiles(files: readonly ChartFile[]): Files {
+  return new Files(files.map((f) => [f.name, f.data] as const));
+}
