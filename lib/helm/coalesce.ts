@@ -6,8 +6,8 @@
 import type { GoMap, Value } from "../template/value";
 import { formatValue, isGoMap } from "../template/value";
 import type { Chart } from "./chart";
-import { parseAllDocuments } from "yaml";
 import { HelmError } from "./errors";
+import { YamlError, parseValuesYaml } from "./yaml/index";
 
 /** Collects Helm's log lines (`level=INFO msg="warning: …"`) instead of printing them. */
 export type WarnFn = (message: string) => void;
@@ -141,35 +141,13 @@ export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: bo
 
 /**
  * Helm's loader.LoadValues: every YAML document of a values file, merged in order (v4 reads all documents).
- * `what` prefixes parse errors the way the caller words them.
+ * `what` prefixes parse errors the way the caller words them (`cannot load values.yaml`).
  */
 export function loadValuesText(text: string, what: string): GoMap {
-  let out: GoMap = new Map();
-  for (const doc of parseValuesDocuments(text, what)) out = mergeMaps(out, doc);
-  return out;
-}
-
-// TODO(yaml colleague): replace with lib/helm/yaml's parseValuesYaml once it is committed.
-function parseValuesDocuments(text: string, what: string): GoMap[] {
-  const docs = parseAllDocuments(text, { version: "1.1", uniqueKeys: false, merge: true });
-  const out: GoMap[] = [];
-  for (const d of Array.isArray(docs) ? docs : [docs]) {
-    if (d.errors.length > 0) {
-      throw new HelmError({ code: "VALUES_INVALID", message: `${what}: cannot unmarshal yaml document: error converting YAML to JSON: yaml: ${d.errors[0]?.message ?? ""}` });
-    }
-    const v = toGo(d.toJS({ mapAsMap: false }) as unknown);
-    if (isGoMap(v)) out.push(v);
+  try {
+    return parseValuesYaml(text);
+  } catch (e) {
+    if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `${what}: ${e.message}`, line: e.line, col: e.column });
+    throw e;
   }
-  return out;
-}
-
-function toGo(x: unknown): Value {
-  if (x === null || x === undefined) return null;
-  if (typeof x === "number" || typeof x === "bigint") return Number(x);
-  if (typeof x === "string" || typeof x === "boolean") return x;
-  if (Array.isArray(x)) return x.map(toGo);
-  if (x instanceof Date) return x.toISOString();
-  const m: GoMap = new Map();
-  for (const [k, v] of Object.entries(x as Record<string, unknown>)) m.set(k, toGo(v));
-  return m;
 }

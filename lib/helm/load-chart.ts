@@ -8,6 +8,7 @@ import { isGoMap } from "../template/value";
 import type { Chart, ChartFile, ChartFiles, Dependency, Metadata } from "./chart";
 import { HelmError } from "./errors";
 import { loadValuesText } from "./coalesce";
+import { IgnoreError, filterIgnored, parseIgnore } from "./ignore/index";
 
 const decoder = new TextDecoder();
 
@@ -91,14 +92,18 @@ function validateMetadata(md: Metadata): void {
   }
 }
 
-/** The helmignore filter; applied to directory-style inputs only (Helm ignores it inside archives). */
+/** The root .helmignore, applied once to a directory's files (Helm ignores it inside archives). */
 function applyHelmignore(files: ChartFiles): ChartFiles {
-  // TODO(helm-parts): lib/helm/ignore is not committed yet.
-  return files;
+  const text = files.get(".helmignore");
+  try {
+    return filterIgnored(files, parseIgnore(text ? decoder.decode(text) : null));
+  } catch (e) {
+    if (e instanceof IgnoreError) throw chartError(e.message);
+    throw e;
+  }
 }
 
-function loadFromFiles(files: ChartFiles, fromArchive: boolean): Chart {
-  const input = fromArchive ? files : applyHelmignore(files);
+function loadFromFiles(input: ChartFiles): Chart {
   let raw: GoMap | undefined;
   const chartYaml = input.get("Chart.yaml");
   if (chartYaml) raw = parseYamlStruct(decoder.decode(chartYaml), "Chart.yaml");
@@ -112,7 +117,7 @@ function loadFromFiles(files: ChartFiles, fromArchive: boolean): Chart {
     if (name === "values.yaml") {
       const text = decoder.decode(data);
       chart.rawValues = text;
-      chart.values = loadValuesText(text, "values.yaml");
+      chart.values = loadValuesText(text, "cannot load values.yaml");
     } else if (name === "values.schema.json") chart.schema = data;
     else if (name === "requirements.yaml") {
       if (raw && str(raw, "apiVersion") === "v1") chart.files.push(file);
@@ -158,7 +163,7 @@ function loadFromFiles(files: ChartFiles, fromArchive: boolean): Chart {
         sc = loadArchive(data);
       } else {
         sub.delete(cname);
-        sc = loadFromFiles(sub, fromArchive);
+        sc = loadFromFiles(sub);
       }
     } catch (e) {
       if (e instanceof HelmError) throw chartError(`error unpacking subchart ${cname} in ${chart.metadata.name}: ${e.message}`);
@@ -177,5 +182,5 @@ function loadArchive(_tgz: Uint8Array): Chart {
 
 /** Loads a chart from a files map (a chart directory's contents) or from .tgz bytes. */
 export function loadChart(input: ChartFiles | Uint8Array): Chart {
-  return input instanceof Uint8Array ? loadArchive(input) : loadFromFiles(input, false);
+  return input instanceof Uint8Array ? loadArchive(input) : loadFromFiles(applyHelmignore(input));
 }

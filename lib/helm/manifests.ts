@@ -1,0 +1,223 @@
+/**
+ * From rendered files to `helm template`'s stdout (pkg/release/v1/util/manifest_sorter.go, kind_sorter.go,
+ * pkg/action/action.go renderResources, pkg/cmd/template.go): split each file into documents, read each
+ * document's head, set hooks apart, stable-sort by kind, print, and apply --show-only.
+ */
+import { RE2JS } from "re2js";
+import type { GoMap, Value } from "../template/value";
+import { compareGoStrings, isGoMap } from "../template/value";
+import { HelmError } from "./errors";
+
+/** Helm v4.1.4's InstallOrder. */
+export const INSTALL_ORDER: readonly string[] = [
+  "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+  "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
+  "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
+  "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service",
+  "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment", "HorizontalPodAutoscaler",
+  "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService", "MutatingWebhookConfiguration",
+  "ValidatingWebhookConfiguration",
+];
+const KIND_RANK = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
+
+const HOOK_EVENTS = new Set([
+  "pre-install", "post-install", "pre-delete", "post-delete", "pre-upgrade", "post-upgrade",
+  "pre-rollback", "post-rollback", "test", "test-success",
+]);
+
+// Go's unicode.IsSpace (JS trim() also strips U+FEFF, which Go keeps).
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/** Go's strings.TrimSpace. */
+export const goTrimSpace = (s: string): string => s.replace(GO_SPACE, "");
+
+// RE2 semantics: Go's `\s` is [\t\n\f\r ] only.
+const SEP = RE2JS.compile("(?:^|\\s*\\n)---\\s*");
+
+/** Go's regexp.Split(s, -1) for the document separator. */
+function splitSep(s: string): string[] {
+  const out: string[] = [];
+  let beg = 0;
+  let end = 0;
+  for (const m of SEP.matchAll(s)) {
+    const start = m.index ?? 0;
+    const stop = start + (m[0]?.length ?? 0);
+    end = start;
+    if (stop !== 0) out.push(s.slice(beg, end));
+    beg = stop;
+  }
+  if (end !== s.length) out.push(s.slice(beg));
+  return out;
+}
+
+/** releaseutil.SplitManifests: the documents of one rendered file, in order. */
+export function splitManifests(content: string): string[] {
+  return splitSep(goTrimSpace(content))
+    .filter((d) => d !== "")
+    .map(goTrimSpace);
+}
+
+/** One sorted document. */
+export interface ManifestDoc {
+  /** Template path (`chart/templates/x.yaml`). */
+  path: string;
+  content: string;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  /** The raw `helm.sh/hook` annotation ("" for a plain manifest). */
+  hook: string;
+  isTest: boolean;
+}
+
+/** Parses one document's YAML; throws an Error whose message is Helm's `yaml: line N: …` text. */
+export type YamlDocParser = (doc: string) => Value;
+
+const text = (m: GoMap | undefined, k: string): string => {
+  const v = m?.get(k);
+  return typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
+};
+
+/** SortManifests: files (path → rendered text) → generic manifests and hooks, each stable-sorted by kind. */
+export function sortManifests(files: Map<string, string>, parseDoc: YamlDocParser): { generic: ManifestDoc[]; hooks: ManifestDoc[] } {
+  const generic: ManifestDoc[] = [];
+  const hooks: ManifestDoc[] = [];
+  const paths = [...files.keys()].sort(compareGoStrings);
+  for (const path of paths) {
+    const content = files.get(path) ?? "";
+    const base = path.slice(path.lastIndexOf("/") + 1);
+    if (base.startsWith("_") || goTrimSpace(content) === "") continue;
+    for (const doc of splitManifests(content)) {
+      let head: Value;
+      try {
+        head = parseDoc(doc);
+      } catch (e) {
+        if (!(e instanceof Error) || e instanceof TypeError) throw e;
+        throw new HelmError({ code: "YAML_INVALID", file: path, message: `YAML parse error on ${path}: ${e.message}`, debugFooter: true });
+      }
+      const h = isGoMap(head) ? head : undefined;
+      const md = h?.get("metadata");
+      const meta = isGoMap(md) ? md : undefined;
+      const ann = meta?.get("annotations");
+      const annotations = isGoMap(ann) ? ann : undefined;
+      const entry: ManifestDoc = {
+        path,
+        content: doc,
+        kind: text(h, "kind"),
+        apiVersion: text(h, "apiVersion"),
+        name: text(meta, "name"),
+        namespace: text(meta, "namespace"),
+        hook: "",
+        isTest: false,
+      };
+      if (!annotations || annotations.size === 0 || !annotations.has("helm.sh/hook")) {
+        generic.push(entry);
+        continue;
+      }
+      entry.hook = text(annotations, "helm.sh/hook");
+      const events = entry.hook.split(",").map((e) => goTrimSpace(e).toLowerCase());
+      // An unknown hook event drops the whole document (Helm logs "skipping unknown hooks").
+      if (!events.every((e) => HOOK_EVENTS.has(e))) continue;
+      entry.isTest = events.some((e) => e === "test" || e === "test-success");
+      hooks.push(entry);
+    }
+  }
+  return { generic: sortByKind(generic), hooks: sortByKind(hooks) };
+}
+
+function lessByKind(a: string, b: string): number {
+  const ra = KIND_RANK.get(a);
+  const rb = KIND_RANK.get(b);
+  if (ra === undefined && rb === undefined) return a === b ? 0 : a < b ? -1 : 1;
+  if (ra === undefined) return 1;
+  if (rb === undefined) return -1;
+  return ra - rb;
+}
+
+/** Array.prototype.sort is stable, as sort.SliceStable is. */
+const sortByKind = (docs: ManifestDoc[]): ManifestDoc[] => docs.sort((x, y) => lessByKind(x.kind, y.kind));
+
+/** Go's path/filepath.Match with '/' separators; a malformed pattern matches nothing. */
+export function filepathMatch(pattern: string, name: string): boolean {
+  const re = globToRegExp(pattern);
+  return re !== undefined && re.test(name);
+}
+
+function globToRegExp(pattern: string): RegExp | undefined {
+  let src = "^";
+  const esc = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? "";
+    if (c === "*") src += "[^/]*";
+    else if (c === "?") src += "[^/]";
+    else if (c === "\\") {
+      i++;
+      if (i >= pattern.length) return undefined;
+      src += esc(pattern[i] ?? "");
+    } else if (c === "[") {
+      let j = i + 1;
+      let cls = "";
+      if (pattern[j] === "^") {
+        cls += "^";
+        j++;
+      }
+      let first = true;
+      for (; j < pattern.length && (first || pattern[j] !== "]"); j++) {
+        first = false;
+        let lo = pattern[j] ?? "";
+        if (lo === "\\") lo = pattern[++j] ?? "";
+        if (lo === "" || lo === "/" ) return undefined;
+        cls += esc(lo);
+        if (pattern[j + 1] === "-" && pattern[j + 2] !== "]" && j + 2 < pattern.length) {
+          let hi = pattern[j + 2] ?? "";
+          j += 2;
+          if (hi === "\\") hi = pattern[++j] ?? "";
+          if (hi === "" || hi < lo) return undefined;
+          cls += `-${esc(hi)}`;
+        }
+      }
+      if (j >= pattern.length || cls === "" || cls === "^") return undefined;
+      // A negated class never matches the separator either.
+      src += cls.startsWith("^") ? `[${cls}/]` : `[${cls}]`;
+      i = j;
+    } else src += esc(c);
+  }
+  return new RegExp(`${src}$`, "su");
+}
+
+export interface OutputOptions {
+  /** CRD files to print first with --include-crds: `chart/crds/x.yaml` → raw text. */
+  crds?: { path: string; content: string }[];
+  noHooks?: boolean;
+  skipTests?: boolean;
+  showOnly?: string[];
+}
+
+/** template.go's printing: the TrimSpace'd manifest buffer, then the hooks, then --show-only filtering. */
+export function printManifests(generic: ManifestDoc[], hooks: ManifestDoc[], opts: OutputOptions): string {
+  let buf = "";
+  for (const crd of opts.crds ?? []) buf += `---\n# Source: ${crd.path}\n${crd.content}\n`;
+  for (const m of generic) buf += `---\n# Source: ${m.path}\n${m.content}\n`;
+  let out = `${goTrimSpace(buf)}\n`;
+  if (!opts.noHooks) {
+    for (const h of hooks) {
+      if (opts.skipTests && h.isTest) continue;
+      out += `---\n# Source: ${h.path}\n${h.content}\n`;
+    }
+  }
+  if (!opts.showOnly || opts.showOnly.length === 0) return out;
+  const docs = splitManifests(out);
+  let shown = "";
+  for (const pattern of opts.showOnly) {
+    let missing = true;
+    for (const doc of docs) {
+      const m = /# Source: [^/]+\/(.+)/u.exec(doc);
+      if (!m) continue;
+      if (!filepathMatch(pattern, m[1] ?? "")) continue;
+      shown += `---\n${doc}\n`;
+      missing = false;
+    }
+    if (missing) throw new HelmError({ code: "SHOW_ONLY_MISSING", message: `could not find template ${pattern} in chart`, debugFooter: false });
+  }
+  return shown;
+}

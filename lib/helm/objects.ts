@@ -1,0 +1,241 @@
+/**
+ * The built-in objects templates see besides .Values and .Files: .Release, .Chart (v4: a map with Go's
+ * field names plus IsRoot), .Capabilities (Go structs with methods) and .Template.
+ */
+import type { GoFunc, GoMap, Value } from "../template/value";
+import { FuncError, GoObject, goFunc, goInt, isGoMap, withGoType } from "../template/value";
+import type { Chart } from "./chart";
+
+export interface ReleaseOptions {
+  name: string;
+  namespace: string;
+  isUpgrade: boolean;
+}
+
+/** `.Release`: a plain map, so a missing field prints empty. */
+export function releaseObject(o: ReleaseOptions): GoMap {
+  return new Map<string, Value>([
+    ["Name", o.name],
+    ["Namespace", o.namespace],
+    ["IsUpgrade", o.isUpgrade],
+    ["IsInstall", !o.isUpgrade],
+    ["Revision", goInt(1)],
+    ["Service", "Helm"],
+  ]);
+}
+
+const METADATA_STRING_FIELDS: [string, string][] = [
+  ["Name", "name"],
+  ["Home", "home"],
+  ["Version", "version"],
+  ["Description", "description"],
+  ["Icon", "icon"],
+  ["APIVersion", "apiVersion"],
+  ["Condition", "condition"],
+  ["Tags", "tags"],
+  ["AppVersion", "appVersion"],
+  ["KubeVersion", "kubeVersion"],
+  ["Type", "type"],
+];
+
+const asString = (v: Value | undefined): string => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+const asStrings = (v: Value | undefined): Value[] => (Array.isArray(v) ? v.map(asString) : []);
+
+/** Go's structToMap over a struct described as [GoField, yamlKey, kind]. */
+function structMap(src: GoMap, fields: [string, string, "string" | "strings" | "bool"][]): GoMap {
+  const m: GoMap = new Map();
+  for (const [goName, key, kind] of fields) {
+    const v = src.get(key);
+    m.set(goName, kind === "string" ? asString(v) : kind === "bool" ? v === true : asStrings(v));
+  }
+  return m;
+}
+
+/**
+ * `.Chart` as Helm v4 builds it (pkg/chart/common.go structToMap of Metadata, plus IsRoot): every field is
+ * present, slices print `[]` when absent, maintainers and dependencies become maps.
+ */
+export function chartObject(chart: Chart): GoMap {
+  const raw = chart.metadata.raw;
+  const m: GoMap = new Map();
+  for (const [goName, key] of METADATA_STRING_FIELDS) m.set(goName, asString(raw.get(key)));
+  // Helm sets the apiVersion to v1 when Chart.yaml leaves it out; an alias renames the chart.
+  m.set("APIVersion", chart.metadata.apiVersion);
+  m.set("Name", chart.metadata.name);
+  m.set("Sources", asStrings(raw.get("sources")));
+  m.set("Keywords", asStrings(raw.get("keywords")));
+  m.set("Deprecated", raw.get("deprecated") === true || raw.get("deprecated") === "true");
+  const maint = raw.get("maintainers");
+  m.set(
+    "Maintainers",
+    Array.isArray(maint)
+      ? maint.map((x) => (isGoMap(x) ? structMap(x, [["Name", "name", "string"], ["Email", "email", "string"], ["URL", "url", "string"]]) : null))
+      : [],
+  );
+  const ann = raw.get("annotations");
+  const annotations: GoMap = new Map();
+  if (isGoMap(ann)) for (const [k, v] of ann) annotations.set(k, asString(v));
+  m.set("Annotations", withGoType(annotations, "map[string]string"));
+  m.set(
+    "Dependencies",
+    chart.metadata.dependencies.map((d) => {
+      const dm: GoMap = new Map<string, Value>([
+        ["Name", d.name],
+        ["Version", d.version ?? ""],
+        ["Repository", d.repository ?? ""],
+        ["Condition", d.condition ?? ""],
+        ["Tags", d.tags ?? []],
+        ["Enabled", d.enabled ?? false],
+        [
+          "ImportValues",
+          (d.importValues ?? []).map((iv) =>
+            typeof iv === "string" ? iv : new Map<string, Value>([["child", iv.child], ["parent", iv.parent]]),
+          ),
+        ],
+        ["Alias", d.alias ?? ""],
+      ]);
+      return dm;
+    }),
+  );
+  m.set("IsRoot", chart.parent === undefined);
+  return m;
+}
+
+// The default API versions of Helm v4.1.4's `helm template`, in its order.
+const DEFAULT_API_VERSIONS: readonly string[] = [
+  "v1", "admissionregistration.k8s.io/v1", "admissionregistration.k8s.io/v1alpha1",
+  "admissionregistration.k8s.io/v1beta1", "internal.apiserver.k8s.io/v1alpha1", "apps/v1", "apps/v1beta1",
+  "apps/v1beta2", "authentication.k8s.io/v1", "authentication.k8s.io/v1alpha1", "authentication.k8s.io/v1beta1",
+  "authorization.k8s.io/v1", "authorization.k8s.io/v1beta1", "autoscaling/v1", "autoscaling/v2",
+  "autoscaling/v2beta1", "autoscaling/v2beta2", "batch/v1", "batch/v1beta1", "certificates.k8s.io/v1",
+  "certificates.k8s.io/v1beta1", "certificates.k8s.io/v1alpha1", "coordination.k8s.io/v1alpha2",
+  "coordination.k8s.io/v1beta1", "coordination.k8s.io/v1", "discovery.k8s.io/v1", "discovery.k8s.io/v1beta1",
+  "events.k8s.io/v1", "events.k8s.io/v1beta1", "extensions/v1beta1", "flowcontrol.apiserver.k8s.io/v1",
+  "flowcontrol.apiserver.k8s.io/v1beta1", "flowcontrol.apiserver.k8s.io/v1beta2",
+  "flowcontrol.apiserver.k8s.io/v1beta3", "networking.k8s.io/v1", "networking.k8s.io/v1beta1", "node.k8s.io/v1",
+  "node.k8s.io/v1alpha1", "node.k8s.io/v1beta1", "policy/v1", "policy/v1beta1", "rbac.authorization.k8s.io/v1",
+  "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1", "resource.k8s.io/v1",
+  "resource.k8s.io/v1beta2", "resource.k8s.io/v1beta1", "resource.k8s.io/v1alpha3", "scheduling.k8s.io/v1alpha1",
+  "scheduling.k8s.io/v1beta1", "scheduling.k8s.io/v1", "storage.k8s.io/v1beta1", "storage.k8s.io/v1",
+  "storage.k8s.io/v1alpha1", "storagemigration.k8s.io/v1beta1", "apiextensions.k8s.io/v1beta1",
+  "apiextensions.k8s.io/v1",
+];
+
+export const DEFAULT_KUBE_VERSION = "v1.35.0";
+
+/** `common.KubeVersion`: fields Version/Major/Minor, methods String and GitVersion. */
+export class KubeVersion extends GoObject {
+  readonly goType = "common.KubeVersion";
+  constructor(
+    readonly version: string,
+    readonly normalized: string,
+    readonly major: string,
+    readonly minor: string,
+  ) {
+    super();
+  }
+  override field(name: string): Value | undefined {
+    switch (name) {
+      case "Version":
+        return this.version;
+      case "Major":
+        return this.major;
+      case "Minor":
+        return this.minor;
+    }
+    return undefined;
+  }
+  override method(name: string): GoFunc | undefined {
+    if (name === "String") return goFunc([], () => this.normalized, { result: "string" });
+    if (name === "GitVersion") return goFunc([], () => this.version, { result: "string" });
+    return undefined;
+  }
+  /** fmt prints it through its String method. */
+  format(): string {
+    return this.normalized;
+  }
+}
+
+/**
+ * common.ParseKubeVersion (k8s.io/apimachinery ParseGeneric): `1.29`, `v1.29.3`, `1.29.3-gke.1`.
+ * Returns undefined for what Helm rejects (`invalid kube version '…'`).
+ */
+export function parseKubeVersion(input: string): KubeVersion | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?(.*)$/.exec(input.trim());
+  if (!m) return undefined;
+  const [, maj = "", min = "", patch, rest = ""] = m;
+  // ParseGeneric accepts a pre-release/build suffix but not trailing junk.
+  if (rest !== "" && !/^[-+][0-9A-Za-z.+-]*$/.test(rest)) return undefined;
+  const strip = (n: string): string => String(Number(n));
+  const normalized = `v${strip(maj)}.${strip(min)}.${strip(patch ?? "0")}${rest}`;
+  return new KubeVersion(input.startsWith("v") ? input : `v${input}`, normalized, strip(maj), strip(min));
+}
+
+/** `common.VersionSet`: printed as a list, with a `Has` method. */
+export class VersionSet extends GoObject {
+  readonly goType = "common.VersionSet";
+  override readonly goKind = "slice";
+  constructor(readonly versions: readonly string[]) {
+    super();
+  }
+  override method(name: string): GoFunc | undefined {
+    if (name === "Has") return goFunc(["string"], (v: string) => this.versions.includes(v), { result: "bool" });
+    return undefined;
+  }
+  format(): string {
+    return `[${this.versions.join(" ")}]`;
+  }
+}
+
+const HELM_BUILD: [string, string][] = [
+  ["Version", "v4.1.4"],
+  ["GitCommit", "05fa37973dc9e42b76e1d2883494c87174b6074f"],
+  ["GitTreeState", "clean"],
+  ["GoVersion", "go1.25.9"],
+  ["KubeClientVersion", "v1.35"],
+];
+
+/** `version.BuildInfo` of Helm v4.1.4. */
+export class HelmBuildInfo extends GoObject {
+  readonly goType = "version.BuildInfo";
+  override field(name: string): Value | undefined {
+    return HELM_BUILD.find(([k]) => k === name)?.[1];
+  }
+  format(): string {
+    return `{${HELM_BUILD.map(([, v]) => v).join(" ")}}`;
+  }
+}
+
+/** `.Capabilities` (`*common.Capabilities`). */
+export class Capabilities extends GoObject {
+  readonly goType = "*common.Capabilities";
+  override readonly goKind = "ptr";
+  readonly helmVersion = new HelmBuildInfo();
+  constructor(
+    readonly kubeVersion: KubeVersion,
+    readonly apiVersions: VersionSet,
+  ) {
+    super();
+  }
+  override field(name: string): Value | undefined {
+    switch (name) {
+      case "KubeVersion":
+        return this.kubeVersion;
+      case "APIVersions":
+        return this.apiVersions;
+      case "HelmVersion":
+        return this.helmVersion;
+    }
+    return undefined;
+  }
+  format(): string {
+    return `&{${this.kubeVersion.format()} ${this.apiVersions.format()} ${this.helmVersion.format()}}`;
+  }
+}
+
+/** `.Capabilities` for `helm template` with --kube-version/--api-versions. Throws FuncError-free HelmError text on a bad version. */
+export function capabilitiesObject(kubeVersion: string | undefined, extraApiVersions: readonly string[] = []): Capabilities {
+  const kv = kubeVersion ? parseKubeVersion(kubeVersion) : parseKubeVersion(DEFAULT_KUBE_VERSION);
+  if (!kv) throw new FuncError(`invalid kube version '${kubeVersion ?? ""}'`);
+  return new Capabilities(kv, new VersionSet([...DEFAULT_API_VERSIONS, ...extraApiVersions]));
+}
