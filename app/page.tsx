@@ -1,0 +1,18 @@
+import { Suspense } from "react";
+import { Studio } from "@/components/studio/studio";
+import { StudioSkeleton } from "@/components/studio/studio-skeleton";
+import { readChartSource, STUDIO_CHART_DIR } from "@/lib/server/chart-source";
+
+// The server reads the chart once (at build time: the page is static) and hands the client plain data.
+export default function Home() {
+  return (
+    <Suspense fallback={<StudioSkeleton />}>
+      <StudioLoader />
+    </Suspense>
+  );
+}
+
+async function StudioLoader() {
+  const source = readChartSource();
+  return <Studio source={source} chartDir={STUDIO_CHART_DIR} />;
+}

@@ -1,0 +1,54 @@
+// Loads Monaco from our own bundle (never a CDN) and wires monaco-yaml, once per page.
+// Client only: monaco touches `window` on import, so callers reach this through next/dynamic.
+import { loader } from "@monaco-editor/react";
+import type { JSONSchema, MonacoYaml } from "monaco-yaml";
+
+type Monaco = typeof import("monaco-editor");
+
+interface MonacoSetup {
+  monaco: Monaco;
+  yaml: MonacoYaml;
+}
+
+// Schemas come only from props: the worker must never fetch one ($ref to a URL, a YAML modeline).
+const yamlOptions = { enableSchemaRequest: false, validate: true, hover: true, completion: true } as const;
+
+let ready: Promise<MonacoSetup> | null = null;
+// Every editor's schema, keyed by model URI: monaco-yaml takes the whole list on each update.
+const schemas = new Map<string, JSONSchema>();
+
+/** Monaco and monaco-yaml, set up on first call; later calls share the same promise. */
+export function setupMonaco(): Promise<MonacoSetup> {
+  ready ??= (async () => {
+    self.MonacoEnvironment = {
+      getWorker: () => new Worker(new URL("./editor.worker.ts", import.meta.url), { type: "module", name: "editor" }),
+    };
+    const monaco = await import("monaco-editor");
+    const { configureMonacoYaml } = await import("monaco-yaml");
+    // monaco ≥0.53 takes `{ worker }` in createWebWorker and no longer posts createData itself, which
+    // monaco-yaml 5.5 still expects (monaco-yaml#272). Do what monaco's own language workers do:
+    // post "ignore", then the createData, then hand over the worker (docs/stack-notes.md §2, fix B).
+    const createWebWorker = (opts: { createData: unknown; host?: Record<string, (...args: unknown[]) => unknown>; keepIdleModels?: boolean }) => {
+      const worker = new Worker(new URL("./yaml.worker.ts", import.meta.url), { type: "module", name: "yaml" });
+      worker.postMessage("ignore");
+      worker.postMessage(opts.createData);
+      return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+    };
+    const monacoForYaml = { ...monaco, editor: { ...monaco.editor, createWebWorker } } as unknown as Monaco;
+    const yaml = configureMonacoYaml(monacoForYaml, { ...yamlOptions, schemas: [] });
+    loader.config({ monaco });
+    return { monaco, yaml };
+  })();
+  return ready;
+}
+
+/** Validates the model at `uri` against `schema` (or nothing, when undefined). */
+export async function setEditorSchema(uri: string, schema: JSONSchema | undefined): Promise<void> {
+  if (schema) schemas.set(uri, schema);
+  else schemas.delete(uri);
+  const { yaml } = await setupMonaco();
+  await yaml.update({
+    ...yamlOptions,
+    schemas: [...schemas].map(([fileUri, s]) => ({ uri: `inmemory://schemas${new URL(fileUri).pathname}.json`, fileMatch: [fileUri], schema: s })),
+  });
+}

@@ -1,0 +1,86 @@
+"use client";
+// A YAML editor with schema validation, completion and hover (Monaco + monaco-yaml), fully offline.
+// Import it through lazy-yaml-editor.tsx: Monaco cannot run on the server.
+import { Editor } from "@monaco-editor/react";
+import type { JSONSchema } from "monaco-yaml";
+import { useEffect, useState } from "react";
+import { setEditorSchema, setupMonaco } from "./setup-monaco";
+
+export interface YamlProblem {
+  line: number;
+  column: number;
+  message: string;
+  severity: "error" | "warning" | "info";
+}
+
+export interface YamlEditorProps {
+  /** Model path, unique per document (e.g. `defaults/values.yaml`); the schema is bound to it. */
+  path: string;
+  value: string;
+  /** The JSON Schema the document is validated against; none means YAML syntax checks only. */
+  schema?: JSONSchema;
+  /** Accessible name of the editing area. */
+  label: string;
+  readOnly?: boolean;
+  onChange?: (text: string) => void;
+  /** Called with the current problems whenever validation finishes. */
+  onProblems?: (problems: YamlProblem[]) => void;
+}
+
+type LoadState = { state: "loading" } | { state: "ready" } | { state: "failed"; message: string };
+
+export function YamlEditor({ path, value, schema, label, readOnly = false, onChange, onProblems }: YamlEditorProps) {
+  const [load, setLoad] = useState<LoadState>({ state: "loading" });
+  const uri = `file:///${path}`;
+
+  useEffect(() => {
+    let live = true;
+    setupMonaco()
+      .then(() => setEditorSchema(uri, schema))
+      .then(
+        () => live && setLoad({ state: "ready" }),
+        (err: unknown) => live && setLoad({ state: "failed", message: err instanceof Error ? err.message : String(err) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [uri, schema]);
+
+  if (load.state === "failed") {
+    return <p role="alert" className="editor-message">The editor could not start: {load.message}</p>;
+  }
+  if (load.state === "loading") {
+    return <p className="editor-message">Loading editor…</p>;
+  }
+  return (
+    <div className="yaml-editor" data-testid="yaml-editor">
+      <Editor
+        path={uri}
+        language="yaml"
+        value={value}
+        onChange={(text) => onChange?.(text ?? "")}
+        onValidate={(markers) =>
+          onProblems?.(
+            markers.map((m) => ({
+              line: m.startLineNumber,
+              column: m.startColumn,
+              message: m.message,
+              severity: m.severity >= 8 ? "error" : m.severity >= 4 ? "warning" : "info",
+            })),
+          )
+        }
+        loading={<p className="editor-message">Loading editor…</p>}
+        options={{
+          readOnly,
+          ariaLabel: label,
+          minimap: { enabled: false },
+          automaticLayout: true,
+          scrollBeyondLastLine: false,
+          tabSize: 2,
+          fontSize: 13,
+          renderWhitespace: "boundary",
+        }}
+      />
+    </div>
+  );
+}
