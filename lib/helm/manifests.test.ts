@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { HelmError } from "./errors";
+import { filepathMatch, goTrimSpace, printManifests, sortManifests, splitManifests } from "./manifests";
+import { parseYamlDocument } from "./yaml/index";
+
+describe("splitManifests", () => {
+  it.each([
+    ["a: 1\n---\nb: 2", ["a: 1", "b: 2"]],
+    ["---\na: 1\n---\n", ["a: 1"]],
+    ["--- # comment\na: 1", ["# comment\na: 1"]],
+    ["x: 1\n---foo: 1", ["x: 1", "foo: 1"]],
+    // The first separator's trailing \s* eats the newline, so the second --- does not split.
+    ["a: 0\n\n---\n---\na: 1", ["a: 0", "---\na: 1"]],
+    ["a: |\n  ---\n  x", ["a: |\n  ---\n  x"]],
+    ["\n\n  \n", []],
+  ])("%j", (input, docs) => {
+    expect(splitManifests(input)).toEqual(docs);
+  });
+});
+
+describe("goTrimSpace", () => {
+  it("keeps a BOM, which Go's unicode.IsSpace does not strip", () => {
+    expect(goTrimSpace("\ufeffa \n")).toBe("\ufeffa");
+  });
+});
+
+describe("filepathMatch", () => {
+  it.each([
+    ["templates/*.yaml", "templates/a.yaml", true],
+    ["templates/*", "templates/sub/a.yaml", false],
+    ["templates/?.yaml", "templates/a.yaml", true],
+    ["templates/[ab].yaml", "templates/b.yaml", true],
+    ["templates/[^ab].yaml", "templates/c.yaml", true],
+    ["templates/[a-c].yaml", "templates/d.yaml", false],
+    ["templates/a.yaml", "templates/a.yaml", true],
+    ["templates/[", "templates/[", false],
+  ])("%s ~ %s", (pattern, name, want) => {
+    expect(filepathMatch(pattern, name)).toBe(want);
+  });
+});
+
+const files = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
+
+describe("sortManifests", () => {
+  it("orders by path, then stable by kind, unknown kinds last and hooks apart", () => {
+    const { generic, hooks } = sortManifests(
+      files({
+        "c/templates/z.yaml": "kind: Namespace\nmetadata:\n  name: ns",
+        "c/templates/m.yaml": "kind: ConfigMap\nmetadata:\n  name: b\n---\nkind: Alpha\n---\n# only a comment\n---\nkind: Secret",
+        "c/templates/h.yaml": "kind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\n---\nkind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook: test",
+        "c/templates/bad.yaml": "kind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook: bogus",
+        "c/templates/_h.tpl": "kind: Secret",
+        "c/templates/empty.yaml": "  \n",
+      }),
+      parseYamlDocument,
+    );
+    expect(generic.map((m) => m.kind || "(none)")).toEqual(["Namespace", "Secret", "ConfigMap", "(none)", "Alpha"]);
+    expect(hooks.map((h) => [h.kind, h.isTest])).toEqual([
+      ["Pod", true],
+      ["Job", false],
+    ]);
+  });
+
+  it("reports invalid YAML with Helm's message and the debug footer", () => {
+    let err: unknown;
+    try {
+      sortManifests(files({ "c/templates/t.yaml": "a: b: c" }), parseYamlDocument);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HelmError);
+    expect((err as HelmError).stderr).toBe(
+      "Error: YAML parse error on c/templates/t.yaml: error converting YAML to JSON: yaml: line 1: mapping values are not allowed in this context\n\nUse --debug flag to render out invalid YAML\n",
+    );
+  });
+});
+
+describe("printManifests", () => {
+  const { generic, hooks } = sortManifests(
+    files({
+      "c/templates/a.yaml": "kind: ConfigMap\n",
+      "c/templates/t.yaml": "kind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook: test",
+    }),
+    parseYamlDocument,
+  );
+
+  it("prints CRDs raw, manifests, then hooks", () => {
+    expect(printManifests(generic, hooks, { crds: [{ path: "c/crds/x.yaml", content: "kind: CRD\n" }] })).toBe(
+      "---\n# Source: c/crds/x.yaml\nkind: CRD\n\n---\n# Source: c/templates/a.yaml\nkind: ConfigMap\n---\n# Source: c/templates/t.yaml\nkind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook: test\n",
+    );
+  });
+
+  it("prints a single newline for an empty chart", () => {
+    expect(printManifests([], [], {})).toBe("\n");
+  });
+
+  it("skips test hooks and fails on a --show-only that matches nothing", () => {
+    expect(printManifests(generic, hooks, { skipTests: true })).toBe("---\n# Source: c/templates/a.yaml\nkind: ConfigMap\n");
+    expect(() => printManifests(generic, hooks, { showOnly: ["templates/none.yaml"] })).toThrow("could not find template templates/none.yaml in chart");
+    expect(printManifests(generic, hooks, { showOnly: ["templates/t.yaml"] })).toBe(
+      "---\n# Source: c/templates/t.yaml\nkind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook: test\n",
+    );
+  });
+});
