@@ -51,7 +51,8 @@ describe("values/fields", () => {
   const labels: Array<[string, string]> = [
     ["replicaCount", "Replica count"],
     ["rest-api", "Rest api"],
-    ["targetCPUUtilizationPercentage", "Target cpuutilization percentage"],
+    ["targetCPUUtilizationPercentage", "Target CPU utilization percentage"],
+    ["existing_secret-key", "Existing secret key"],
     ["enabled", "Enabled"],
   ];
   it.each(labels)("labels the key %s as %s", (key, label) => {

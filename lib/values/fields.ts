@@ -41,14 +41,17 @@ export function sectionTitles(schema: JsonSchema = toDraft07(valuesSchema)): Map
   return new Map(Object.entries(props).map(([key, s]) => [key, typeof s.title === "string" ? s.title : labelFromKey(key)]));
 }
 
-/** Turns `replicaCount` into `Replica count` and `rest-api` into `Rest api`, for fields without a title. */
+/** Turns `replicaCount` into `Replica count` and `targetCPUUtilization` into `Target CPU utilization`, for fields without a title. */
 export function labelFromKey(key: string): string {
   const words = key
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[-_]+/g, " ")
-    .toLowerCase()
-    .trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+    .split(/[\s_-]+/)
+    .filter((w) => w !== "")
+    // Acronyms (CPU, TLS) keep their case; ordinary words are lowercased.
+    .map((w) => (w.length > 1 && w === w.toUpperCase() ? w : w.toLowerCase()));
+  const text = words.join(" ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function walk(node: JsonSchema, segments: string[], out: ValueField[]): void {
