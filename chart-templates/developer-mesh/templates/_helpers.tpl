@@ -253,8 +253,8 @@ SDK's default chain applies (IRSA web identity, or the node role).
 {{- end -}}
 
 {{/*
-Environment of the database connection, as the REST API, worker, RAG loader and migration read it
-(DATABASE_*; DB_* and DATABASE_DSN are read by none of them).
+Environment of the database connection, as the REST API, worker and RAG loader read it (DB_* and
+DATABASE_DSN are read by none of them; the search path is set per service, each reads it elsewhere).
 */}}
 {{- define "developer-mesh.env.database" -}}
 - name: DATABASE_HOST
@@ -272,8 +272,6 @@ Environment of the database connection, as the REST API, worker, RAG loader and 
       key: {{ include "developer-mesh.database.secretKey" . }}
 - name: DATABASE_SSL_MODE
   value: {{ .Values.global.database.sslMode | quote }}
-- name: DATABASE_SEARCH_PATH
-  value: {{ .Values.global.database.searchPath | quote }}
 {{- end -}}
 
 {{/*
@@ -391,6 +389,9 @@ topologySpreadConstraints:
     labelSelector:
       matchLabels:
         {{- include "developer-mesh.subchartSelectorLabels" . | nindent 8 }}
+    # Count only pods of the same ReplicaSet, so a rollout is balanced on its own.
+    matchLabelKeys:
+      - pod-template-hash
 {{- end }}
 {{- with .Values.nodeSelector }}
 nodeSelector:
