@@ -19,8 +19,11 @@ export type EmitNode =
 export interface EmitterOptions {
   /** Column after which plain and quoted scalars fold at a space: 80 in goyaml v2, unlimited in v3. */
   bestWidth: number;
-  /** goyaml v2 writes a sequence inside a mapping at the key's column; v3 indents it. */
-  compactSequences: boolean;
+  /**
+   * goyaml v3's emitter instead of v2's: sequences indented under their key, tabs allowed in
+   * literal blocks, and "indention" tracked at line breaks rather than at indents.
+   */
+  v3: boolean;
 }
 
 interface ScalarAnalysis {
@@ -36,8 +39,8 @@ const BEST_INDENT = 2;
 const FIRST_INDICATORS = new Set([...`#,[]{}&*!|>'"%@\``].map((c) => c.charCodeAt(0)));
 const MAX_SIMPLE_KEY_BYTES = 128;
 
-/** goyaml's yaml_emitter_analyze_scalar. */
-function analyzeScalar(text: string): ScalarAnalysis {
+/** goyaml's yaml_emitter_analyze_scalar (v3 tells tabs apart from other special characters). */
+function analyzeScalar(text: string, v3: boolean): ScalarAnalysis {
   const cps = codePoints(text);
   const n = cps.length;
   if (n === 0) {
@@ -46,6 +49,7 @@ function analyzeScalar(text: string): ScalarAnalysis {
   let blockIndicators = text.startsWith("---") || text.startsWith("...");
   let lineBreaks = false;
   let specialCharacters = false;
+  let tabCharacters = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -64,7 +68,8 @@ function analyzeScalar(text: string): ScalarAnalysis {
       else if ((c === 0x3f || c === 0x3a || c === 0x2d) && followedByWhitespace) blockIndicators = true; // "? ", ": ", "- "
     } else if (c === 0x3a && followedByWhitespace) blockIndicators = true;
     else if (c === 0x23 && precededByWhitespace) blockIndicators = true;
-    if (!isPrintable(c)) specialCharacters = true;
+    if (v3 && c === 0x09) tabCharacters = true;
+    else if (!isPrintable(c)) specialCharacters = true;
     if (c === 0x20) {
       if (i === 0) leadingSpace = true;
       if (i === n - 1) trailingSpace = true;
@@ -93,11 +98,11 @@ function analyzeScalar(text: string): ScalarAnalysis {
     a.blockPlainAllowed = false;
     a.singleQuotedAllowed = false;
   }
-  if (spaceBreak || specialCharacters) {
+  if (spaceBreak || tabCharacters || specialCharacters) {
     a.blockPlainAllowed = false;
     a.singleQuotedAllowed = false;
-    a.blockAllowed = false;
   }
+  if (spaceBreak || specialCharacters) a.blockAllowed = false;
   if (lineBreaks) {
     a.blockPlainAllowed = false;
   }
@@ -154,7 +159,7 @@ class Emitter {
   private node(n: EmitNode, mapping: boolean, simpleKey: boolean, analysis: ScalarAnalysis | null): void {
     this.mappingContext = mapping;
     this.simpleKeyContext = simpleKey;
-    if (n.kind === "scalar") this.scalar(n, analysis ?? analyzeScalar(n.text));
+    if (n.kind === "scalar") this.scalar(n, analysis ?? analyzeScalar(n.text, this.opts.v3));
     else if (n.kind === "seq") this.sequence(n.items);
     else this.mapping(n.pairs);
   }
@@ -174,7 +179,7 @@ class Emitter {
       this.emptyFlow("[", "]");
       return;
     }
-    this.increaseIndent(false, this.opts.compactSequences && this.mappingContext && !this.indention);
+    this.increaseIndent(false, !this.opts.v3 && this.mappingContext && !this.indention);
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator("-", true, false, true);
@@ -191,7 +196,7 @@ class Emitter {
     this.increaseIndent(false, false);
     for (const [key, value] of pairs) {
       this.writeIndent();
-      const ka = key.kind === "scalar" ? analyzeScalar(key.text) : null;
+      const ka = key.kind === "scalar" ? analyzeScalar(key.text, this.opts.v3) : null;
       if (ka && !ka.multiline && byteLength(key.kind === "scalar" ? key.text : "") <= MAX_SIMPLE_KEY_BYTES) {
         this.node(key, true, true, ka);
         this.writeIndicator(":", false, false, false);
@@ -250,6 +255,7 @@ class Emitter {
   private putBreak(): void {
     this.out.push("\n");
     this.column = 0;
+    if (this.opts.v3) this.indention = true;
   }
 
   /** Writes one character as-is. */
@@ -263,6 +269,7 @@ class Emitter {
     else {
       this.write(c);
       this.column = 0;
+      if (this.opts.v3) this.indention = true;
     }
   }
 
@@ -271,7 +278,7 @@ class Emitter {
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     if (this.column < indent) this.put(" ".repeat(indent - this.column));
     this.whitespace = true;
-    this.indention = true;
+    if (!this.opts.v3) this.indention = true;
   }
 
   private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {

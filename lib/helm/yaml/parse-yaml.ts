@@ -9,6 +9,7 @@ import { YamlError } from "./errors";
 import { resolveScalar, type Resolved } from "./resolve";
 
 const MAX_DEPTH = 10000;
+const MAX_SIMPLE_KEY = 1024;
 const ALIAS_RATIO_LOW = 400000;
 const ALIAS_RATIO_HIGH = 4000000;
 
@@ -47,7 +48,10 @@ class Decoder {
   private aliasDepth = 0;
   private readonly expanding = new Set<Node>();
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly text: string,
+  ) {}
 
   value(node: Node | null | undefined, depth: number): Value {
     this.decodeCount++;
@@ -60,8 +64,22 @@ class Decoder {
     if (isAlias(node)) return this.alias(node, depth);
     if (isScalar(node)) return this.scalarValue(this.resolve(node));
     if (isSeq(node)) return node.items.map((item) => this.value(item as Node, depth + 1));
-    if (isMap(node)) return this.mapping(node.items as { key: unknown; value: unknown }[], new Map(), depth);
+    if (isMap(node)) {
+      for (const { key } of node.items) this.checkSimpleKey(key as Node | null, node.flow === true);
+      return this.mapping(node.items as { key: unknown; value: unknown }[], new Map(), depth);
+    }
     return null;
+  }
+
+  /** goyaml forgets a possible simple key more than 1024 characters before its `:`. */
+  private checkSimpleKey(key: Node | null, flow: boolean): void {
+    const range = key?.range;
+    if (!range || range[1] - range[0] <= MAX_SIMPLE_KEY) return;
+    const src = this.text.slice(range[0], range[1]);
+    if (src.startsWith("?") || [...src].length <= MAX_SIMPLE_KEY) return;
+    const pos = position(this.text, range[1]);
+    if (flow) throw new YamlError("SYNTAX", `yaml: line ${pos.line - 1}: did not find expected ',' or '}'`, pos.line, pos.col);
+    throw new YamlError("SYNTAX", `yaml: line ${pos.line}: could not find expected ':'`, pos.line, pos.col);
   }
 
   private alias(node: Alias, depth: number): Value {
@@ -217,7 +235,7 @@ export function decodeYaml(text: string): Value {
   const err = doc.errors[0];
   if (err) throw syntaxError(text, err as never);
   try {
-    return new Decoder(doc).value(doc.contents as Node | null, 0);
+    return new Decoder(doc, text).value(doc.contents as Node | null, 0);
   } catch (e) {
     if (e instanceof RangeError) throw new YamlError("TOO_DEEP", `yaml: exceeded max depth of ${MAX_DEPTH}`);
     throw e;

@@ -32,16 +32,23 @@ function digitRun(r: number[], from: number, start: bigint): [end: number, value
   return [i, v];
 }
 
-/** keyList.Less of goyaml v2 for two string keys, given as code points. */
-export function naturalLess(ar: number[], br: number[]): boolean {
+/**
+ * keyList.Less of goyaml for two string keys, given as code points. v3 differs in one rule: right
+ * after equal digits, a letter sorts before a non-letter (`a1b` < `a1_`).
+ */
+export function naturalLess(ar: number[], br: number[], v3 = false): boolean {
+  let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     const a = ar[i] ?? 0;
     const b = br[i] ?? 0;
-    if (a === b) continue;
+    if (a === b) {
+      digits = isDigit(a);
+      continue;
+    }
     const al = isLetter(a);
     const bl = isLetter(b);
     if (al && bl) return a < b;
-    if (al || bl) return bl;
+    if (al || bl) return v3 && digits ? al : bl;
     let start = 0n;
     if (a === 0x30 || b === 0x30) {
       // goyaml's leading-zero tweak: a non-zero digit earlier in the run makes both numbers start at 1.
@@ -61,9 +68,9 @@ export function naturalLess(ar: number[], br: number[]): boolean {
   return ar.length < br.length;
 }
 
-/** The keys in goyaml's natural order (see the module comment for non-transitive sets). */
-export function naturalSortKeys(keys: Iterable<string>): string[] {
+/** The keys in goyaml's (v2, or v3's) natural order (see the module comment for non-transitive sets). */
+export function naturalSortKeys(keys: Iterable<string>, v3 = false): string[] {
   const items = [...keys].sort(compareGoStrings).map((k) => ({ k, r: codePoints(k) }));
-  items.sort((x, y) => (naturalLess(x.r, y.r) ? -1 : naturalLess(y.r, x.r) ? 1 : 0));
+  items.sort((x, y) => (naturalLess(x.r, y.r, v3) ? -1 : naturalLess(y.r, x.r, v3) ? 1 : 0));
   return items.map((x) => x.k);
 }

@@ -8,7 +8,7 @@ import { emitDocument, type EmitNode } from "./emitter";
 import { naturalSortKeys } from "./sort-keys";
 import { stringNode } from "./to-yaml";
 
-const V3 = { bestWidth: Number.POSITIVE_INFINITY, compactSequences: false };
+const V3 = { bestWidth: Number.POSITIVE_INFINITY, v3: true };
 
 class UnsupportedValue extends Error {}
 
@@ -38,7 +38,7 @@ function encode(v: Value, depth: number): EmitNode {
   if (Array.isArray(v)) return { kind: "seq", items: v.map((x) => encode(x, depth + 1)) };
   return {
     kind: "map",
-    pairs: naturalSortKeys(v.keys()).map((k): [EmitNode, EmitNode] => [stringNode(k), encode(v.get(k) ?? null, depth + 1)]),
+    pairs: naturalSortKeys(v.keys(), true).map((k): [EmitNode, EmitNode] => [stringNode(k), encode(v.get(k) ?? null, depth + 1)]),
   };
 }
 

@@ -8,8 +8,9 @@ import { emitDocument, type EmitNode } from "./emitter";
 import { isPlainSafe } from "./resolve";
 import { naturalSortKeys } from "./sort-keys";
 
-const V2 = { bestWidth: 80, compactSequences: true };
+const V2 = { bestWidth: 80, v3: false };
 const UINT64_MAX = (1n << 64n) - 1n;
+const INT64_MIN = -(1n << 63n);
 
 /** A value encoding/json refuses (`json: unsupported value: NaN`, a struct we cannot see into). */
 class JsonMarshalError extends Error {}
@@ -30,10 +31,49 @@ export function stringNode(s: string): EmitNode {
 function floatText(f: number): string {
   if (!Number.isFinite(f)) throw new JsonMarshalError(`json: unsupported value: ${formatFloat(f)}`);
   if (Number.isInteger(f) && Math.abs(f) < 1e21) {
-    const i = BigInt(f);
-    if (i <= UINT64_MAX) return i.toString();
+    // JS prints integers below 1e21 as Go's AppendFloat(f, 'f', -1) does: shortest digits, then zeros.
+    const text = Object.is(f, -0) ? "0" : String(f);
+    const i = BigInt(text);
+    if (i >= INT64_MIN && i <= UINT64_MAX) return text;
   }
   return formatFloat(f);
+}
+
+/**
+ * A string after the JSON round trip. Go's JSON leaves U+0085 (NEL) unescaped, and goyaml reads a
+ * raw NEL inside a double-quoted scalar as a line break and folds it (with the spaces around it).
+ */
+function reread(s: string): string {
+  return s.includes("\u0085") ? s.replace(NEL_FOLD, (m) => foldNel(m)) : s;
+}
+
+const NEL_FOLD = / *\u0085[ \u0085]*/g;
+
+function foldNel(m: string): string {
+  let breaks = 0;
+  for (const c of m) if (c === "\u0085") breaks++;
+  return breaks === 1 ? " " : "\n".repeat(breaks - 1);
+}
+
+/** Characters of a key as encoding/json writes it, quotes included (goyaml counts them for simple keys). */
+function jsonKeyLength(k: string): number {
+  let n = 2;
+  for (const c of k) {
+    const cp = c.codePointAt(0) ?? 0;
+    if (cp === 0x22 || cp === 0x5c || cp === 0x0a || cp === 0x0d || cp === 0x09) n += 2;
+    else if (cp < 0x20 || cp === 0x3c || cp === 0x3e || cp === 0x26 || cp === 0x2028 || cp === 0x2029) n += 6;
+    else n += 1;
+  }
+  return n;
+}
+
+/**
+ * A map key goyaml can read back from the JSON: one that stays on one line (no raw NEL) and is at
+ * most 1024 characters long, goyaml's limit for a simple key. Otherwise Helm's toYaml fails.
+ */
+function checkKey(k: string): string {
+  if (k.includes("\u0085") || jsonKeyLength(k) > 1024) throw new JsonMarshalError("yaml: did not find expected ',' or '}'");
+  return k;
 }
 
 function base64(bytes: Uint8Array): string {
@@ -49,7 +89,7 @@ function encode(v: Value, depth: number): EmitNode {
     case "boolean":
       return plain(v ? "true" : "false");
     case "string":
-      return stringNode(v);
+      return stringNode(reread(v));
     case "number":
       return plain(floatText(v));
   }
@@ -59,7 +99,7 @@ function encode(v: Value, depth: number): EmitNode {
   if (Array.isArray(v)) return { kind: "seq", items: v.map((x) => encode(x, depth + 1)) };
   return {
     kind: "map",
-    pairs: naturalSortKeys(v.keys()).map((k): [EmitNode, EmitNode] => [stringNode(k), encode(v.get(k) ?? null, depth + 1)]),
+    pairs: naturalSortKeys([...v.keys()].map(checkKey)).map((k): [EmitNode, EmitNode] => [stringNode(k), encode(v.get(k) ?? null, depth + 1)]),
   };
 }
 
