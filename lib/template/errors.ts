@@ -50,39 +50,61 @@ export class TemplateParseError extends Error {
   }
 }
 
+/** What an execution error knows; `file` is null when no node was being executed. */
+export interface ExecErrorInit {
+  code: TemplateErrorCode;
+  /** The template being executed (a file or a `define` name). */
+  templateName: string;
+  /** The file the failing node was parsed from (Go's ParseName). */
+  file: string | null;
+  line: number;
+  col: number;
+  /** The failing node printed back as source. */
+  node: string;
+  /** Go's message after `at <NODE>: `, e.g. `nil pointer evaluating interface {}.y`. */
+  detail: string;
+  cause?: TemplateExecError | FuncError | Error;
+  /** The whole Go message, when it does not follow the usual shape. */
+  goMessage?: string;
+}
+
 /**
  * An execution error: Go's `template: FILE:L:C: executing "NAME" at <NODE>: MSG`, or
- * `template: NAME: MSG` when no node is being executed (`no template "x" associated with …`).
- * The error thrown out of `execute` is the outermost one, so its position is the outermost
- * action of the top template; `cause` leads inward (a failing `include` wraps the error of the
- * nested execution).
+ * `template: NAME: MSG` when no node is being executed. The error thrown out of an execution
+ * is the outermost one, so its position is the outermost action of the top template; `cause`
+ * leads inward (a failing `include` wraps the error of the nested execution).
  */
 export class TemplateExecError extends Error {
   override readonly name = "TemplateExecError";
+  readonly code: TemplateErrorCode;
+  readonly templateName: string;
+  readonly file: string | null;
+  readonly line: number;
+  readonly col: number;
+  readonly node: string;
+  readonly detail: string;
+  override readonly cause?: TemplateExecError | FuncError | Error;
   readonly goMessage: string;
-  constructor(
-    readonly code: TemplateErrorCode,
-    /** The template being executed (a file or a `define` name). */
-    readonly templateName: string,
-    /** The file the failing node was parsed from; null when there is no node. */
-    readonly file: string | null,
-    readonly line: number,
-    readonly col: number,
-    /** The failing node printed back as source, or "" when there is none. */
-    readonly node: string,
-    /** Go's message after `at <NODE>: `, e.g. `nil pointer evaluating interface {}.y`. */
-    readonly detail: string,
-    override readonly cause?: TemplateExecError | FuncError | Error,
-  ) {
+
+  constructor(init: ExecErrorInit) {
     const goMessage =
-      file === null
-        ? `template: ${templateName}: ${detail}`
-        : `template: ${file}:${line}:${col}: executing ${goQuote(templateName)} at <${node}>: ${detail}`;
+      init.goMessage ??
+      (init.file === null
+        ? `template: ${init.templateName}: ${init.detail}`
+        : `template: ${init.file}:${init.line}:${init.col}: executing ${goQuote(init.templateName)} at <${init.node}>: ${init.detail}`);
     super(goMessage);
+    this.code = init.code;
+    this.templateName = init.templateName;
+    this.file = init.file;
+    this.line = init.line;
+    this.col = init.col;
+    this.node = init.node;
+    this.detail = init.detail;
+    this.cause = init.cause;
     this.goMessage = goMessage;
   }
 
-  /** The innermost error of the chain (this one when it has no template-error cause). */
+  /** The innermost template error of the chain (this one when its cause is not a template error). */
   innermost(): TemplateExecError {
     return this.cause instanceof TemplateExecError ? this.cause.innermost() : this;
   }

@@ -154,10 +154,9 @@ class Parser {
     if (t.kind === TokenKind.Error) {
       const code: TemplateErrorCode = t.val === "unclosed action" ? "UNCLOSED_ACTION" : "BAD_SYNTAX";
       let extra = "";
-      // Go adds where the action started when the error is on a later line.
+      // Go says where the action started when the error is on a later line.
       if (this.actionLine !== 0 && this.actionLine !== t.line) {
-        const where = t.val.endsWith(" action") ? context : ` in ${context}`;
-        extra = ` ${where} started at ${this.parseName}:${this.actionLine}`;
+        extra = `${t.val.endsWith(" action") ? "" : " in action"} started at ${this.parseName}:${this.actionLine}`;
       }
       this.errorf(code, `${t.val}${extra}`);
     }

@@ -1,0 +1,635 @@
+/**
+ * Execution of parsed templates (text/template/exec.go). The state of one execution lives in
+ * `ExecState`, apart from the trees, so a parsed set runs many times. *walk* methods write
+ * output; *eval* methods only compute values.
+ *
+ * Go distinguishes a nil held in an `interface{}`-typed slot (a map element, a slice element, a
+ * function result) from an invalid value (what a pipeline or variable yields after Go "digs
+ * down" one level). The two give different error texts (`nil pointer evaluating interface {}.y`
+ * vs. silently nil; `got interface {}` vs. `invalid value`), so each evaluated value carries a
+ * `boxed` flag: true when its static Go type is `interface {}`.
+ */
+import type { ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListItem, ListNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode, VariableNode } from "./ast";
+import { printNode } from "./ast";
+import { BUILTINS } from "./builtins";
+import { TemplateExecError, TemplateParseError, type TemplateErrorCode } from "./errors";
+import { type ExecContext, goTypeOfParam, isContextFunc, type TemplateFunc } from "./func";
+import type { ExecOptions } from "./options";
+import type { Tree } from "./parser";
+import type { TemplateSet } from "./template-set";
+import { goQuote } from "./token";
+import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isTrue, sortedKeys, type Value } from "./value";
+
+interface Variable {
+  readonly name: string;
+  value: Value;
+  boxed: boolean;
+}
+
+/** Budgets shared by a top-level execution and every execution nested in it. */
+export interface Budget {
+  steps: number;
+  output: number;
+}
+
+/** Where output goes; `template` calls share their caller's. */
+export class Output {
+  text = "";
+}
+
+/** Control flow out of a walk: normal, `{{break}}` or `{{continue}}`. */
+const NORMAL = 0;
+const BREAK = 1;
+const CONTINUE = 2;
+type Flow = typeof NORMAL | typeof BREAK | typeof CONTINUE;
+
+export class ExecState {
+  /** The node being executed, for error messages (Go's `s.at`). */
+  private node: Node | null = null;
+  private vars: Variable[] = [];
+  /** Whether `.` has static type interface{} (inside a range over a []interface{} or map). */
+  private dotBoxed = false;
+  /** Whether the value last returned by an eval method has static type interface{}. */
+  private boxed = false;
+
+  constructor(
+    private readonly set: TemplateSet,
+    private readonly tmpl: Tree,
+    private readonly options: Readonly<ExecOptions>,
+    private readonly budget: Budget,
+    private readonly depth: number,
+    private readonly out: Output,
+  ) {}
+
+  /** Executes the template with `data` as `.` and `$`; returns everything written to the output. */
+  run(data: Value): string {
+    this.vars = [{ name: "$", value: data, boxed: false }];
+    this.walkList(data, this.tmpl.root);
+    return this.out.text;
+  }
+
+  // --- errors and budgets ---
+
+  private errorf(code: TemplateErrorCode, detail: string, cause?: Error): never {
+    const node = this.node;
+    if (!node) {
+      throw new TemplateExecError({ code, templateName: this.tmpl.name, file: null, line: 0, col: 0, node: "", detail, cause });
+    }
+    const text = this.tmpl.text;
+    const lineStart = text.lastIndexOf("\n", node.pos - 1) + 1;
+    let line = 1;
+    for (let i = 0; i < lineStart; i++) if (text.charCodeAt(i) === 10) line++;
+    const col = byteLength(text.slice(lineStart, node.pos));
+    throw new TemplateExecError({
+      code,
+      templateName: this.tmpl.name,
+      file: this.tmpl.parseName,
+      line,
+      col,
+      node: printNode(node),
+      detail,
+      cause,
+    });
+  }
+
+  private step(): void {
+    if (++this.budget.steps > this.options.maxSteps) {
+      this.errorf("LIMIT_STEPS", `exceeded maximum number of evaluation steps (${this.options.maxSteps})`);
+    }
+  }
+
+  private write(s: string): void {
+    this.budget.output += s.length;
+    if (this.budget.output > this.options.maxOutputLength) {
+      this.errorf("LIMIT_OUTPUT", `exceeded maximum output length (${this.options.maxOutputLength})`);
+    }
+    this.out.text += s;
+  }
+
+  // --- variables ---
+
+  private lookupVar(name: string): Variable {
+    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i]!.name === name) return this.vars[i]!;
+    this.errorf("UNDEFINED_VARIABLE", `undefined variable: ${name}`);
+  }
+
+  private setVar(name: string, value: Value, boxed: boolean): void {
+    const v = this.lookupVar(name);
+    v.value = value;
+    v.boxed = boxed;
+  }
+
+  // --- walk: statements that write output ---
+
+  private walkList(dot: Value, list: ListNode): Flow {
+    const nodes = list.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const flow = this.walk(dot, nodes[i]!);
+      if (flow !== NORMAL) return flow;
+    }
+    return NORMAL;
+  }
+
+  private walk(dot: Value, node: ListItem): Flow {
+    this.step();
+    switch (node.type) {
+      case "text":
+        this.write(node.text);
+        return NORMAL;
+      case "action": {
+        this.node = node;
+        // Variables declared here persist until the enclosing {{end}}; a declaration prints nothing.
+        const v = this.evalPipeline(dot, node.pipe);
+        if (node.pipe.decl.length === 0) {
+          this.node = node;
+          this.write(v === null ? "<no value>" : formatValue(v));
+        }
+        return NORMAL;
+      }
+      case "if":
+      case "with":
+        return this.walkIfOrWith(dot, node.type === "with", node.pipe, node.list, node.elseList);
+      case "range":
+        return this.walkRange(dot, node);
+      case "template":
+        this.walkTemplate(dot, node);
+        return NORMAL;
+      case "break":
+        return BREAK;
+      case "continue":
+        return CONTINUE;
+    }
+  }
+
+  private walkIfOrWith(dot: Value, isWith: boolean, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Flow {
+    const mark = this.vars.length;
+    const val = this.evalPipeline(dot, pipe);
+    let flow: Flow = NORMAL;
+    if (isTrue(val)) {
+      if (isWith) {
+        const saved = this.dotBoxed;
+        this.dotBoxed = false;
+        flow = this.walkList(val, list);
+        this.dotBoxed = saved;
+      } else flow = this.walkList(dot, list);
+    } else if (elseList) flow = this.walkList(dot, elseList);
+    this.vars.length = mark;
+    return flow;
+  }
+
+  private walkRange(dot: Value, r: RangeNode): Flow {
+    this.node = r;
+    const outer = this.vars.length;
+    const val = this.evalPipeline(dot, r.pipe);
+    const mark = this.vars.length;
+    const decl = r.pipe.decl;
+    const assign = r.pipe.isAssign;
+    // Binds the range variables, walks the body once, and drops the body's variables.
+    const oneIteration = (index: Value, elem: Value, boxed: boolean): Flow => {
+      if (decl.length > 0) {
+        if (assign) {
+          if (decl.length > 1) this.setVar(decl[0]!.ident[0]!, index, false);
+          else this.setVar(decl[0]!.ident[0]!, elem, boxed);
+        } else {
+          const top = this.vars[this.vars.length - 1]!;
+          top.value = elem;
+          top.boxed = boxed;
+        }
+      }
+      if (decl.length > 1) {
+        if (assign) this.setVar(decl[1]!.ident[0]!, elem, boxed);
+        else {
+          const second = this.vars[this.vars.length - 2]!;
+          second.value = index;
+          second.boxed = false;
+        }
+      }
+      const saved = this.dotBoxed;
+      this.dotBoxed = boxed;
+      const flow = this.walkList(elem, r.list);
+      this.dotBoxed = saved;
+      this.vars.length = mark;
+      return flow;
+    };
+    let ran = false;
+    if (Array.isArray(val)) {
+      const boxed = isInterfaceSlice(val);
+      for (let i = 0; i < val.length; i++) {
+        ran = true;
+        if (oneIteration(new GoInt(i), val[i]!, boxed) === BREAK) break;
+      }
+    } else if (val instanceof Uint8Array) {
+      for (let i = 0; i < val.length; i++) {
+        ran = true;
+        if (oneIteration(new GoInt(i), new GoInt(val[i]!, "uint8"), false) === BREAK) break;
+      }
+    } else if (val instanceof Map) {
+      const boxed = isInterfaceMap(val);
+      for (const k of sortedKeys(val)) {
+        ran = true;
+        if (oneIteration(k, val.get(k) ?? null, boxed) === BREAK) break;
+      }
+    } else if (val instanceof GoInt) {
+      // Go 1.22+ ranges over an integer: 0 … n-1, bound to the single variable.
+      if (decl.length > 1) this.errorf("RANGE_NOT_ITERABLE", `can't use ${formatValue(val)} to iterate over more than one variable`);
+      for (let i = 0n; i < val.value; i++) {
+        ran = true;
+        const v = new GoInt(i, val.kind);
+        if (oneIteration(v, v, false) === BREAK) break;
+      }
+    } else if (val !== null) {
+      this.errorf("RANGE_NOT_ITERABLE", `range can't iterate over ${formatValue(val)}`);
+    }
+    let flow: Flow = NORMAL;
+    if (!ran && r.elseList) flow = this.walkList(dot, r.elseList);
+    this.vars.length = outer;
+    return flow;
+  }
+
+  private walkTemplate(dot: Value, t: TemplateNode): void {
+    this.node = t;
+    const tree = this.set.lookup(t.name);
+    if (!tree) this.errorf("NO_TEMPLATE", `template ${goQuote(t.name)} not defined`);
+    if (this.depth >= this.options.maxExecDepth) {
+      this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
+    }
+    // Variables declared by the pipeline persist; the callee sees none of ours.
+    const data = t.pipe ? this.evalPipeline(dot, t.pipe) : null;
+    new ExecState(this.set, tree, this.options, this.budget, this.depth + 1, this.out).run(data);
+  }
+
+  // --- eval: expressions that compute values ---
+
+  /** Evaluates a pipeline; its declarations are pushed (or assigned) and stay until the caller pops them. */
+  private evalPipeline(dot: Value, pipe: PipeNode): Value {
+    this.node = pipe;
+    let value: Value | undefined;
+    const cmds = pipe.cmds;
+    for (let i = 0; i < cmds.length; i++) value = this.evalCommand(dot, cmds[i]!, value);
+    const v = value ?? null;
+    for (const d of pipe.decl) {
+      if (pipe.isAssign) this.setVar(d.ident[0]!, v, false);
+      else this.vars.push({ name: d.ident[0]!, value: v, boxed: false });
+    }
+    // Go digs the value out of its interface, so a pipeline's result is never boxed.
+    this.boxed = false;
+    return v;
+  }
+
+  /** `final` is the previous command's result in the pipeline, or undefined for the first. */
+  private evalCommand(dot: Value, cmd: CommandNode, final: Value | undefined): Value {
+    this.step();
+    const first = cmd.args[0]!;
+    switch (first.type) {
+      case "field":
+        return this.evalFieldNode(dot, first, cmd.args, final);
+      case "chain":
+        return this.evalChainNode(dot, first, cmd.args, final);
+      case "identifier":
+        return this.evalFunction(dot, first, cmd, cmd.args, final);
+      case "pipe":
+        this.notAFunction(cmd.args, final);
+        return this.evalPipeline(dot, first);
+      case "variable":
+        return this.evalVariableNode(dot, first, cmd.args, final);
+    }
+    this.node = first;
+    this.notAFunction(cmd.args, final);
+    this.boxed = false;
+    switch (first.type) {
+      case "bool":
+        return first.value;
+      case "dot":
+        this.boxed = this.dotBoxed;
+        return dot;
+      case "nil":
+        this.errorf("UNEXPECTED_TOKEN", "nil is not a command");
+      case "number":
+        return this.idealConstant(first);
+      case "string":
+        return first.text;
+    }
+  }
+
+  private notAFunction(args: readonly ArgNode[], final: Value | undefined): void {
+    if (args.length > 1 || final !== undefined) {
+      this.errorf("NOT_A_FUNCTION", `can't give argument to non-function ${printNode(args[0]!)}`);
+    }
+  }
+
+  /** A number whose type the context does not fix: float64 if written like one, else int. */
+  private idealConstant(n: NumberNode): Value {
+    this.node = n;
+    this.boxed = false;
+    const t = n.text;
+    const hexInt = t.length > 2 && t[0] === "0" && (t[1] === "x" || t[1] === "X") && !/[pP]/.test(t);
+    if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float64;
+    if (n.isInt) return new GoInt(n.int64, "int");
+    if (n.isUint) this.errorf("OVERFLOW", `${t} overflows int`);
+    return null;
+  }
+
+  private evalFieldNode(dot: Value, field: FieldNode, args: readonly ArgNode[] | null, final: Value | undefined): Value {
+    this.node = field;
+    return this.evalFieldChain(dot, dot, this.dotBoxed, field, field.ident, 0, args, final);
+  }
+
+  private evalChainNode(dot: Value, chain: ChainNode, args: readonly ArgNode[] | null, final: Value | undefined): Value {
+    this.node = chain;
+    if (chain.node.type === "nil") this.errorf("NIL_POINTER", `indirection through explicit nil in ${printNode(chain)}`);
+    // (pipe).Field1.Field2: evaluate the pipeline, then the fields.
+    const receiver = this.evalArg(dot, null, chain.node);
+    return this.evalFieldChain(dot, receiver, this.boxed, chain, chain.field, 0, args, final);
+  }
+
+  private evalVariableNode(dot: Value, variable: VariableNode, args: readonly ArgNode[] | null, final: Value | undefined): Value {
+    this.node = variable;
+    const v = this.lookupVar(variable.ident[0]!);
+    if (variable.ident.length === 1) {
+      if (args) this.notAFunction(args, final);
+      this.boxed = v.boxed;
+      return v.value;
+    }
+    return this.evalFieldChain(dot, v.value, v.boxed, variable, variable.ident, 1, args, final);
+  }
+
+  /** Walks .X.Y.Z from `receiver`; only the last element gets the arguments. */
+  private evalFieldChain(
+    dot: Value,
+    receiver: Value,
+    boxed: boolean,
+    node: Node,
+    ident: readonly string[],
+    start: number,
+    args: readonly ArgNode[] | null,
+    final: Value | undefined,
+  ): Value {
+    const last = ident.length - 1;
+    for (let i = start; i < last; i++) {
+      receiver = this.evalField(dot, ident[i]!, node, null, undefined, receiver, boxed);
+      boxed = this.boxed;
+    }
+    return this.evalField(dot, ident[last]!, node, args, final, receiver, boxed);
+  }
+
+  /** `.Name` on a receiver: a method (called with the arguments), a struct field, or a map key. */
+  private evalField(
+    dot: Value,
+    name: string,
+    node: Node,
+    args: readonly ArgNode[] | null,
+    final: Value | undefined,
+    receiver: Value,
+    boxed: boolean,
+  ): Value {
+    if (receiver === null) {
+      if (boxed) this.errorf("NIL_POINTER", `nil pointer evaluating interface {}.${name}`);
+      // An invalid receiver (nil data) acts like a missing map key.
+      if (this.options.missingKey === "error") this.errorf("MISSING_KEY", `nil data; no entry for key ${goQuote(name)}`);
+      this.boxed = false;
+      return null;
+    }
+    const hasArgs = (args !== null && args.length > 1) || final !== undefined;
+    if (receiver instanceof Map) {
+      if (hasArgs) this.errorf("NOT_A_FUNCTION", `${name} is not a method but has arguments`);
+      let v = receiver.get(name);
+      if (v === undefined) {
+        if (this.options.missingKey === "error") this.errorf("MISSING_KEY", `map has no entry for key ${goQuote(name)}`);
+        v = null;
+      }
+      this.boxed = isInterfaceMap(receiver);
+      return v;
+    }
+    if (receiver instanceof GoObject) {
+      const method = receiver.method(name);
+      if (method) return this.evalCall(dot, method, false, node, name, args, final);
+      const field = receiver.field(name);
+      if (field !== undefined) {
+        if (hasArgs) this.errorf("NOT_A_FUNCTION", `${name} has arguments but cannot be invoked as function`);
+        this.boxed = false;
+        return field;
+      }
+    }
+    this.errorf("BAD_FIELD", `can't evaluate field ${name} in type ${boxed ? "interface {}" : goTypeName(receiver)}`);
+  }
+
+  private evalFunction(
+    dot: Value,
+    node: IdentifierNode,
+    cmd: Node,
+    args: readonly ArgNode[] | null,
+    final: Value | undefined,
+  ): Value {
+    this.node = node;
+    const name = node.ident;
+    const fn = this.set.findFunction(name);
+    if (!fn) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
+    return this.evalCall(dot, fn, BUILTINS.get(name) === fn, cmd, name, args, final);
+  }
+
+  /**
+   * Calls a function or method. `args[0]`, when present, is the function's own node; the rest
+   * are its arguments, and `final` (a pipeline's previous result) comes last.
+   */
+  private evalCall(
+    dot: Value,
+    fn: TemplateFunc,
+    isBuiltin: boolean,
+    node: Node,
+    name: string,
+    args: readonly ArgNode[] | null,
+    final: Value | undefined,
+  ): Value {
+    const nArgs = args ? args.length - 1 : 0;
+    const numIn = nArgs + (final !== undefined ? 1 : 0);
+    const params = fn.params;
+    const variadic = fn.variadic;
+    let numFixed = nArgs;
+    if (variadic !== undefined) {
+      numFixed = params.length;
+      if (numIn < numFixed) {
+        this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
+      }
+    } else if (numIn !== params.length) {
+      this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    }
+    // The built-in and/or evaluate arguments only until the result is known.
+    if (isBuiltin && (name === "and" || name === "or")) {
+      const wantTrue = name === "or";
+      let v: Value = null;
+      for (let i = 1; i <= nArgs; i++) {
+        v = this.evalArg(dot, "any", args![i]!);
+        if (isTrue(v) === wantTrue) {
+          this.boxed = false;
+          return v;
+        }
+      }
+      if (final !== undefined) v = final;
+      this.boxed = false;
+      return v;
+    }
+    const argv: Value[] = new Array<Value>(numIn);
+    let i = 0;
+    for (; i < numFixed && i < nArgs; i++) argv[i] = this.evalArg(dot, params[i]!, args![i + 1]!);
+    if (variadic !== undefined) for (; i < nArgs; i++) argv[i] = this.evalArg(dot, variadic, args![i + 1]!);
+    if (final !== undefined) {
+      let t: GoType = params[params.length - 1] ?? "any";
+      if (variadic !== undefined) t = numIn - 1 < numFixed ? params[numIn - 1]! : variadic;
+      argv[i] = this.validateType(final, t, false);
+    }
+    if (isBuiltin && name === "call") {
+      const callee = argv[0] ?? null;
+      const calleeName = nArgs > 0 ? printNode(args![1]!) : formatValue(final ?? null);
+      this.node = node;
+      this.errorf("FUNC_ERROR", `error calling call: ${callee === null ? "call of nil" : `non-function ${calleeName} of type ${goTypeName(callee)}`}`);
+    }
+    let result: Value;
+    try {
+      result = isContextFunc(fn) ? fn.call(this.context(), ...argv) : fn.call(...argv);
+    } catch (e) {
+      if (e instanceof TemplateExecError && e.code.startsWith("LIMIT_")) throw e;
+      if (e instanceof FuncError || e instanceof TemplateExecError || e instanceof TemplateParseError) {
+        this.node = node;
+        const message = e instanceof FuncError ? e.message : e.goMessage;
+        this.errorf("FUNC_ERROR", `error calling ${name}: ${message}`, e);
+      }
+      throw e;
+    }
+    this.boxed = (fn.result ?? "any") === "any";
+    return result;
+  }
+
+  /** The context handed to a ContextFunc: nested executions share our depth and budgets. */
+  private context(): ExecContext {
+    return {
+      set: this.set,
+      depth: this.depth,
+      executeTemplate: (name: string, data: Value, set: TemplateSet = this.set): string => {
+        const tree = set.lookup(name);
+        if (!tree) throw noTemplateError(set, name);
+        if (this.depth >= this.options.maxExecDepth) {
+          this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
+        }
+        return new ExecState(set, tree, set.options, this.budget, this.depth + 1, new Output()).run(data);
+      },
+    };
+  }
+
+  /** Evaluates an argument for a parameter of type `typ` (null: no conversion, a chain receiver). */
+  private evalArg(dot: Value, typ: GoType | null, n: ArgNode): Value {
+    this.node = n;
+    switch (n.type) {
+      case "dot":
+        return this.validateType(dot, typ, this.dotBoxed);
+      case "nil":
+        if (typ === null || canBeNil(typ)) {
+          this.boxed = false;
+          return null;
+        }
+        this.errorf("WRONG_ARG_TYPE", `cannot assign nil to ${goTypeOfParam(typ)}`);
+      case "field":
+        return this.validateType(this.evalFieldNode(dot, n, [n], undefined), typ, this.boxed);
+      case "variable":
+        return this.validateType(this.evalVariableNode(dot, n, null, undefined), typ, this.boxed);
+      case "pipe":
+        return this.validateType(this.evalPipeline(dot, n), typ, false);
+      case "identifier":
+        return this.validateType(this.evalFunction(dot, n, n, null, undefined), typ, this.boxed);
+      case "chain":
+        return this.validateType(this.evalChainNode(dot, n, null, undefined), typ, this.boxed);
+    }
+    this.boxed = false;
+    switch (typ) {
+      case null:
+      case "any":
+        if (n.type === "number") return this.idealConstant(n);
+        return n.type === "bool" ? n.value : n.text;
+      case "bool":
+        if (n.type === "bool") return n.value;
+        this.errorf("WRONG_ARG_TYPE", `expected bool; found ${printNode(n)}`);
+      case "string":
+        if (n.type === "string") return n.text;
+        this.errorf("WRONG_ARG_TYPE", `expected string; found ${printNode(n)}`);
+      case "int":
+      case "int64":
+        if (n.type === "number" && n.isInt) return new GoInt(n.int64, typ);
+        this.errorf("WRONG_ARG_TYPE", `expected integer; found ${printNode(n)}`);
+      case "float64":
+        if (n.type === "number" && n.isFloat) return n.float64;
+        this.errorf("WRONG_ARG_TYPE", `expected float; found ${printNode(n)}`);
+    }
+    this.errorf("WRONG_ARG_TYPE", `can't handle ${printNode(n)} for arg of type ${goTypeOfParam(typ)}`);
+  }
+
+  /** Checks that a value is assignable to the parameter type, with reflect's error texts. */
+  private validateType(value: Value, typ: GoType | null, boxed: boolean): Value {
+    if (typ === null || typ === "any") return value;
+    if (value === null) {
+      if (boxed) this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got interface {}`);
+      if (canBeNil(typ)) return null;
+      this.errorf("WRONG_ARG_TYPE", `invalid value; expected ${goTypeOfParam(typ)}`);
+    }
+    if (!assignable(value, typ)) {
+      this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got ${goTypeName(value)}`);
+    }
+    return value;
+  }
+}
+
+/** Go's ExecuteTemplate error for a name the set does not hold. */
+export function noTemplateError(set: TemplateSet, name: string): TemplateExecError {
+  const detail = `no template ${goQuote(name)} associated with template ${goQuote(set.name)}`;
+  return new TemplateExecError({
+    code: "NO_TEMPLATE",
+    templateName: set.name,
+    file: null,
+    line: 0,
+    col: 0,
+    node: "",
+    detail,
+    goMessage: `template: ${detail}`,
+  });
+}
+
+/** Whether nil can be assigned to a parameter type (Go's canBeNil). */
+function canBeNil(t: GoType): boolean {
+  return t !== "string" && t !== "bool" && t !== "int" && t !== "int64" && t !== "float64";
+}
+
+/** A map of Go type map[string]interface{} (or a named type over it, like chartutil.Values). */
+function isInterfaceMap(m: Map<string, Value>): boolean {
+  const t = goTypeName(m);
+  return t === "map[string]interface {}" || !t.startsWith("map[");
+}
+
+function isInterfaceSlice(s: Value[]): boolean {
+  const t = goTypeName(s);
+  return t === "[]interface {}" || !t.startsWith("[]");
+}
+
+/** Go's assignability of a value's dynamic type to a parameter type. */
+function assignable(v: Value, t: GoType): boolean {
+  switch (t) {
+    case "any":
+      return true;
+    case "string":
+      return typeof v === "string";
+    case "bool":
+      return typeof v === "boolean";
+    case "float64":
+      return typeof v === "number";
+    case "int":
+    case "int64":
+      return v instanceof GoInt && v.kind === t;
+    case "[]any":
+      return Array.isArray(v) && isInterfaceSlice(v);
+    case "[]string":
+      return Array.isArray(v) && goTypeName(v) === "[]string";
+    case "map":
+      return v instanceof Map && isInterfaceMap(v);
+    case "[]byte":
+      return v instanceof Uint8Array;
+    case "object":
+      return v instanceof GoObject;
+  }
+}

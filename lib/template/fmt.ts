@@ -1,0 +1,346 @@
+/**
+ * Go's fmt for template values: `Sprint`, `Sprintln` and `Sprintf` with the verbs a template
+ * meets (%v %+v %d %s %q %x %X %o %O %b %e %E %f %F %g %G %t %c %U %T %%), flags, width,
+ * precision, and Go's in-band error texts (`%!d(float64=1.5)`, `%!s(MISSING)`, `%!(EXTRA …)`).
+ */
+import { goQuote, isPrintRune } from "./token";
+import { formatFloat, formatValue, GoInt, GoObject, goTypeName, sortedKeys, utf8Bytes, type Value } from "./value";
+
+/** `fmt.Sprint`: a space between operands only when neither is a string. */
+export function sprint(args: readonly Value[]): string {
+  let out = "";
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (i > 0 && typeof a !== "string" && typeof args[i - 1] !== "string") out += " ";
+    out += formatValue(a);
+  }
+  return out;
+}
+
+/** `fmt.Sprintln`: spaces between all operands and a final newline. */
+export function sprintln(args: readonly Value[]): string {
+  return args.map(formatValue).join(" ") + "\n";
+}
+
+interface Spec {
+  minus: boolean;
+  plus: boolean;
+  sharp: boolean;
+  space: boolean;
+  zero: boolean;
+  width: number | undefined;
+  prec: number | undefined;
+}
+
+/** `fmt.Sprintf`. */
+export function sprintf(format: string, args: readonly Value[]): string {
+  let out = "";
+  let argNum = 0;
+  const n = format.length;
+  let i = 0;
+  while (i < n) {
+    const pct = format.indexOf("%", i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, pct);
+    i = pct + 1;
+    const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: undefined, prec: undefined };
+    flags: for (; i < n; i++) {
+      switch (format[i]) {
+        case "-":
+          spec.minus = true;
+          spec.zero = false; // Do not pad with zeros to the right.
+          break;
+        case "+":
+          spec.plus = true;
+          break;
+        case "#":
+          spec.sharp = true;
+          break;
+        case " ":
+          spec.space = true;
+          break;
+        case "0":
+          spec.zero = !spec.minus;
+          break;
+        default:
+          break flags;
+      }
+    }
+    // Width: a number or '*'.
+    if (format[i] === "*") {
+      i++;
+      const w = intArg(args[argNum]);
+      argNum++;
+      if (w === undefined) out += "%!(BADWIDTH)";
+      else {
+        spec.width = Math.abs(w);
+        if (w < 0) {
+          spec.minus = true;
+          spec.zero = false;
+        }
+      }
+    } else {
+      const start = i;
+      while (i < n && format[i]! >= "0" && format[i]! <= "9") i++;
+      if (i > start) spec.width = Number(format.slice(start, i));
+    }
+    if (format[i] === ".") {
+      i++;
+      if (format[i] === "*") {
+        i++;
+        const p = intArg(args[argNum]);
+        argNum++;
+        if (p === undefined || p < 0) {
+          out += "%!(BADPREC)";
+          spec.prec = undefined;
+        } else spec.prec = p;
+      } else {
+        const start = i;
+        while (i < n && format[i]! >= "0" && format[i]! <= "9") i++;
+        spec.prec = Number(format.slice(start, i) || "0");
+      }
+    }
+    if (i >= n) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i)!);
+    i += verb.length;
+    if (verb === "%") {
+      out += "%";
+      continue;
+    }
+    if (argNum >= args.length) {
+      out += `%!${verb}(MISSING)`;
+      continue;
+    }
+    out += formatArg(args[argNum]!, verb, spec);
+    argNum++;
+  }
+  if (argNum < args.length) {
+    out += "%!(EXTRA " + args.slice(argNum).map((a) => (a === null ? "<nil>" : `${goTypeName(a)}=${formatValue(a)}`)).join(", ") + ")";
+  }
+  return out;
+}
+
+function intArg(v: Value | undefined): number | undefined {
+  if (v instanceof GoInt) return v.toNumber();
+  return undefined;
+}
+
+function badVerb(v: Value, verb: string): string {
+  if (v === null) return `%!${verb}(<nil>)`;
+  return `%!${verb}(${goTypeName(v)}=${formatValue(v)})`;
+}
+
+/** Pads to the width: spaces left (or right with '-'), zeros after the sign with '0'. */
+function pad(s: string, spec: Spec, numeric = false): string {
+  const w = spec.width;
+  if (w === undefined) return s;
+  const len = [...s].length;
+  if (len >= w) return s;
+  const fill = w - len;
+  if (spec.minus) return s + " ".repeat(fill);
+  if (spec.zero) {
+    if (numeric && (s[0] === "-" || s[0] === "+" || s[0] === " ")) return s[0] + "0".repeat(fill) + s.slice(1);
+    return "0".repeat(fill) + s;
+  }
+  return " ".repeat(fill) + s;
+}
+
+function formatArg(v: Value, verb: string, spec: Spec): string {
+  if (verb === "T") return pad(goTypeName(v), spec);
+  if (v === null) return verb === "v" ? pad("<nil>", spec) : badVerb(v, verb);
+  if (typeof v === "boolean") return verb === "t" || verb === "v" ? pad(v ? "true" : "false", spec) : badVerb(v, verb);
+  if (typeof v === "string") return formatString(v, verb, spec) ?? badVerb(v, verb);
+  if (typeof v === "number") return formatFloatVerb(v, verb, spec) ?? badVerb(v, verb);
+  if (v instanceof GoInt) return formatInt(v, verb, spec) ?? badVerb(v, verb);
+  if (v instanceof Uint8Array) {
+    if (verb === "s" || verb === "q" || verb === "x" || verb === "X") {
+      return formatString(new TextDecoder().decode(v), verb, spec, v) ?? badVerb(v, verb);
+    }
+    return pad(`[${Array.from(v, (b) => formatInt(new GoInt(b, "uint8"), verb, { ...spec, width: undefined }) ?? badVerb(new GoInt(b, "uint8"), verb)).join(" ")}]`, spec);
+  }
+  if (v instanceof GoObject) return pad(v.format(), spec);
+  const inner = { ...spec, width: undefined };
+  if (Array.isArray(v)) return pad(`[${v.map((e) => formatArg(e, verb, inner)).join(" ")}]`, spec);
+  const keys = sortedKeys(v);
+  return pad(`map[${keys.map((k) => `${formatArg(k, verb, inner)}:${formatArg(v.get(k) ?? null, verb, inner)}`).join(" ")}]`, spec);
+}
+
+function formatString(s: string, verb: string, spec: Spec, bytes?: Uint8Array): string | undefined {
+  switch (verb) {
+    case "v":
+    case "s": {
+      const text = spec.prec !== undefined ? [...s].slice(0, spec.prec).join("") : s;
+      return pad(text, spec);
+    }
+    case "q": {
+      const text = spec.prec !== undefined ? [...s].slice(0, spec.prec).join("") : s;
+      if (spec.sharp && !/[`\p{Cc}]/u.test(text.replace(/\t/g, ""))) return pad("`" + text + "`", spec);
+      return pad(spec.plus ? asciiQuote(text) : goQuote(text), spec);
+    }
+    case "x":
+    case "X": {
+      let b = bytes ?? utf8Bytes(s);
+      if (spec.prec !== undefined) b = b.subarray(0, spec.prec);
+      const parts = Array.from(b, (x) => {
+        const h = x.toString(16).padStart(2, "0");
+        return verb === "X" ? h.toUpperCase() : h;
+      });
+      const prefix = spec.sharp ? (verb === "X" ? "0X" : "0x") : "";
+      const text = spec.space ? parts.map((p) => prefix + p).join(" ") : prefix + parts.join("");
+      return pad(text, spec);
+    }
+  }
+  return undefined;
+}
+
+/** strconv.QuoteToASCII, for `%+q`. */
+function asciiQuote(s: string): string {
+  const q = goQuote(s);
+  let out = "";
+  for (const ch of q) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out += ch;
+    else if (c < 0x10000) out += "\\u" + c.toString(16).padStart(4, "0");
+    else out += "\\U" + c.toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
+function formatInt(n: GoInt, verb: string, spec: Spec): string | undefined {
+  const v = n.value;
+  const neg = v < 0n;
+  const abs = neg ? -v : v;
+  let digits: string;
+  let prefix = "";
+  switch (verb) {
+    case "v":
+    case "d":
+      digits = abs.toString(10);
+      break;
+    case "b":
+      digits = abs.toString(2);
+      if (spec.sharp) prefix = "0b";
+      break;
+    case "o":
+      digits = abs.toString(8);
+      if (spec.sharp) prefix = "0";
+      break;
+    case "O":
+      digits = abs.toString(8);
+      prefix = "0o";
+      break;
+    case "x":
+      digits = abs.toString(16);
+      if (spec.sharp) prefix = "0x";
+      break;
+    case "X":
+      digits = abs.toString(16).toUpperCase();
+      if (spec.sharp) prefix = "0X";
+      break;
+    case "c":
+      return pad(String.fromCodePoint(runeOf(v)), spec);
+    case "q": {
+      const r = runeOf(v);
+      return pad(quoteRune(r), spec);
+    }
+    case "U": {
+      const r = v.toString(16).toUpperCase().padStart(4, "0");
+      const text = `U+${r}`;
+      if (spec.sharp && v >= 0n && v <= 0x10ffffn && isPrintRune(Number(v))) return pad(`${text} '${String.fromCodePoint(Number(v))}'`, spec);
+      return pad(text, spec);
+    }
+    default:
+      return undefined;
+  }
+  if (spec.prec !== undefined) {
+    if (spec.prec === 0 && abs === 0n) digits = "";
+    else digits = digits.padStart(spec.prec, "0");
+  } else if (spec.zero && spec.width !== undefined && !spec.minus) {
+    const sign = neg || spec.plus || spec.space ? 1 : 0;
+    digits = digits.padStart(spec.width - sign - prefix.length, "0");
+  }
+  const sign = neg ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+  return pad(sign + prefix + digits, { ...spec, zero: false });
+}
+
+function runeOf(v: bigint): number {
+  const r = Number(v);
+  return r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r < 0xe000) && v === BigInt(r) ? r : 0xfffd;
+}
+
+/** strconv.QuoteRune. */
+function quoteRune(r: number): string {
+  if (r === 0x27) return "'\\''";
+  if (r === 0x22) return "'\"'";
+  const q = goQuote(String.fromCodePoint(r));
+  return "'" + q.slice(1, -1) + "'";
+}
+
+function formatFloatVerb(f: number, verb: string, spec: Spec): string | undefined {
+  let s: string;
+  switch (verb) {
+    case "v":
+    case "g":
+    case "G":
+      s = spec.prec === undefined ? formatFloat(Math.abs(f)) : formatG(Math.abs(f), spec.prec === 0 ? 1 : spec.prec);
+      if (spec.sharp && !s.includes(".") && Number.isFinite(f)) s = addPoint(s);
+      if (verb === "G") s = s.toUpperCase();
+      break;
+    case "e":
+    case "E":
+      s = formatE(Math.abs(f), spec.prec ?? 6);
+      if (verb === "E") s = s.toUpperCase();
+      break;
+    case "f":
+    case "F":
+      s = Number.isFinite(f) ? Math.abs(f).toFixed(spec.prec ?? 6) : formatFloat(Math.abs(f));
+      break;
+    default:
+      return undefined;
+  }
+  if (!Number.isFinite(f)) {
+    if (Number.isNaN(f)) s = "NaN";
+    else s = "Inf";
+    const sign = Number.isNaN(f) ? (spec.plus ? "+" : spec.space ? " " : "") : f < 0 ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+    // Infinities and NaN are never zero padded.
+    return pad(sign + s, { ...spec, zero: false });
+  }
+  const neg = f < 0 || Object.is(f, -0);
+  const sign = neg ? "-" : spec.plus ? "+" : spec.space ? " " : "";
+  return pad(sign + s, spec, true);
+}
+
+function addPoint(s: string): string {
+  const e = s.search(/e/i);
+  return e < 0 ? s + "." : s.slice(0, e) + "." + s.slice(e);
+}
+
+/** %e with the given digits after the point; Go prints at least two exponent digits. */
+function formatE(f: number, prec: number): string {
+  const [mant, exp = "0"] = f.toExponential(Math.min(prec, 100)).split("e");
+  const e = Number(exp);
+  return `${mant}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+}
+
+/** %g with a precision: `prec` significant digits, trailing zeros dropped, %e when the exponent is < -4 or >= prec. */
+function formatG(f: number, prec: number): string {
+  if (f === 0) return "0";
+  const [mantRaw, expText = "0"] = f.toExponential(Math.min(prec, 100) - 1).split("e");
+  const exp = Number(expText);
+  const digits = mantRaw!.replace(".", "").replace(/0+$/, "") || "0";
+  let eprec = prec;
+  if (eprec > digits.length && digits.length >= exp + 1) eprec = digits.length;
+  if (exp < -4 || exp >= eprec) {
+    const m = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+    return `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return "0." + "0".repeat(-exp - 1) + digits;
+  if (digits.length <= exp + 1) return digits + "0".repeat(exp + 1 - digits.length);
+  return digits.slice(0, exp + 1) + "." + digits.slice(exp + 1);
+}
