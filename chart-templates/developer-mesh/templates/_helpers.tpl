@@ -495,4 +495,7 @@ Checks across values that a schema cannot express. Rendered once, from validate.
 {{- if and $edge.enabled (not (index .Values "rest-api").enabled) (not $edge.config.restApiUrl) -}}
 {{- fail "edge-mcp is enabled but rest-api is not: Edge MCP validates every client key against the REST API; enable rest-api or set edge-mcp.config.restApiUrl" -}}
 {{- end -}}
+{{- if and $edge.enabled (not $edge.config.restApiUrl) (ne (int (index .Values "rest-api").service.port) 8080) -}}
+{{- fail "rest-api.service.port is not 8080, but Edge MCP calls the REST API Service on 8080 by default: set edge-mcp.config.restApiUrl to http://<release>-rest-api:<port>" -}}
+{{- end -}}
 {{- end -}}
