@@ -29,6 +29,7 @@ export function runHelm(args: string[], cwd: string): HelmRun {
     cwd,
     encoding: "utf8",
     env: {
+      NODE_ENV: "test",
       PATH: process.env.PATH ?? "",
       TZ: "UTC",
       HOME: home,
