@@ -1,0 +1,66 @@
+// The only import source for specs: Playwright's test, extended with the studio page object and a guard
+// that every test gets: nothing may leave 127.0.0.1 and nothing may log a console error (CSP violations
+// and uncaught exceptions included).
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+
+interface Guard {
+  /** URLs of requests that tried to leave 127.0.0.1 (they were aborted). */
+  externalRequests: string[];
+  consoleErrors: string[];
+}
+
+export class StudioPage {
+  readonly header: Locator;
+  readonly rail: Locator;
+  readonly centre: Locator;
+  readonly review: Locator;
+
+  constructor(readonly page: Page) {
+    this.header = page.getByRole("banner");
+    this.rail = page.getByRole("navigation", { name: "Chart" });
+    this.centre = page.getByRole("main");
+    this.review = page.getByRole("complementary");
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto("/");
+  }
+
+  railItem(name: string | RegExp): Locator {
+    return this.rail.getByRole("button", { name });
+  }
+
+  /** Monaco's input area, named by the editor's label. */
+  editorInput(name: string | RegExp): Locator {
+    return this.centre.getByRole("textbox", { name });
+  }
+}
+
+const LOCAL_PROTOCOLS = new Set(["data:", "blob:"]);
+
+export const test = base.extend<{ guard: Guard; studio: StudioPage }>({
+  guard: [
+    async ({ context, page }, use) => {
+      const guard: Guard = { externalRequests: [], consoleErrors: [] };
+      await context.route("**/*", async (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === "127.0.0.1" || LOCAL_PROTOCOLS.has(url.protocol)) return route.continue();
+        guard.externalRequests.push(url.href);
+        return route.abort("blockedbyclient");
+      });
+      page.on("console", (message) => {
+        if (message.type() === "error") guard.consoleErrors.push(message.text());
+      });
+      page.on("pageerror", (error) => guard.consoleErrors.push(`uncaught: ${error.message}`));
+      await use(guard);
+      expect(guard.externalRequests, "requests that tried to leave 127.0.0.1").toEqual([]);
+      expect(guard.consoleErrors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+  studio: async ({ page }, use) => {
+    await use(new StudioPage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,52 @@
+import { expect, test } from "./fixtures";
+
+test.describe("home page", () => {
+  test.beforeEach(async ({ studio }) => {
+    await studio.open();
+  });
+
+  test("shows the chart's identity, its nodes and the review pane", async ({ studio }) => {
+    await expect(studio.header).toContainText("DevMesh Studio");
+    await expect(studio.header.getByTestId("chart-identity")).toContainText(/developer-mesh\s+\d+\.\d+\.\d+/);
+    await expect(studio.railItem(/^Global/)).toHaveAttribute("aria-current", "page");
+    await expect(studio.railItem(/^rest-api/)).toContainText(/on|off/);
+    await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("Global");
+    await expect(studio.review.getByRole("heading", { name: "Templates" })).toBeVisible();
+  });
+
+  test("mounts Monaco offline and highlights the YAML", async ({ studio, page }) => {
+    const input = studio.editorInput(/Default values of Global/);
+    await expect(input).toBeAttached();
+    const lines = studio.centre.locator(".monaco-editor .view-lines");
+    await expect(lines).toContainText(":");
+    // Monarch tokenizing gives keys, strings, numbers and comments their own mtk* classes.
+    await expect
+      .poll(async () => new Set(await lines.locator("span[class^='mtk']").evaluateAll((els) => els.map((e) => e.className))).size)
+      .toBeGreaterThan(2);
+    // Monaco only warns when the CSP blocks its workers and then runs without them: require both the
+    // editor worker and monaco-yaml's language worker to be running.
+    await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("switches the centre to the subchart picked in the rail", async ({ studio }) => {
+    await studio.railItem(/^rest-api/).click();
+    await expect(studio.railItem(/^rest-api/)).toHaveAttribute("aria-current", "page");
+    await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("rest-api");
+    await expect(studio.centre).toContainText("charts/rest-api/values.yaml");
+    await expect(studio.editorInput(/Default values of rest-api/)).toBeAttached();
+    await expect(studio.review).toContainText("charts/rest-api/templates/");
+  });
+});
+
+test("sends the security headers on every page", async ({ request }) => {
+  for (const path of ["/", "/no-such-page"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("worker-src 'self' blob:");
+    expect(csp, path).not.toContain("unsafe-eval");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("no-referrer");
+  }
+});
