@@ -241,11 +241,13 @@ JWT, encryption master key and static API keys: Secret names and keys.
 {{- end -}}
 
 {{/*
-AWS: static credentials are used only without IRSA and only when some were given; otherwise the
-SDK's default chain applies (IRSA web identity, or the node role).
+AWS: static credentials are used only without IRSA and only when some can exist (inline keys, an
+existing Secret, or the remote "aws" secret of External Secrets); otherwise the SDK's default chain
+applies (IRSA web identity, or the node role).
 */}}
 {{- define "developer-mesh.aws.staticCredentials" -}}
-{{- if and (not .Values.global.aws.useIRSA) (or .Values.global.aws.existingSecret .Values.global.aws.accessKeyId) }}true{{ end -}}
+{{- $aws := .Values.global.aws -}}
+{{- if and (not $aws.useIRSA) (or $aws.existingSecret $aws.accessKeyId .Values.global.externalSecrets.enabled) }}true{{ end -}}
 {{- end -}}
 
 {{- define "developer-mesh.aws.secretName" -}}
@@ -300,16 +302,18 @@ Environment of AWS access (region always; static keys only per developer-mesh.aw
 - name: AWS_REGION
   value: {{ .Values.global.aws.region | quote }}
 {{- if include "developer-mesh.aws.staticCredentials" . }}
-- name: AWS_ACCESS_KEY_ID
+{{- /* The remote "aws" secret of External Secrets is optional: without it the default chain applies. */}}
+{{- $optional := and .Values.global.externalSecrets.enabled (not .Values.global.aws.existingSecret) }}
+{{- range $env, $key := dict "AWS_ACCESS_KEY_ID" "aws-access-key-id" "AWS_SECRET_ACCESS_KEY" "aws-secret-access-key" }}
+- name: {{ $env }}
   valueFrom:
     secretKeyRef:
-      name: {{ include "developer-mesh.aws.secretName" . }}
-      key: aws-access-key-id
-- name: AWS_SECRET_ACCESS_KEY
-  valueFrom:
-    secretKeyRef:
-      name: {{ include "developer-mesh.aws.secretName" . }}
-      key: aws-secret-access-key
+      name: {{ include "developer-mesh.aws.secretName" $ }}
+      key: {{ $key }}
+      {{- if $optional }}
+      optional: true
+      {{- end }}
+{{- end }}
 {{- end }}
 {{- end -}}
 
