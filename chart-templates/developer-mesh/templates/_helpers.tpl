@@ -180,10 +180,6 @@ Secret name and key.
 {{- .Values.global.database.host | default (include "developer-mesh.componentName" (dict "root" . "component" "postgresql")) -}}
 {{- end -}}
 
-{{- define "developer-mesh.database.embedded" -}}
-{{- if not .Values.global.database.host }}true{{ end -}}
-{{- end -}}
-
 {{- define "developer-mesh.database.secretName" -}}
 {{- .Values.global.database.existingSecret | default (printf "%s-database" (include "developer-mesh.fullname" .)) -}}
 {{- end -}}
