@@ -1,0 +1,266 @@
+/**
+ * Go's encoding/json over the value model: Marshal (what Sprig's and Helm's toJson print) and
+ * Unmarshal into interface{} (numbers become float64), with Go's exact error texts.
+ */
+import { FuncError, goFunc, GoInt, GoObject, type GoMap, sortedKeys, type Value } from "../template/value";
+import { base64Encode } from "./encoding";
+
+/** A GoObject that implements json.Marshaler (time.Time, *semver.Version). */
+export interface JSONMarshaler {
+  marshalJSON(): string;
+}
+const isMarshaler = (v: object): v is JSONMarshaler => typeof (v as Partial<JSONMarshaler>).marshalJSON === "function";
+
+export interface MarshalOptions {
+  /** Escape `<`, `>` and `&` as \u003c… (json.Marshal does; toRawJson's Encoder does not). Default: true. */
+  escapeHTML?: boolean;
+  /** Indent unit of json.MarshalIndent(v, "", indent). Default: no indentation. */
+  indent?: string;
+}
+
+/** Go's JSON string encoding (Go ≥ 1.22: \b and \f get short escapes). */
+export function jsonString(s: string, escapeHTML = true): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i]!;
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += "\\\\";
+    else if (c < 0x20) {
+      const short: Record<number, string> = { 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t" };
+      out += short[c] ?? `\\u00${c.toString(16).padStart(2, "0")}`;
+    } else if (escapeHTML && (ch === "<" || ch === ">" || ch === "&")) out += `\\u00${c.toString(16)}`;
+    else if (c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16)}`;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A lone surrogate is invalid UTF-8 for Go, which writes U+FFFD.
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        out += ch + s[i + 1]!;
+        i++;
+      } else out += "\ufffd";
+    } else out += ch;
+  }
+  return out + '"';
+}
+
+/** Go's float64 JSON form: decimal unless |f| < 1e-6 or ≥ 1e21, exponent without padding. */
+export function jsonFloat(f: number): string {
+  if (!Number.isFinite(f)) throw new FuncError(`json: unsupported value: ${Number.isNaN(f) ? "NaN" : f > 0 ? "+Inf" : "-Inf"}`);
+  if (Object.is(f, -0)) return "-0";
+  // JS switches to exponent form at exactly Go's thresholds and also omits the padding.
+  return String(f);
+}
+
+/** json.Marshal / json.MarshalIndent / Encoder.Encode (without the newline). Throws FuncError. */
+export function marshalJSON(v: Value, opts: MarshalOptions = {}): string {
+  const escapeHTML = opts.escapeHTML ?? true;
+  const indent = opts.indent ?? "";
+  const enc = (x: Value, depth: number): string => {
+    if (x === null) return "null";
+    switch (typeof x) {
+      case "boolean":
+        return x ? "true" : "false";
+      case "string":
+        return jsonString(x, escapeHTML);
+      case "number":
+        return jsonFloat(x);
+    }
+    if (x instanceof GoInt) return x.value.toString();
+    if (x instanceof Uint8Array) return `"${base64Encode(x)}"`;
+    if (x instanceof GoObject) return isMarshaler(x) ? x.marshalJSON() : "{}";
+    const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
+    const close = indent ? "\n" + indent.repeat(depth) : "";
+    if (Array.isArray(x)) {
+      if (x.length === 0) return "[]";
+      return `[${nl}${x.map((e) => enc(e, depth + 1)).join("," + nl)}${close}]`;
+    }
+    const m = x as GoMap;
+    if (m.size === 0) return "{}";
+    const sep = indent ? ": " : ":";
+    const fields = sortedKeys(m).map((k) => jsonString(k, escapeHTML) + sep + enc(m.get(k)!, depth + 1));
+    return `{${nl}${fields.join("," + nl)}${close}}`;
+  };
+  return enc(v, 0);
+}
+
+/** Go's quoteChar for scanner errors: 'x', '\n', '\''. */
+function quoteChar(c: string): string {
+  if (c === "'") return `'\\''`;
+  if (c === '"') return `'"'`;
+  const q = JSON.stringify(c);
+  return `'${q.slice(1, -1)}'`;
+}
+
+/** json.Unmarshal into interface{}; throws FuncError with Go's message on invalid input. */
+export function unmarshalJSON(text: string): Value {
+  let i = 0;
+  const fail = (context: string): never => {
+    if (i >= text.length) throw new FuncError("unexpected end of JSON input");
+    const c = String.fromCodePoint(text.codePointAt(i)!);
+    throw new FuncError(`invalid character ${quoteChar(c)} ${context}`);
+  };
+  const ws = (): void => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+
+  const str = (): string => {
+    i++; // opening quote
+    let out = "";
+    for (;;) {
+      if (i >= text.length) fail("");
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return out.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+      }
+      if (c.charCodeAt(0) < 0x20) fail("in string literal");
+      if (c !== "\\") {
+        out += c;
+        i++;
+        continue;
+      }
+      i++;
+      const e = text[i];
+      if (e === undefined) fail("");
+      const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+      if (e! in simple) {
+        out += simple[e!];
+        i++;
+      } else if (e === "u") {
+        i++;
+        for (let k = 0; k < 4; k++, i++) if (!/[0-9a-fA-F]/.test(text[i] ?? "")) fail("in \\u hexadecimal character escape");
+        out += String.fromCharCode(parseInt(text.slice(i - 4, i), 16));
+      } else fail("in string escape code");
+    }
+  };
+
+  const num = (): number => {
+    const start = i;
+    if (text[i] === "-") {
+      i++;
+      if (!isDigit(text[i])) fail("in numeric literal");
+    }
+    if (text[i] === "0") i++;
+    else while (isDigit(text[i])) i++;
+    if (text[i] === ".") {
+      i++;
+      if (!isDigit(text[i])) fail("after decimal point in numeric literal");
+      while (isDigit(text[i])) i++;
+    }
+    if (text[i] === "e" || text[i] === "E") {
+      i++;
+      if (text[i] === "+" || text[i] === "-") i++;
+      if (!isDigit(text[i])) fail("in exponent of numeric literal");
+      while (isDigit(text[i])) i++;
+    }
+    const lit = text.slice(start, i);
+    const f = Number(lit);
+    if (!Number.isFinite(f)) throw new FuncError(`json: cannot unmarshal number ${lit} into Go value of type float64`);
+    return f;
+  };
+
+  const literal = (word: string, v: Value): Value => {
+    for (let k = 1; k < word.length; k++) {
+      i++;
+      if (text[i] !== word[k]) fail(`in literal ${word} (expecting ${quoteChar(word[k]!)})`);
+    }
+    i++;
+    return v;
+  };
+
+  const value = (): Value => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const m: GoMap = new Map();
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return m;
+      }
+      for (;;) {
+        if (text[i] !== '"') fail("looking for beginning of object key string");
+        const k = str();
+        ws();
+        if (text[i] !== ":") fail("after object key");
+        i++;
+        m.set(k, value());
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return m;
+        }
+        fail("after object key:value pair");
+      }
+    }
+    if (c === "[") {
+      i++;
+      const l: Value[] = [];
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return l;
+      }
+      for (;;) {
+        l.push(value());
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return l;
+        }
+        fail("after array element");
+      }
+    }
+    if (c === '"') return str();
+    if (c === "-" || isDigit(c)) return num();
+    if (c === "t") return literal("true", true);
+    if (c === "f") return literal("false", false);
+    if (c === "n") return literal("null", null);
+    return fail("looking for beginning of value");
+  };
+
+  const v = value();
+  ws();
+  if (i < text.length) fail("after top-level value");
+  return v;
+}
+
+/** Runs a marshal and maps a failure to Sprig's non-must result. */
+function orEmpty(f: () => string): string {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof FuncError) return "";
+    throw e;
+  }
+}
+
+export const jsonFuncs = {
+  toJson: goFunc(["any"], (v: Value) => orEmpty(() => marshalJSON(v))),
+  mustToJson: goFunc(["any"], (v: Value) => marshalJSON(v)),
+  toPrettyJson: goFunc(["any"], (v: Value) => orEmpty(() => marshalJSON(v, { indent: "  " }))),
+  mustToPrettyJson: goFunc(["any"], (v: Value) => marshalJSON(v, { indent: "  " })),
+  // Sprig's toRawJson panics on error, so it fails just like mustToRawJson.
+  toRawJson: goFunc(["any"], (v: Value) => marshalJSON(v, { escapeHTML: false })),
+  mustToRawJson: goFunc(["any"], (v: Value) => marshalJSON(v, { escapeHTML: false })),
+  fromJson: goFunc(["string"], (s: string) => {
+    try {
+      return unmarshalJSON(s);
+    } catch (e) {
+      if (e instanceof FuncError) return null;
+      throw e;
+    }
+  }),
+  mustFromJson: goFunc(["string"], (s: string) => unmarshalJSON(s)),
+};
