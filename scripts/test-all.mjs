@@ -23,7 +23,8 @@ const env = {
 /** @type {{ name: string, cmd: string[], env?: Record<string, string>, count?: (code: number) => Count }[]} */
 const steps = [
   { name: "dependencies", cmd: ["bash", "scripts/ensure-deps.sh", "--browser"] },
-  { name: "typecheck", cmd: ["tsc", "--noEmit"] },
+  // next typegen writes next-env.d.ts and the route types that tsc needs before the first build.
+  { name: "typecheck", cmd: ["bash", "-c", "next typegen && tsc --noEmit"] },
   { name: "lint", cmd: ["eslint", "."] },
   {
     name: "unit + conformance (vitest)",
