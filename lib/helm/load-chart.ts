@@ -8,6 +8,7 @@ import { isGoMap } from "../template/value";
 import type { Chart, ChartFile, ChartFiles, Dependency, Metadata } from "./chart";
 import { HelmError } from "./errors";
 import { loadValuesText } from "./coalesce";
+import { ArchiveError, readChartArchive } from "./archive/index";
 import { IgnoreError, filterIgnored, parseIgnore } from "./ignore/index";
 
 const decoder = new TextDecoder();
@@ -175,9 +176,13 @@ function loadFromFiles(input: ChartFiles): Chart {
   return chart;
 }
 
-function loadArchive(_tgz: Uint8Array): Chart {
-  // TODO(helm-parts): lib/helm/archive is not committed yet.
-  throw chartError("chart archives are not supported yet");
+function loadArchive(tgz: Uint8Array): Chart {
+  try {
+    return loadFromFiles(readChartArchive(tgz).files);
+  } catch (e) {
+    if (e instanceof ArchiveError) throw chartError(e.message);
+    throw e;
+  }
 }
 
 /** Loads a chart from a files map (a chart directory's contents) or from .tgz bytes. */

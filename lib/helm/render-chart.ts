@@ -2,8 +2,18 @@
  * `helm template` as one synchronous function: values → coalesce → dependencies → schema → render →
  * sort → print. No fs: files named by -f/--set-file come in as text or through `readFile`.
  */
+import type { GoMap } from "../template/value";
+import { FuncError } from "../template/value";
 import type { Chart } from "./chart";
+import { chartFullPath } from "./chart";
+import { coalesceValues, loadValuesText, mergeMaps } from "./coalesce";
+import { checkDependencies, isCompatibleRange, processDependencies } from "./dependencies";
+import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
+import { sortManifests, printManifests, type ManifestDoc } from "./manifests";
+import { capabilitiesObject, releaseObject } from "./objects";
+import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
+import { parseYamlDocument } from "./yaml/index";
 
 export interface RenderOptions {
   /** YAML texts of `-f` files, in command-line order. */
@@ -59,12 +69,112 @@ export interface RenderResult {
   warnings: string[];
 }
 
-export function renderChart(_chart: Chart, _opts: RenderOptions = {}): RenderResult {
-  return {
-    output: "",
-    manifests: [],
-    notes: "",
-    warnings: [],
-    error: new HelmError({ code: "INTERNAL", message: "renderChart is not implemented yet" }),
+/** pkg/cli/values Options.MergeValues: -f files, then --set-json, --set, --set-string, --set-file, --set-literal. */
+function mergeUserValues(opts: RenderOptions): GoMap {
+  let base: GoMap = new Map();
+  (opts.values ?? []).forEach((text, i) => {
+    const name = opts.valuesFiles?.[i] ?? `values[${i}]`;
+    base = mergeMaps(base, loadValuesText(text, `failed to parse ${name}`));
+  });
+  try {
+    for (const v of opts.setJson ?? []) parseSetJson(v, base);
+    for (const v of opts.set ?? []) parseSet(v, base);
+    for (const v of opts.setString ?? []) parseSetString(v, base);
+    const readFile = opts.readFile ?? ((p: string): string => {
+      throw new Error(`open ${p}: no such file or directory`);
+    });
+    for (const v of opts.setFile ?? []) parseSetFile(v, base, readFile);
+    for (const v of opts.setLiteral ?? []) parseSetLiteral(v, base);
+  } catch (e) {
+    if (e instanceof StrvalsError) throw new HelmError({ code: "VALUES_INVALID", message: e.message });
+    throw e;
+  }
+  return base;
+}
+
+/** Every chart's crds/*.{yaml,yml,json} (Chart.CRDObjects): own first, then each dependency's. */
+function crdObjects(chart: Chart): { path: string; content: string }[] {
+  const decoder = new TextDecoder();
+  const own = chart.crds
+    .filter((f) => /\.(ya?ml|json)$/.test(f.name))
+    .map((f) => ({ path: `${chartFullPath(chart)}/${f.name}`, content: decoder.decode(f.data) }));
+  return [...own, ...chart.dependencies.flatMap(crdObjects)];
+}
+
+/** sigs.k8s.io/yaml Unmarshal of one rendered document, as the manifest sorter reads its head. */
+function parseDoc(doc: string): ReturnType<typeof parseYamlDocument> {
+  return parseYamlDocument(doc);
+}
+
+function toManifest(m: ManifestDoc): RenderedManifest {
+  return { source: m.path, kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace, hook: m.hook, content: m.content };
+}
+
+// TODO(helm-parts): lib/helm/schema is not committed yet.
+function validateSchemas(_chart: Chart, _values: GoMap): void {}
+
+/** The whole `helm template` run; throws HelmError. */
+function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<RenderResult, "error" | "warnings"> {
+  const warn = (msg: string): void => {
+    warnings.push(msg.startsWith("level=") ? msg : `level=INFO msg=${JSON.stringify(msg)}`);
   };
+  let caps;
+  try {
+    caps = capabilitiesObject(opts.kubeVersion, opts.apiVersions ?? []);
+  } catch (e) {
+    if (e instanceof FuncError) {
+      throw new HelmError({ code: "KUBE_VERSION", message: `${e.message}: could not parse "${opts.kubeVersion ?? ""}" as version` });
+    }
+    throw e;
+  }
+  const userValues = mergeUserValues(opts);
+  const type = chart.metadata.type ?? "";
+  if (type !== "" && type !== "application") throw new HelmError({ code: "CHART_INVALID", message: `${type} charts are not installable` });
+  if (chart.metadata.dependencies.length > 0) checkDependencies(chart);
+
+  const effective = processDependencies(chart, userValues, isCompatibleRange, warn);
+  const values = coalesceValues(effective, userValues, warn);
+  validateSchemas(effective, values);
+
+  const kubeConstraint = chart.metadata.raw.get("kubeVersion");
+  if (typeof kubeConstraint === "string" && kubeConstraint !== "" && !isCompatibleRange(kubeConstraint, caps.kubeVersion.normalized)) {
+    throw new HelmError({
+      code: "KUBE_VERSION",
+      message: `chart requires kubeVersion: ${kubeConstraint} which is incompatible with Kubernetes ${caps.kubeVersion.version}`,
+      debugFooter: true,
+    });
+  }
+  const release = releaseObject({ name: opts.releaseName ?? "release-name", namespace: opts.namespace ?? "default", isUpgrade: opts.isUpgrade ?? false });
+  const files = renderTemplates(chart, effective, { release, capabilities: caps, values });
+
+  let notes = "";
+  const top = `${effective.metadata.name}/templates/NOTES.txt`;
+  for (const [name, text] of files) {
+    if (!name.endsWith("NOTES.txt")) continue;
+    if (name === top) notes = text;
+    files.delete(name);
+  }
+  const { generic, hooks } = sortManifests(files, parseDoc);
+  const output = printManifests(generic, hooks, {
+    crds: opts.includeCrds ? crdObjects(effective) : [],
+    noHooks: opts.noHooks,
+    skipTests: opts.skipTests,
+    showOnly: opts.showOnly,
+  });
+  const shownHooks = opts.noHooks ? [] : hooks.filter((h) => !(opts.skipTests && h.isTest));
+  return { output, notes, manifests: [...generic, ...shownHooks].map(toManifest) };
+}
+
+/**
+ * Renders `chart` exactly as `helm template` (Helm v4.1.4) would. Never throws for chart or template
+ * problems: they come back as `error`, with `error.stderr` holding Helm's exact stderr text.
+ */
+export function renderChart(chart: Chart, opts: RenderOptions = {}): RenderResult {
+  const warnings: string[] = [];
+  try {
+    return { ...run(chart, opts, warnings), warnings };
+  } catch (e) {
+    if (!(e instanceof HelmError)) throw e;
+    return { output: "", manifests: [], notes: "", warnings, error: e };
+  }
 }

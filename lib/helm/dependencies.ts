@@ -1,0 +1,179 @@
+/**
+ * Dependency processing (pkg/chart/v2/util/dependencies.go at v4.1.4): aliases, condition/tags, removal of
+ * disabled subcharts and import-values. Works on copies: the loaded chart stays untouched so it can be
+ * rendered again with other values.
+ */
+import type { GoMap, Value } from "../template/value";
+import { FuncError, isGoMap } from "../template/value";
+import type { Chart, Dependency } from "./chart";
+import { coalesceTables, coalesceValues, deepCopyValue, type WarnFn } from "./coalesce";
+import { HelmError } from "./errors";
+import { helmFuncs } from "./funcs";
+
+/** Masterminds semver `constraint` check of `version` (false when either does not parse). */
+export type CompatibleFn = (constraint: string, version: string) => boolean;
+
+/** chartutil.IsCompatibleRange, through Sprig's semverCompare (the same Masterminds semantics). */
+export const isCompatibleRange: CompatibleFn = (constraint, version) => {
+  const semverCompare = helmFuncs().get("semverCompare");
+  if (!semverCompare) return false;
+  try {
+    return semverCompare.call(constraint, version) === true;
+  } catch (e) {
+    if (e instanceof FuncError) return false;
+    throw e;
+  }
+};
+
+/** Values.Table: walks a dotted path of tables; undefined when any step is missing or not a table. */
+export function valuesTable(v: GoMap, path: string): GoMap | undefined {
+  let t: GoMap = v;
+  for (const n of path.split(".")) {
+    const next = t.get(n);
+    if (!isGoMap(next)) return undefined;
+    t = next;
+  }
+  return t;
+}
+
+/** Values.PathValue: a non-table value at a dotted path. */
+function pathValue(v: GoMap, path: string): { found: boolean; value: Value } {
+  const parts = path.split(".");
+  const key = parts.pop() ?? "";
+  const t = parts.length === 0 ? v : valuesTable(v, parts.join("."));
+  if (!t || !t.has(key) || isGoMap(t.get(key))) return { found: false, value: null };
+  return { found: true, value: t.get(key) ?? null };
+}
+
+/** CheckDependencies: every Chart.yaml dependency must be in charts/ (by name). */
+export function checkDependencies(chart: Chart): void {
+  const missing = chart.metadata.dependencies.filter((r) => !chart.dependencies.some((d) => d.metadata.name === r.name)).map((r) => r.name);
+  if (missing.length > 0) {
+    throw new HelmError({
+      code: "DEPENDENCY_MISSING",
+      message: `an error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(", ")}`,
+    });
+  }
+}
+
+/** A copy of a chart tree whose nodes own their metadata, dependency lists and parent links. */
+function copyTree(c: Chart, parent: Chart | undefined, name = c.metadata.name): Chart {
+  const out: Chart = {
+    ...c,
+    parent,
+    metadata: { ...c.metadata, name, dependencies: c.metadata.dependencies.map((d) => ({ ...d })) },
+    dependencies: [],
+  };
+  out.dependencies = c.dependencies.map((d) => copyTree(d, out));
+  return out;
+}
+
+function setDependencies(c: Chart, deps: Chart[]): void {
+  c.dependencies = deps;
+  for (const d of deps) d.parent = c;
+}
+
+function aliasDependency(charts: Chart[], dep: Dependency, compatible: CompatibleFn): Chart | undefined {
+  for (const c of charts) {
+    if (c.metadata.name !== dep.name) continue;
+    if (!compatible(dep.version ?? "", c.metadata.version)) continue;
+    return copyTree(c, c.parent, dep.alias || c.metadata.name);
+  }
+  return undefined;
+}
+
+function processEnabled(c: Chart, v: GoMap, path: string, compatible: CompatibleFn, warn: WarnFn): void {
+  const reqs = c.metadata.dependencies;
+  if (reqs.length === 0 && !c.metadata.raw.has("dependencies")) return;
+  const deps: Chart[] = c.dependencies.filter(
+    (existing) => !reqs.some((req) => existing.metadata.name === req.name && compatible(req.version ?? "", existing.metadata.version)),
+  );
+  for (const req of reqs) {
+    const dep = aliasDependency(c.dependencies, req, compatible);
+    if (dep) deps.push(dep);
+    if (req.alias) req.name = req.alias;
+  }
+  setDependencies(c, deps);
+  for (const r of reqs) r.enabled = true;
+
+  const cvals = coalesceValues(c, v, warn);
+  const tags = cvals.get("tags");
+  if (isGoMap(tags)) {
+    for (const r of reqs) {
+      let hasTrue = false;
+      let hasFalse = false;
+      for (const k of r.tags ?? []) {
+        if (!tags.has(k)) continue;
+        const b = tags.get(k);
+        if (typeof b === "boolean") {
+          if (b) hasTrue = true;
+          else hasFalse = true;
+        } else warn(`level=WARN msg="returned non-bool value" tag=${k} chart=${r.name}`);
+      }
+      r.enabled = hasTrue || !hasFalse;
+    }
+  }
+  for (const r of reqs) {
+    for (const cond of (r.condition ?? "").trim().split(",")) {
+      if (cond.length === 0) continue;
+      const pv = pathValue(cvals, path + cond);
+      if (!pv.found) continue;
+      if (typeof pv.value === "boolean") {
+        r.enabled = pv.value;
+        break;
+      }
+      warn(`level=WARN msg="returned non-bool value" path=${cond} chart=${r.name}`);
+    }
+  }
+  const removed = new Set(reqs.filter((r) => !r.enabled).map((r) => r.name));
+  const kept = c.dependencies.filter((d) => !removed.has(d.metadata.name));
+  setDependencies(c, kept);
+  c.metadata.dependencies = reqs.filter((r) => !removed.has(r.name));
+  for (const t of kept) processEnabled(t, cvals, `${path}${t.metadata.name}.`, compatible, warn);
+}
+
+function pathToMap(path: string, data: GoMap): GoMap {
+  if (path === ".") return data;
+  let cur: GoMap = data;
+  const parts = path.split(".");
+  for (let i = parts.length - 1; i >= 0; i--) cur = new Map([[parts[i] ?? "", cur]]);
+  return cur;
+}
+
+function processImportValues(c: Chart, warn: WarnFn): void {
+  if (c.metadata.dependencies.length === 0 && !c.metadata.raw.has("dependencies")) return;
+  const cvals = coalesceValues(c, new Map(), warn, true);
+  let b: GoMap = new Map();
+  for (const r of c.metadata.dependencies) {
+    const out: Dependency["importValues"] = [];
+    for (const iv of r.importValues ?? []) {
+      const { child, parent } = typeof iv === "string" ? { child: `exports.${iv}`, parent: "." } : iv;
+      out.push({ child, parent });
+      const table = valuesTable(cvals, `${r.name}.${child}`);
+      if (!table) {
+        warn(`level=WARN msg="ImportValues missing table from chart" chart=${r.name}`);
+        continue;
+      }
+      b = coalesceTables(b, pathToMap(parent, deepCopyValue(table)), "", true, warn);
+    }
+    r.importValues = out;
+  }
+  c.values = coalesceTables(deepCopyValue(cvals), b, "", true, warn);
+}
+
+function processImportValuesDeep(c: Chart, warn: WarnFn): void {
+  for (const d of c.dependencies) processImportValuesDeep(d, warn);
+  processImportValues(c, warn);
+}
+
+/**
+ * ProcessDependencies on a copy of `chart`: returns the effective chart tree (aliases applied, disabled
+ * subcharts removed, imported values folded into each parent's defaults).
+ */
+export function processDependencies(chart: Chart, userValues: GoMap, compatible: CompatibleFn, warn: WarnFn): Chart {
+  const root = copyTree(chart, undefined);
+  processEnabled(root, userValues, "", compatible, warn);
+  processImportValuesDeep(root, warn);
+  return root;
+}
+
