@@ -65,21 +65,26 @@ class Decoder {
     if (isScalar(node)) return this.scalarValue(this.resolve(node));
     if (isSeq(node)) return node.items.map((item) => this.value(item as Node, depth + 1));
     if (isMap(node)) {
-      for (const { key } of node.items) this.checkSimpleKey(key as Node | null, node.flow === true);
+      node.items.forEach(({ key }, i) => this.checkSimpleKey(key as Node | null, node.flow === true, i === 0));
       return this.mapping(node.items as { key: unknown; value: unknown }[], new Map(), depth);
     }
     return null;
   }
 
-  /** goyaml forgets a possible simple key more than 1024 characters before its `:`. */
-  private checkSimpleKey(key: Node | null, flow: boolean): void {
+  /**
+   * goyaml forgets a possible simple key more than 1024 characters before its `:`. The first key
+   * of a block mapping was optional, so its `:` is then out of place; a later key was required.
+   */
+  private checkSimpleKey(key: Node | null, flow: boolean, first: boolean): void {
     const range = key?.range;
     if (!range || range[1] - range[0] <= MAX_SIMPLE_KEY) return;
     const src = this.text.slice(range[0], range[1]);
     if (src.startsWith("?") || [...src].length <= MAX_SIMPLE_KEY) return;
     const pos = position(this.text, range[1]);
-    if (flow) throw new YamlError("SYNTAX", `yaml: line ${pos.line - 1}: did not find expected ',' or '}'`, pos.line, pos.col);
-    throw new YamlError("SYNTAX", `yaml: line ${pos.line}: could not find expected ':'`, pos.line, pos.col);
+    const fail = (prefix: string, msg: string) => new YamlError("SYNTAX", `yaml: ${prefix}${msg}`, pos.line, pos.col);
+    if (flow) throw fail(where(pos.line - 1, false), "did not find expected ',' or '}'");
+    if (first) throw fail(where(pos.line - 1, true), "mapping values are not allowed in this context");
+    throw fail(where(pos.line - 1, true), "could not find expected ':'");
   }
 
   private alias(node: Alias, depth: number): Value {
@@ -128,7 +133,7 @@ class Decoder {
         this.merge(value as Node | null, out, depth);
         continue;
       }
-      out.set(this.key(k, depth), this.value(value as Node | null, depth + 1));
+      out.set(this.key(k, value as Node | null, depth), this.value(value as Node | null, depth + 1));
     }
     return out;
   }
@@ -152,20 +157,46 @@ class Decoder {
   }
 
   /** sigs.k8s.io/yaml's key conversion: ints and bools in decimal, floats as float32 %g, null is an error. */
-  private key(node: Node | null, depth: number): string {
+  private key(node: Node | null, valueNode: Node | null, depth: number): string {
     const target = node && isAlias(node) ? node.resolve(this.doc) : node;
     if (target && !isScalar(target)) throw new YamlError("BAD_KEY", "yaml: invalid map key: a map or list");
     const v = node ? this.value(node, depth + 1) : null;
     const r = target && isScalar(target) ? this.resolve(target) : null;
+    const unsupported = (type: string, key: string) =>
+      new YamlError("BAD_KEY", `unsupported map key of type: ${type}, key: ${key}, value: ${this.sharpV(valueNode, depth)}`);
     if (r?.tag === "int") {
-      if (r.uint) throw new YamlError("BAD_KEY", `unsupported map key of type: uint64, key: 0x${r.value.toString(16)}`);
+      if (r.uint) throw unsupported("uint64", `0x${r.value.toString(16)}`);
       return r.value.toString();
     }
     if (r?.tag === "float") return formatFloat32(r.value);
     if (typeof v === "string") return v;
     if (typeof v === "boolean") return v ? "true" : "false";
-    throw new YamlError("BAD_KEY", "unsupported map key of type: <nil>");
+    throw unsupported("%!s(<nil>)", "<nil>");
   }
+
+  /** Go's `%+#v` of a decoded value, as far as error messages need it. */
+  private sharpV(node: Node | null, depth: number): string {
+    const target = node && isAlias(node) ? node.resolve(this.doc) : node;
+    if (!target) return "<nil>";
+    if (isScalar(target)) {
+      const r = this.resolve(target);
+      if (r.tag === "int") return r.uint ? `0x${r.value.toString(16)}` : r.value.toString();
+      if (r.tag === "float") return formatFloat(r.value);
+      if (r.tag === "null") return "<nil>";
+      if (r.tag === "bool") return String(r.value);
+      return JSON.stringify(r.value);
+    }
+    return goSharpV(this.value(target, depth + 1));
+  }
+}
+
+function goSharpV(v: Value): string {
+  if (v === null) return "<nil>";
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number") return formatFloat(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(", ")}}`;
+  if (v instanceof Map) return `map[interface {}]interface {}{${[...v].map(([k, x]) => `${JSON.stringify(k)}:${goSharpV(x)}`).join(", ")}}`;
+  return String(v);
 }
 
 function decodeBinary(text: string): string {
@@ -178,42 +209,71 @@ function decodeBinary(text: string): string {
   }
 }
 
-/** goyaml's line for an error: scanner errors count from 1, parser errors report the 0-based line of their mark. */
-function eofLine(text: string): number {
+/**
+ * goyaml's "line N: " prefix for an error at 0-based line `line0`. Scanner errors print it 1-based,
+ * parser errors print the 0-based number as is, and an error on the first line gets no prefix.
+ */
+function where(line0: number, scanner: boolean): string {
+  if (line0 === 0) return "";
+  return `line ${scanner ? line0 + 1 : line0}: `;
+}
+
+/** The 0-based line goyaml's STREAM-END token sits on: after the last line break, or one further. */
+function streamEndLine(text: string): number {
+  const breaks = countBreaks(text, text.length);
+  return text.length > 0 && !text.endsWith("\n") ? breaks + 1 : breaks;
+}
+
+function countBreaks(text: string, end: number): number {
   let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
-  return text.length > 0 && !text.endsWith("\n") ? n + 1 : n;
+  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** 1-based line and column of a UTF-16 offset. */
 function position(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
+  const line = countBreaks(text, offset) + 1;
+  return { line, col: offset - (text.lastIndexOf("\n", offset - 1) + 1) + 1 };
+}
+
+/** Whether the key at `offset` opens its block mapping: no earlier content line is indented as far. */
+function firstKeyOfBlock(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const column = offset - lineStart;
+  for (let end = lineStart - 1; end > 0; ) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() !== "" && !line.trimStart().startsWith("#")) return indent < column || line.trimStart().startsWith("- ");
+    end = start - 1;
   }
-  return { line, col: offset - lineStart + 1 };
+  return true;
 }
 
 function syntaxError(text: string, e: { code: string; message: string; pos: [number, number] }): YamlError {
   const pos = position(text, e.pos[0]);
-  const line = pos.line;
-  const at = (l: number, msg: string) => new YamlError("SYNTAX", `yaml: line ${l}: ${msg}`, pos.line, pos.col);
+  const err = (prefix: string, msg: string) => new YamlError("SYNTAX", `yaml: ${prefix}${msg}`, pos.line, pos.col);
   switch (e.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
-      return at(line, "mapping values are not allowed in this context");
+      return err(where(pos.line - 1, true), "mapping values are not allowed in this context");
     case "TAB_AS_INDENT":
-      return at(line, "found character that cannot start any token");
+      return err(where(pos.line - 1, true), "found character that cannot start any token");
+    case "KEY_OVER_1024_CHARS":
+      // goyaml: the first key of a block mapping was optional, so its ":" is out of place; later keys were required.
+      return err(where(pos.line - 1, true), firstKeyOfBlock(text, e.pos[0]) ? "mapping values are not allowed in this context" : "could not find expected ':'");
     case "MISSING_CHAR":
-      if (/quote/.test(e.message)) return at(eofLine(text) || 1, "found unexpected end of stream");
+      if (/quote/.test(e.message)) return err(where(countBreaks(text, text.length), true), "found unexpected end of stream");
       break;
     case "BAD_INDENT":
-      if (e.message.startsWith("Flow sequence")) return at(eofLine(text), /\[\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or ']'");
-      if (e.message.startsWith("Flow map")) return at(eofLine(text), /\{\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or '}'");
+      if (e.message.startsWith("Flow sequence")) {
+        return err(where(streamEndLine(text), false), /\[\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or ']'");
+      }
+      if (e.message.startsWith("Flow map")) {
+        return err(where(streamEndLine(text), false), /\{\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or '}'");
+      }
       break;
   }
-  return at(line, e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ""));
+  return err(where(pos.line - 1, true), e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ""));
 }
 
 /**
