@@ -88,6 +88,23 @@ describe("review/k8s-schema", () => {
     expect(findings[0]?.code).toBe(code);
   });
 
+  const meta: Array<[string, object, string, string]> = [
+    ["a Service name longer than 63 characters", { apiVersion: "v1", kind: "Service", metadata: { name: "a".repeat(64) }, spec: { ports: [{ port: 80 }] } }, "INVALID_NAME", "/metadata/name"],
+    ["a Service name starting with a digit", { apiVersion: "v1", kind: "Service", metadata: { name: "1api" }, spec: { ports: [{ port: 80 }] } }, "INVALID_NAME", "/metadata/name"],
+    ["a ConfigMap name with capitals", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "My-Config" } }, "INVALID_NAME", "/metadata/name"],
+    ["a label value with a space", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", labels: { tier: "a b" } } }, "INVALID_LABEL", "/metadata/labels/tier"],
+    ["a label value of 64 characters", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", labels: { v: "x".repeat(64) } } }, "INVALID_LABEL", "/metadata/labels/v"],
+    ["a label key with a bad prefix", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", labels: { "Example.com/x": "1" } } }, "INVALID_LABEL", "/metadata/labels/Example.com~1x"],
+  ];
+  it.each(meta)("rejects %s as the API server would", async (_, obj, code, path) => {
+    expect(await validateK8sObjects([obj])).toEqual([expect.objectContaining({ code, path, severity: "error" })]);
+  });
+
+  it("accepts dotted names, prefixed label keys and empty label values", async () => {
+    const cm = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "dm.config-1", labels: { "app.kubernetes.io/name": "rest-api", empty: "" } } };
+    expect(await validateK8sObjects([cm])).toEqual([]);
+  });
+
   it("keeps the input order across objects", async () => {
     const findings = await validateK8sObjects([
       { apiVersion: "example.com/v1", kind: "A", metadata: { name: "a" } },

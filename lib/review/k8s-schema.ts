@@ -4,6 +4,7 @@
  * The schemas come precompiled in `kubernetes-models` (no runtime `new Function`, so the same code runs
  * in a CSP-strict browser); CRDs the chart renders come from the matching `@kubernetes-models/*`
  * packages. The model packages are imported lazily because the index weighs ~200 KB gzipped.
+ * Object names and labels are also checked the way the API server does beyond the schema.
  */
 
 /** Severity of a review finding; `error` means the API server would reject the object. */
@@ -15,6 +16,8 @@ export type FindingCode =
   | "MISSING_TYPE_META"
   | "UNKNOWN_KIND"
   | "SCHEMA_VIOLATION"
+  | "INVALID_NAME"
+  | "INVALID_LABEL"
   | "PSS_VIOLATION";
 
 /** One problem found in one rendered object. `path` is a JSON pointer into that object. */
@@ -98,6 +101,10 @@ function validateWithIndex(obj: unknown, index: ReadonlyMap<string, ModelClass>)
       },
     ];
   }
+  return [...schemaFindings(Model, o, kind, name), ...metadataFindings(o, kind, name)];
+}
+
+function schemaFindings(Model: ModelClass, o: object, kind: string, name: string): ReviewFinding[] {
   try {
     new Model(o).validate();
     return [];
@@ -106,6 +113,47 @@ function validateWithIndex(obj: unknown, index: ReadonlyMap<string, ModelClass>)
     if (!errors) throw e;
     return dedupeOneOf(errors).map((err) => finding("SCHEMA_VIOLATION", kind, name, err.instancePath, describe(err)));
   }
+}
+
+// The API server checks these beyond the OpenAPI schema (apimachinery validation), and long release
+// names are the usual way a chart trips over them.
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** Kinds whose names become DNS labels (Service DNS records, namespaces). */
+const LABEL_NAMED_KINDS = new Set(["Service", "Namespace"]);
+
+function metadataFindings(o: Record<string, unknown>, kind: string, name: string): ReviewFinding[] {
+  const out: ReviewFinding[] = [];
+  if (name !== "") {
+    const asLabel = LABEL_NAMED_KINDS.has(kind);
+    const ok = asLabel ? name.length <= 63 && DNS_1035_LABEL.test(name) : name.length <= 253 && DNS_SUBDOMAIN.test(name);
+    if (!ok) {
+      const rule = asLabel ? "a DNS-1035 label (at most 63 lowercase letters, digits and '-', starting with a letter)" : "a DNS-1123 subdomain (at most 253 lowercase characters)";
+      out.push(finding("INVALID_NAME", kind, name, "/metadata/name", `name must be ${rule}`));
+    }
+  }
+  const meta = o.metadata;
+  const labels = meta !== null && typeof meta === "object" ? (meta as Record<string, unknown>).labels : undefined;
+  if (labels !== null && typeof labels === "object") {
+    for (const [key, value] of Object.entries(labels)) {
+      const path = `/metadata/labels/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      if (!validLabelKey(key)) out.push(finding("INVALID_LABEL", kind, name, path, `label key ${key} is not a qualified name`));
+      if (typeof value === "string" && (value.length > 63 || !LABEL_VALUE.test(value))) {
+        out.push(finding("INVALID_LABEL", kind, name, path, `label value ${JSON.stringify(value)} must be at most 63 characters of letters, digits, '-', '_' and '.'`));
+      }
+    }
+  }
+  return out;
+}
+
+function validLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf("/");
+  const prefix = slash >= 0 ? key.slice(0, slash) : "";
+  const base = key.slice(slash + 1);
+  if (slash >= 0 && (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return false;
+  return base.length > 0 && base.length <= 63 && LABEL_NAME.test(base);
 }
 
 function ajvErrors(e: unknown): AjvError[] | null {
