@@ -13,6 +13,7 @@ import { HelmError } from "./errors";
 import { sortManifests, printManifests, type ManifestDoc } from "./manifests";
 import { capabilitiesObject, releaseObject } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
+import { SchemaError, formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
 import { parseYamlDocument } from "./yaml/index";
 
 export interface RenderOptions {
@@ -110,8 +111,28 @@ function toManifest(m: ManifestDoc): RenderedManifest {
   return { source: m.path, kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace, hook: m.hook, content: m.content };
 }
 
-// TODO(helm-parts): lib/helm/schema is not committed yet.
-function validateSchemas(_chart: Chart, _values: GoMap): void {}
+function schemaTree(c: Chart): SchemaChart {
+  return {
+    name: c.metadata.name,
+    schema: c.schema ? new TextDecoder().decode(c.schema) : undefined,
+    dependencies: c.dependencies.map(schemaTree),
+  };
+}
+
+/** ValidateAgainstSchema over the effective chart tree. */
+function validateSchemas(chart: Chart, values: GoMap): void {
+  let failures;
+  try {
+    failures = validateChartTree(schemaTree(chart), values);
+  } catch (e) {
+    if (e instanceof SchemaError) throw new HelmError({ code: "SCHEMA_INVALID", message: e.message });
+    throw e;
+  }
+  if (failures.length > 0) {
+    const first = failures[0];
+    throw new HelmError({ code: "SCHEMA_INVALID", message: formatSchemaFailure(failures), file: first ? `${first.chartName}/values.schema.json` : undefined });
+  }
+}
 
 /** The whole `helm template` run; throws HelmError. */
 function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<RenderResult, "error" | "warnings"> {
