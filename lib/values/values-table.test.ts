@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ValueField } from "./fields";
+import { chartDir } from "./chart-files.test-util";
+import { sectionTitles, valueFields, type ValueField } from "./fields";
 import { renderValuesTable, replaceValuesTable, VALUES_TABLE_END, VALUES_TABLE_START } from "./values-table";
 
 const field = (path: string, extra: Partial<ValueField> = {}): ValueField => ({
@@ -30,7 +33,7 @@ describe("values/values-table", () => {
         "| Name | Description | Type | Default |",
         "| --- | --- | --- | --- |",
         "| `global.a` | a \\| b | integer | `3` |",
-        '| `global.p` | help | secret | `"x"` |',
+        '| `global.p` | help | string (secret) | `"x"` |',
         "",
         "### web",
         "",
@@ -45,6 +48,11 @@ describe("values/values-table", () => {
   it("replaces only the text between the markers", () => {
     const readme = `# Chart\n\n${VALUES_TABLE_START}\nold\n${VALUES_TABLE_END}\n\nfooter\n`;
     expect(replaceValuesTable(readme, "new\n")).toBe(`# Chart\n\n${VALUES_TABLE_START}\nnew\n${VALUES_TABLE_END}\n\nfooter\n`);
+  });
+
+  it("matches the table committed in the chart README (run `npm run gen:schema` after changing the model)", () => {
+    const readme = readFileSync(path.join(chartDir, "README.md"), "utf8");
+    expect(readme).toBe(replaceValuesTable(readme, renderValuesTable(valueFields(), sectionTitles())));
   });
 
   it("refuses a README without markers", () => {

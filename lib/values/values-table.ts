@@ -2,10 +2,22 @@
  * The README's values table (Markdown), generated from the model so the documentation cannot drift.
  * One sub-table per top-level section, in values.yaml order.
  */
-import type { ValueField } from "./fields";
+import type { FieldControl, ValueField } from "./fields";
 
 export const VALUES_TABLE_START = "<!-- values-table:start -->";
 export const VALUES_TABLE_END = "<!-- values-table:end -->";
+
+/** The value type a reader of the README expects, per form control. */
+const TYPE_NAMES: Record<FieldControl, string> = {
+  text: "string",
+  secret: "string (secret)",
+  integer: "integer",
+  number: "number",
+  switch: "boolean",
+  select: "string",
+  list: "list",
+  map: "map",
+};
 
 /** Renders the fields as Markdown tables, headed by each section's title. */
 export function renderValuesTable(fields: readonly ValueField[], sectionTitles: ReadonlyMap<string, string>): string {
@@ -18,7 +30,7 @@ export function renderValuesTable(fields: readonly ValueField[], sectionTitles: 
       if (out.length > 0) out.push("");
       out.push(`### ${sectionTitles.get(top) ?? top}`, "", "| Name | Description | Type | Default |", "| --- | --- | --- | --- |");
     }
-    const type = f.secret ? "secret" : f.options ? f.options.map((o) => `\`${o}\``).join(" \\| ") : f.control;
+    const type = f.options ? f.options.map((o) => `\`${o}\``).join(" \\| ") : TYPE_NAMES[f.control];
     out.push(`| \`${f.path}\` | ${cell(f.help)} | ${type} | ${cell(code(f.default))} |`);
   }
   return out.join("\n") + "\n";
