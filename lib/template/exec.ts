@@ -480,8 +480,9 @@ export class ExecState {
     if (isBuiltin && name === "call") {
       const callee = argv[0] ?? null;
       const calleeName = nArgs > 0 ? printNode(args![1]!) : formatValue(final ?? null);
+      const err = new FuncError(callee === null ? "call of nil" : `non-function ${calleeName} of type ${goTypeName(callee)}`);
       this.node = node;
-      this.errorf("FUNC_ERROR", `error calling call: ${callee === null ? "call of nil" : `non-function ${calleeName} of type ${goTypeName(callee)}`}`);
+      this.errorf("FUNC_ERROR", `error calling call: ${err.message}`, err);
     }
     let result: Value;
     try {

@@ -131,9 +131,10 @@ function intArg(v: Value | undefined): number | undefined {
   return undefined;
 }
 
-function badVerb(v: Value, verb: string): string {
+/** Go's `%!verb(type=value)`; the value is printed with %v under the same flags and width. */
+function badVerb(v: Value, verb: string, spec: Spec): string {
   if (v === null) return `%!${verb}(<nil>)`;
-  return `%!${verb}(${goTypeName(v)}=${formatValue(v)})`;
+  return `%!${verb}(${goTypeName(v)}=${formatArg(v, "v", spec)})`;
 }
 
 /** Pads to the width: spaces left (or right with '-'), zeros after the sign with '0'. */
@@ -153,22 +154,22 @@ function pad(s: string, spec: Spec, numeric = false): string {
 
 function formatArg(v: Value, verb: string, spec: Spec): string {
   if (verb === "T") return pad(goTypeName(v), spec);
-  if (v === null) return verb === "v" ? pad("<nil>", spec) : badVerb(v, verb);
-  if (typeof v === "boolean") return verb === "t" || verb === "v" ? pad(v ? "true" : "false", spec) : badVerb(v, verb);
-  if (typeof v === "string") return formatString(v, verb, spec) ?? badVerb(v, verb);
-  if (typeof v === "number") return formatFloatVerb(v, verb, spec) ?? badVerb(v, verb);
-  if (v instanceof GoInt) return formatInt(v, verb, spec) ?? badVerb(v, verb);
+  if (v === null) return verb === "v" ? pad("<nil>", spec) : badVerb(v, verb, spec);
+  if (typeof v === "boolean") return verb === "t" || verb === "v" ? pad(v ? "true" : "false", spec) : badVerb(v, verb, spec);
+  if (typeof v === "string") return formatString(v, verb, spec) ?? badVerb(v, verb, spec);
+  if (typeof v === "number") return formatFloatVerb(v, verb, spec) ?? badVerb(v, verb, spec);
+  if (v instanceof GoInt) return formatInt(v, verb, spec) ?? badVerb(v, verb, spec);
   if (v instanceof Uint8Array) {
     if (verb === "s" || verb === "q" || verb === "x" || verb === "X") {
-      return formatString(new TextDecoder().decode(v), verb, spec, v) ?? badVerb(v, verb);
+      return formatString(new TextDecoder().decode(v), verb, spec, v) ?? badVerb(v, verb, spec);
     }
-    return pad(`[${Array.from(v, (b) => formatInt(new GoInt(b, "uint8"), verb, { ...spec, width: undefined }) ?? badVerb(new GoInt(b, "uint8"), verb)).join(" ")}]`, spec);
+    return `[${Array.from(v, (b) => formatArg(new GoInt(b, "uint8"), verb, spec)).join(" ")}]`;
   }
   if (v instanceof GoObject) return pad(v.format(), spec);
-  const inner = { ...spec, width: undefined };
-  if (Array.isArray(v)) return pad(`[${v.map((e) => formatArg(e, verb, inner)).join(" ")}]`, spec);
+  // Composites apply the verb, flags and width to each element, not to the whole.
+  if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, verb, spec)).join(" ")}]`;
   const keys = sortedKeys(v);
-  return pad(`map[${keys.map((k) => `${formatArg(k, verb, inner)}:${formatArg(v.get(k) ?? null, verb, inner)}`).join(" ")}]`, spec);
+  return `map[${keys.map((k) => `${formatArg(k, verb, spec)}:${formatArg(v.get(k) ?? null, verb, spec)}`).join(" ")}]`;
 }
 
 function formatString(s: string, verb: string, spec: Spec, bytes?: Uint8Array): string | undefined {
@@ -284,29 +285,29 @@ function quoteRune(r: number): string {
 
 function formatFloatVerb(f: number, verb: string, spec: Spec): string | undefined {
   let s: string;
+  const abs = Math.abs(f);
   switch (verb) {
     case "v":
     case "g":
     case "G":
-      s = spec.prec === undefined ? formatFloat(Math.abs(f)) : formatG(Math.abs(f), spec.prec === 0 ? 1 : spec.prec);
+      s = spec.prec === undefined ? formatFloat(abs) : Number.isFinite(f) ? formatG(abs, spec.prec === 0 ? 1 : spec.prec) : "";
       if (spec.sharp && !s.includes(".") && Number.isFinite(f)) s = addPoint(s);
       if (verb === "G") s = s.toUpperCase();
       break;
     case "e":
     case "E":
-      s = formatE(Math.abs(f), spec.prec ?? 6);
+      s = Number.isFinite(f) ? formatE(abs, spec.prec ?? 6) : "";
       if (verb === "E") s = s.toUpperCase();
       break;
     case "f":
     case "F":
-      s = Number.isFinite(f) ? Math.abs(f).toFixed(spec.prec ?? 6) : formatFloat(Math.abs(f));
+      s = Number.isFinite(f) ? formatF(abs, spec.prec ?? 6) : "";
       break;
     default:
       return undefined;
   }
   if (!Number.isFinite(f)) {
-    if (Number.isNaN(f)) s = "NaN";
-    else s = "Inf";
+    s = Number.isNaN(f) ? "NaN" : "Inf";
     const sign = Number.isNaN(f) ? (spec.plus ? "+" : spec.space ? " " : "") : f < 0 ? "-" : spec.plus ? "+" : spec.space ? " " : "";
     // Infinities and NaN are never zero padded.
     return pad(sign + s, { ...spec, zero: false });
@@ -321,26 +322,92 @@ function addPoint(s: string): string {
   return e < 0 ? s + "." : s.slice(0, e) + "." + s.slice(e);
 }
 
-/** %e with the given digits after the point; Go prints at least two exponent digits. */
-function formatE(f: number, prec: number): string {
-  const [mant, exp = "0"] = f.toExponential(Math.min(prec, 100)).split("e");
-  const e = Number(exp);
-  return `${mant}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+/** A non-negative finite float as exact decimal digits: value = 0.digits × 10^dp (digits has no trailing zeros). */
+interface Decimal {
+  digits: string;
+  dp: number;
 }
 
-/** %g with a precision: `prec` significant digits, trailing zeros dropped, %e when the exponent is < -4 or >= prec. */
-function formatG(f: number, prec: number): string {
-  if (f === 0) return "0";
-  const [mantRaw, expText = "0"] = f.toExponential(Math.min(prec, 100) - 1).split("e");
-  const exp = Number(expText);
-  const digits = mantRaw!.replace(".", "").replace(/0+$/, "") || "0";
-  let eprec = prec;
-  if (eprec > digits.length && digits.length >= exp + 1) eprec = digits.length;
-  if (exp < -4 || exp >= eprec) {
-    const m = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
-    return `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+const view = new DataView(new ArrayBuffer(8));
+
+/** The exact decimal expansion of a double (every double is a finite binary fraction). */
+function exactDecimal(f: number): Decimal {
+  if (f === 0) return { digits: "", dp: 0 };
+  view.setFloat64(0, f);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e2: number;
+  if (biased === 0) e2 = -1074;
+  else {
+    mant |= 1n << 52n;
+    e2 = biased - 1075;
   }
-  if (exp < 0) return "0." + "0".repeat(-exp - 1) + digits;
-  if (digits.length <= exp + 1) return digits + "0".repeat(exp + 1 - digits.length);
-  return digits.slice(0, exp + 1) + "." + digits.slice(exp + 1);
+  let digits: string;
+  let dp: number;
+  if (e2 >= 0) {
+    digits = (mant << BigInt(e2)).toString();
+    dp = digits.length;
+  } else {
+    digits = (mant * 5n ** BigInt(-e2)).toString();
+    dp = digits.length + e2;
+  }
+  const trimmed = digits.replace(/0+$/, "");
+  return { digits: trimmed, dp };
+}
+
+/** Rounds to `nd` significant digits, ties to even, as Go's strconv does on the exact value. */
+function roundDecimal(d: Decimal, nd: number): Decimal {
+  const { digits, dp } = d;
+  if (nd >= digits.length) return d;
+  if (nd < 0) return { digits: "", dp: 0 };
+  const next = digits.charCodeAt(nd) - 48;
+  let up = next > 5;
+  if (next === 5) up = nd + 1 < digits.length || (nd > 0 && (digits.charCodeAt(nd - 1) - 48) % 2 === 1);
+  let kept = digits.slice(0, nd);
+  if (!up) return { digits: kept.replace(/0+$/, ""), dp };
+  let i = kept.length - 1;
+  while (i >= 0 && kept[i] === "9") i--;
+  if (i < 0) return { digits: "1", dp: dp + 1 };
+  kept = kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1);
+  return { digits: kept, dp };
+}
+
+const digitAt = (d: Decimal, i: number): string => (i >= 0 && i < d.digits.length ? d.digits[i]! : "0");
+
+/** %f: `prec` digits after the point. */
+function formatF(f: number, prec: number): string {
+  const d0 = exactDecimal(f);
+  const d = roundDecimal(d0, d0.dp + prec);
+  let int = "";
+  for (let i = 0; i < Math.max(d.dp, 1); i++) int += d.dp > 0 ? digitAt(d, i) : "0";
+  if (prec === 0) return int;
+  let frac = "";
+  for (let i = 0; i < prec; i++) frac += digitAt(d, d.dp + i);
+  return `${int}.${frac}`;
+}
+
+/** %e: one digit, the point, `prec` digits, and an exponent of at least two digits. */
+function formatE(f: number, prec: number): string {
+  const d = roundDecimal(exactDecimal(f), prec + 1);
+  const exp = d.digits === "" ? 0 : d.dp - 1;
+  let m = digitAt(d, 0);
+  if (prec > 0) {
+    m += ".";
+    for (let i = 1; i <= prec; i++) m += digitAt(d, i);
+  }
+  return `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+}
+
+/** %g with a precision: `prec` significant digits, %e form when the exponent is < -4 or >= the precision. */
+function formatG(f: number, prec: number): string {
+  const d = roundDecimal(exactDecimal(f), prec);
+  const nd = d.digits.length;
+  let eprec = prec;
+  if (eprec > nd && nd >= d.dp) eprec = nd;
+  const exp = d.dp - 1;
+  if (nd > 0 && (exp < -4 || exp >= eprec)) return formatE(f, Math.min(prec, nd) - 1);
+  const fracDigits = Math.max((prec > d.dp ? nd : prec) - d.dp, 0);
+  return formatF(f, fracDigits);
 }

@@ -1,4 +1,4 @@
-import { KEYWORDS, type Token, TokenKind } from "./token";
+import { goQuote, KEYWORDS, type Token, TokenKind } from "./token";
 
 /**
  * The lexer of Go's text/template (text/template/parse/lex.go), as a state machine of functions:
@@ -416,11 +416,11 @@ function lexChar(l: Lexer): StateFn | null {
 
 /** Scans a number: decimal, 0x/0o/0b, float with exponent, imaginary, or a complex `1+2i`. */
 function lexNumber(l: Lexer): StateFn | null {
-  if (!scanNumber(l)) return l.errorf(`bad number syntax: ${JSON.stringify(l.input.slice(l.start, l.pos))}`);
+  if (!scanNumber(l)) return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
   const sign = l.peek();
   if (sign === 0x2b || sign === 0x2d) {
     if (!scanNumber(l) || l.input[l.pos - 1] !== "i") {
-      return l.errorf(`bad number syntax: ${JSON.stringify(l.input.slice(l.start, l.pos))}`);
+      return l.errorf(`bad number syntax: ${goQuote(l.input.slice(l.start, l.pos))}`);
     }
     return l.emit(TokenKind.Complex);
   }

@@ -3,6 +3,7 @@
  * and float64 represent it exactly. Integers use `strconv.ParseInt(text, 0, 64)` rules
  * (0x, 0o, 0b, leading-0 octal, underscores between digits).
  */
+import { goQuote } from "./token";
 import { unquoteChar } from "./unquote";
 
 export interface NumberInfo {
@@ -51,7 +52,7 @@ export function parseNumber(text: string, isChar: boolean): NumberInfo | string 
     const f = parseGoFloat(text);
     if (f !== undefined) {
       // It parsed as a float but looks like an integer: an integer too large for 64 bits.
-      if (!/[.eEpP]/.test(text)) return `integer overflow: ${text}`;
+      if (!/[.eEpP]/.test(text)) return `integer overflow: ${goQuote(text)}`;
       n.isFloat = true;
       n.float64 = f;
       if (Number.isInteger(f) && Math.abs(f) < 2 ** 63) {
@@ -64,7 +65,7 @@ export function parseNumber(text: string, isChar: boolean): NumberInfo | string 
       }
     }
   }
-  if (!n.isInt && !n.isUint && !n.isFloat) return `illegal number syntax: ${JSON.stringify(text)}`;
+  if (!n.isInt && !n.isUint && !n.isFloat) return `illegal number syntax: ${goQuote(text)}`;
   return n;
 }
 

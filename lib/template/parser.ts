@@ -307,7 +307,8 @@ class Parser {
     const varCount = this.vars.length;
     const pipe = this.pipeline(context, TokenKind.RightDelim);
     if (context === "range") this.rangeDepth++;
-    let [list, next] = this.itemList();
+    const [list, end] = this.itemList();
+    let next = end;
     if (context === "range") this.rangeDepth--;
     let elseList: ListNode | null = null;
     if (next.type === "else") {
