@@ -277,27 +277,46 @@ function syntaxError(text: string, e: { code: string; message: string; pos: [num
 }
 
 /**
+ * goyaml's limit of 10000 nested flow collections, checked before parsing so that a hostile input
+ * fails fast instead of exhausting the parser (brackets inside quoted text count too).
+ */
+function checkFlowDepth(text: string): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_DEPTH) {
+        const pos = position(text, i);
+        throw new YamlError("TOO_DEEP", `yaml: ${where(pos.line - 1, true)}exceeded max depth of ${MAX_DEPTH}`, pos.line, pos.col);
+      }
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+}
+
+/**
  * The data of the first YAML document in `text`, as sigs.k8s.io/yaml's Unmarshal into `interface{}`
  * sees it: null for an empty document. Throws `YamlError` with goyaml's message (without the
  * `error converting YAML to JSON: ` prefix that Helm adds).
  */
 export function decodeYaml(text: string): Value {
+  checkFlowDepth(text);
   let docs: Document[];
   try {
     const parsed = parseAllDocuments(text, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
     docs = Array.isArray(parsed) ? parsed : [parsed as unknown as Document];
   } catch (e) {
-    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", `yaml: exceeded max depth of ${MAX_DEPTH}`);
+    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
     throw e;
   }
   const doc = docs[0];
   if (!doc) return null;
   const err = doc.errors[0];
+  if (err?.message.includes("Maximum call stack")) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
   if (err) throw syntaxError(text, err as never);
   try {
     return new Decoder(doc, text).value(doc.contents as Node | null, 0);
   } catch (e) {
-    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", `yaml: exceeded max depth of ${MAX_DEPTH}`);
+    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
     throw e;
   }
 }

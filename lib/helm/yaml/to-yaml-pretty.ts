@@ -48,7 +48,7 @@ export function toYamlPretty(v: Value): string {
     const doc = emitDocument(encode(v, 0), V3);
     return doc.endsWith("\n") ? doc.slice(0, -1) : doc;
   } catch (e) {
-    if (e instanceof UnsupportedValue) return "";
+    if (e instanceof UnsupportedValue || e instanceof RangeError) return "";
     throw e;
   }
 }

@@ -104,7 +104,14 @@ function encode(v: Value, depth: number): EmitNode {
 }
 
 function marshal(v: Value): string {
-  const doc = emitDocument(encode(v, 0), V2);
+  let doc: string;
+  try {
+    doc = emitDocument(encode(v, 0), V2);
+  } catch (e) {
+    // A value nested deeper than the JS stack allows; Helm's encoders have no such limit.
+    if (e instanceof RangeError) throw new JsonMarshalError("value nested too deep");
+    throw e;
+  }
   return doc.endsWith("\n") ? doc.slice(0, -1) : doc;
 }
 
