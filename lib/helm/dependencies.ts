@@ -9,6 +9,7 @@ import type { Chart, Dependency } from "./chart";
 import { coalesceTables, coalesceValues, deepCopyValue, type WarnFn } from "./coalesce";
 import { HelmError } from "./errors";
 import { helmFuncs } from "./funcs";
+import { slogValue } from "./manifests";
 
 /** Masterminds semver `constraint` check of `version` (false when either does not parse). */
 export type CompatibleFn = (constraint: string, version: string) => boolean;
@@ -108,7 +109,7 @@ function processEnabled(c: Chart, v: GoMap, path: string, compatible: Compatible
         if (typeof b === "boolean") {
           if (b) hasTrue = true;
           else hasFalse = true;
-        } else warn(`level=WARN msg="returned non-bool value" tag=${k} chart=${r.name}`);
+        } else warn(`level=WARN msg="returned non-bool value" tag=${slogValue(k)} chart=${slogValue(r.name)}`);
       }
       r.enabled = hasTrue || !hasFalse;
     }
@@ -122,7 +123,7 @@ function processEnabled(c: Chart, v: GoMap, path: string, compatible: Compatible
         r.enabled = pv.value;
         break;
       }
-      warn(`level=WARN msg="returned non-bool value" path=${cond} chart=${r.name}`);
+      warn(`level=WARN msg="returned non-bool value" path=${slogValue(cond)} chart=${slogValue(r.name)}`);
     }
   }
   const removed = new Set(reqs.filter((r) => !r.enabled).map((r) => r.name));
@@ -151,7 +152,7 @@ function processImportValues(c: Chart, warn: WarnFn): void {
       out.push({ child, parent });
       const table = valuesTable(cvals, `${r.name}.${child}`);
       if (!table) {
-        warn(`level=WARN msg="ImportValues missing table from chart" chart=${r.name}`);
+        warn(`level=WARN msg="ImportValues missing table from chart" chart=${slogValue(r.name)}`);
         continue;
       }
       b = coalesceTables(b, pathToMap(parent, deepCopyValue(table)), "", true, warn);

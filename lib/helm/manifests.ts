@@ -79,7 +79,11 @@ const text = (m: GoMap | undefined, k: string): string => {
 };
 
 /** SortManifests: files (path → rendered text) → generic manifests and hooks, each stable-sorted by kind. */
-export function sortManifests(files: Map<string, string>, parseDoc: YamlDocParser): { generic: ManifestDoc[]; hooks: ManifestDoc[] } {
+export function sortManifests(
+  files: Map<string, string>,
+  parseDoc: YamlDocParser,
+  warn: (line: string) => void = () => {},
+): { generic: ManifestDoc[]; hooks: ManifestDoc[] } {
   const generic: ManifestDoc[] = [];
   const hooks: ManifestDoc[] = [];
   const paths = [...files.keys()].sort(compareGoStrings);
@@ -116,13 +120,21 @@ export function sortManifests(files: Map<string, string>, parseDoc: YamlDocParse
       }
       entry.hook = text(annotations, "helm.sh/hook");
       const events = entry.hook.split(",").map((e) => goTrimSpace(e).toLowerCase());
-      // An unknown hook event drops the whole document (Helm logs "skipping unknown hooks").
-      if (!events.every((e) => HOOK_EVENTS.has(e))) continue;
+      // An unknown hook event drops the whole document.
+      if (!events.every((e) => HOOK_EVENTS.has(e))) {
+        warn(`level=INFO msg="skipping unknown hooks" hookTypes=${slogValue(entry.hook)}`);
+        continue;
+      }
       entry.isTest = events.some((e) => e === "test" || e === "test-success");
       hooks.push(entry);
     }
   }
   return { generic: sortByKind(generic), hooks: sortByKind(hooks) };
+}
+
+/** A value as Go's slog text handler writes it: quoted when it holds spaces, quotes, '=' or control characters. */
+export function slogValue(v: string): string {
+  return v === "" || /[\s"=\\]|[^\x20-\x7e\u00a0-\uffff]/u.test(v) ? JSON.stringify(v) : v;
 }
 
 function lessByKind(a: string, b: string): number {

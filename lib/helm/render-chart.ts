@@ -10,7 +10,7 @@ import { coalesceValues, loadValuesText, mergeMaps } from "./coalesce";
 import { checkDependencies, isCompatibleRange, processDependencies } from "./dependencies";
 import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
-import { sortManifests, printManifests, type ManifestDoc } from "./manifests";
+import { printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
 import { capabilitiesObject, releaseObject } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
 import { SchemaError, formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
@@ -137,7 +137,7 @@ function validateSchemas(chart: Chart, values: GoMap): void {
 /** The whole `helm template` run; throws HelmError. */
 function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<RenderResult, "error" | "warnings"> {
   const warn = (msg: string): void => {
-    warnings.push(msg.startsWith("level=") ? msg : `level=INFO msg=${JSON.stringify(msg)}`);
+    warnings.push(msg.startsWith("level=") ? msg : `level=INFO msg=${slogValue(msg)}`);
   };
   let caps;
   try {
@@ -175,7 +175,7 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
     if (name === top) notes = text;
     files.delete(name);
   }
-  const { generic, hooks } = sortManifests(files, parseDoc);
+  const { generic, hooks } = sortManifests(files, parseDoc, (line) => warnings.push(line));
   const output = printManifests(generic, hooks, {
     crds: opts.includeCrds ? crdObjects(effective) : [],
     noHooks: opts.noHooks,
