@@ -36,12 +36,14 @@ import {
   stringMap,
   uuid,
 } from "./constraints";
+import { checkConsistency } from "./consistency";
 
 /** The umbrella chart's dependencies; each is a top-level values key with an `enabled` flag. */
 export const SUBCHARTS = ["rest-api", "edge-mcp", "worker", "rag-loader", "postgresql", "redis"] as const;
 export type Subchart = (typeof SUBCHARTS)[number];
 
-export const valuesSchema = z
+/** The structure and per-value constraints; `valuesSchema` adds the rules that span several values. */
+const valuesObject = z
   .strictObject({
     global: z
       .strictObject({
@@ -329,7 +331,7 @@ export const valuesSchema = z
             enabled: z.boolean().default(false).meta({ title: "Enabled", description: "Expose the REST API (incl. /api/webhooks) through an Ingress" }),
             className: z.string().default("nginx").meta({ title: "Class name", description: "IngressClass name" }),
             annotations: stringMap().default({}).meta({ title: "Annotations", description: "Ingress annotations (e.g. cert-manager.io/cluster-issuer)" }),
-            host: hostname().default("api.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
+            host: hostname().or(z.literal("")).default("api.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
             tls: z
               .strictObject({
                 enabled: z.boolean().default(true).meta({ title: "Enabled", description: "Terminate TLS at the Ingress" }),
@@ -507,7 +509,7 @@ export const valuesSchema = z
             enabled: z.boolean().default(false).meta({ title: "Enabled", description: "Expose Edge MCP (WebSocket /ws) through an Ingress" }),
             className: z.string().default("nginx").meta({ title: "Class name", description: "IngressClass name" }),
             annotations: stringMap().default({"nginx.ingress.kubernetes.io/proxy-read-timeout":"3600","nginx.ingress.kubernetes.io/proxy-send-timeout":"3600","nginx.ingress.kubernetes.io/proxy-http-version":"1.1"}).meta({ title: "Annotations", description: "Ingress annotations; the defaults keep WebSocket connections open for an hour" }),
-            host: hostname().default("mcp.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
+            host: hostname().or(z.literal("")).default("mcp.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
             tls: z
               .strictObject({
                 enabled: z.boolean().default(true).meta({ title: "Enabled", description: "Terminate TLS at the Ingress" }),
@@ -826,7 +828,7 @@ export const valuesSchema = z
             enabled: z.boolean().default(false).meta({ title: "Enabled", description: "Expose the source API through an Ingress" }),
             className: z.string().default("nginx").meta({ title: "Class name", description: "IngressClass name" }),
             annotations: stringMap().default({}).meta({ title: "Annotations", description: "Ingress annotations" }),
-            host: hostname().default("rag.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
+            host: hostname().or(z.literal("")).default("rag.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
             tls: z
               .strictObject({
                 enabled: z.boolean().default(true).meta({ title: "Enabled", description: "Terminate TLS at the Ingress" }),
@@ -1030,10 +1032,14 @@ export const valuesSchema = z
       })
       .prefault({})
       .meta({ title: "Embedded Redis (development; production uses global.redis.host)" }),
-  })
+  });
+
+/** Complete values after defaults are applied. */
+export type Values = z.output<typeof valuesObject>;
+
+export const valuesSchema = valuesObject
+  .superRefine(checkConsistency)
   .meta({ title: "Developer Mesh values", description: "Values of the developer-mesh umbrella chart and its subcharts" });
 
 /** Values as written in a values file (defaults may be left out). */
 export type ValuesInput = z.input<typeof valuesSchema>;
-/** Complete values after defaults are applied. */
-export type Values = z.output<typeof valuesSchema>;
