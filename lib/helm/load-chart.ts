@@ -77,7 +77,8 @@ function validateMetadata(md: Metadata): void {
   };
   if (md.apiVersion === "") fail("chart.metadata.apiVersion is required");
   if (md.name === "") fail("chart.metadata.name is required");
-  if (md.name.includes("/") || md.name === "." || md.name === "..") fail(`chart.metadata.name "${md.name}" is invalid`);
+  if (md.name === "." || md.name === "..") fail(`chart.metadata.name "${md.name}" is not allowed`);
+  if (md.name.includes("/")) fail(`chart.metadata.name "${md.name}" is invalid`);
   if (md.version === "") fail("chart.metadata.version is required");
   if (!SEMVER.test(md.version)) fail(`chart.metadata.version "${md.version}" is invalid`);
   if (md.type !== undefined && md.type !== "" && md.type !== "application" && md.type !== "library") {
@@ -85,10 +86,9 @@ function validateMetadata(md: Metadata): void {
   }
   const seen = new Set<string>();
   for (const d of md.dependencies) {
+    if (d.alias !== undefined && !/^[a-zA-Z0-9_-]+$/.test(d.alias)) fail(`dependency "${d.name}" has disallowed characters in the alias`);
     const key = d.alias ?? d.name;
-    if (seen.has(key)) {
-      fail(`more than one dependency with name or alias "${key}". Try using distinct aliases for dependencies with the same chart name.`);
-    }
+    if (seen.has(key)) fail(`more than one dependency with name or alias "${key}"`);
     seen.add(key);
   }
 }
