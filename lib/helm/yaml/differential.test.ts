@@ -96,9 +96,9 @@ function genValue(r: () => number, depth: number): J {
   return null;
 }
 
-/** JSON with the YAML 1.1 line breaks (NEL, LS, PS) escaped, so goyaml does not fold them while reading. */
+/** JSON with DEL, C1 controls and YAML 1.1 line breaks (NEL, LS, PS) escaped, as goyaml reads them only escaped. */
 function toJsonText(v: J): string {
-  return JSON.stringify(v, null, 1).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(v, null, 1).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // Base64 keeps every output intact through Helm's YAML check and whitespace trimming.
@@ -125,6 +125,10 @@ describe("toYaml / toYamlPretty against the real Helm", () => {
     cases.c5 = { ["é".repeat(1022)]: 1 };
     cases.c6 = { ["x".repeat(128)]: 1, ["y".repeat(129)]: { a: [1] }, ["z".repeat(200) + " " + "z".repeat(20)]: "v" };
     cases.c8 = { "a\u0085b": 1 };
+    // Characters goyaml's reader rejects make Helm's toYaml fail as a whole.
+    cases.c9 = ["del\u007fx"];
+    cases.c10 = { k: "c1\u0090x" };
+    cases.c11 = { "del\u007f": 1 };
     const valuesText = toJsonText(cases);
     const files: Record<string, string> = { "Chart.yaml": "apiVersion: v2\nname: diff\nversion: 0.1.0\n", "values.yaml": valuesText };
     for (let i = 0; i < N; i++) {

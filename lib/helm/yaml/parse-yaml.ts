@@ -10,6 +10,7 @@ import { resolveScalar, type Resolved } from "./resolve";
 
 const MAX_DEPTH = 10000;
 const MAX_SIMPLE_KEY = 1024;
+const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 const ALIAS_RATIO_LOW = 400000;
 const ALIAS_RATIO_HIGH = 4000000;
 
@@ -299,6 +300,8 @@ function checkFlowDepth(text: string): void {
  * `error converting YAML to JSON: ` prefix that Helm adds).
  */
 export function decodeYaml(text: string): Value {
+  // goyaml's reader accepts only YAML's printable characters (tab, line breaks, NEL and the rest).
+  if (NOT_PRINTABLE.test(text)) throw new YamlError("SYNTAX", "yaml: control characters are not allowed");
   checkFlowDepth(text);
   let docs: Document[];
   try {

@@ -44,8 +44,12 @@ function floatText(f: number): string {
  * raw NEL inside a double-quoted scalar as a line break and folds it (with the spaces around it).
  */
 function reread(s: string): string {
+  if (UNREADABLE.test(s)) throw new JsonMarshalError("yaml: control characters are not allowed");
   return s.includes("\u0085") ? s.replace(NEL_FOLD, (m) => foldNel(m)) : s;
 }
+
+/** Characters Go's JSON leaves raw but goyaml's reader rejects: DEL, C1 controls other than NEL, U+FFFE/FFFF. */
+const UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 
 const NEL_FOLD = / *\u0085[ \u0085]*/g;
 
@@ -72,6 +76,7 @@ function jsonKeyLength(k: string): number {
  * most 1024 characters long, goyaml's limit for a simple key. Otherwise Helm's toYaml fails.
  */
 function checkKey(k: string): string {
+  if (UNREADABLE.test(k)) throw new JsonMarshalError("yaml: control characters are not allowed");
   if (k.includes("\u0085") || jsonKeyLength(k) > 1024) throw new JsonMarshalError("yaml: did not find expected ',' or '}'");
   return k;
 }
