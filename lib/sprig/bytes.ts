@@ -17,11 +17,11 @@ export function fromByteString(b: string): string {
 }
 
 /** Go's runtime panic text for `s[lo:hi]` out of bounds, which templates show as the error. */
-export function sliceBounds(len: number, lo: number | undefined, hi: number | undefined): string | undefined {
+export function sliceBounds(len: number, lo: number | undefined, hi: number | undefined, of: "string" | "slice" = "string"): string | undefined {
   const l = lo ?? 0;
   const h = hi ?? len;
   if (hi !== undefined && h < 0) return `runtime error: slice bounds out of range [:${h}]`;
-  if (hi !== undefined && h > len) return `runtime error: slice bounds out of range [:${h}] with length ${len}`;
+  if (hi !== undefined && h > len) return `runtime error: slice bounds out of range [:${h}] with ${of === "string" ? "length" : "capacity"} ${len}`;
   if (lo !== undefined && l < 0) return `runtime error: slice bounds out of range [${l}:]`;
   if (l > h) return `runtime error: slice bounds out of range [${l}:${h}]`;
   return undefined;

@@ -14,6 +14,15 @@ export function floatToInt64(f: number): bigint {
 
 /** `strconv.ParseInt(s, base, 64)`; undefined where Go returns an error (syntax or range). */
 export function parseGoInt(s: string, base = 0): bigint | undefined {
+  const r = parseGoIntClamped(s, base);
+  return r?.inRange ? r.value : undefined;
+}
+
+/**
+ * `strconv.ParseInt` with its range-error result: on overflow Go returns the clamped value
+ * (what `strconv.Atoi` hands back); undefined on a syntax error.
+ */
+export function parseGoIntClamped(s: string, base = 0): { value: bigint; inRange: boolean } | undefined {
   let i = 0;
   let neg = false;
   if (s[0] === "+" || s[0] === "-") {
@@ -45,8 +54,9 @@ export function parseGoInt(s: string, base = 0): bigint | undefined {
     n = n * BigInt(b) + BigInt(d);
   }
   if (neg) n = -n;
-  if (n > (1n << 63n) - 1n || n < MIN_INT64) return undefined;
-  return n;
+  if (n > (1n << 63n) - 1n) return { value: (1n << 63n) - 1n, inRange: false };
+  if (n < MIN_INT64) return { value: MIN_INT64, inRange: false };
+  return { value: n, inRange: true };
 }
 
 /** `strconv.ParseFloat(s, 64)`; undefined on a syntax or range error. */
@@ -67,10 +77,28 @@ export function parseGoFloat(s: string): number | undefined {
     f = mant * 2 ** Number(m[4]);
     if (m[1] === "-") f = -f;
   } else {
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
-    f = Number(s);
+    if (s.includes("_") && !underscoreOK(s)) return undefined;
+    const plain = s.replace(/_/g, "");
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return undefined;
+    f = Number(plain);
   }
   return Number.isFinite(f) ? f : undefined;
+}
+
+/** strconv's underscoreOK for decimal text: each '_' sits between two digits. */
+function underscoreOK(s: string): boolean {
+  let saw = "^";
+  for (const ch of s.replace(/^[+-]/, "")) {
+    if (ch >= "0" && ch <= "9") saw = "0";
+    else if (ch === "_") {
+      if (saw !== "0") return false;
+      saw = "_";
+    } else {
+      if (saw === "_") return false;
+      saw = "!";
+    }
+  }
+  return saw !== "_";
 }
 
 /** cast's trimZeroDecimal: "12.000" → "12", so integral decimals convert to ints. */
@@ -131,7 +159,7 @@ export function strslice(v: Value): string[] {
 export const stringSlice = (items: string[]): Value[] => withGoType(items, "[]string");
 
 export const conversionFuncs = {
-  atoi: goFunc(["string"], (s: string) => new GoInt(parseGoInt(s, 10) ?? 0n, "int")),
+  atoi: goFunc(["string"], (s: string) => new GoInt(parseGoIntClamped(s, 10)?.value ?? 0n, "int")),
   int: goFunc(["any"], (v: Value) => new GoInt(toInt64(v), "int")),
   int64: goFunc(["any"], (v: Value) => new GoInt(toInt64(v), "int64")),
   float64: goFunc(["any"], (v: Value) => toFloat64(v)),

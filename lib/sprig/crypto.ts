@@ -105,14 +105,14 @@ function decryptAES(password: string, crypt64: string): string {
     if (e instanceof CorruptInputError) throw new FuncError(e.message);
     throw e;
   }
-  const ivErr = sliceBounds(crypt.length, undefined, 16);
+  const ivErr = sliceBounds(crypt.length, undefined, 16, "slice");
   if (ivErr) throw new FuncError(ivErr);
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new FuncError("crypto/cipher: input not full blocks");
   const plain = aesCbcDecrypt(key, crypt.subarray(0, 16), body);
   if (plain.length === 0) throw new FuncError("runtime error: index out of range [-1]");
   const end = plain.length - plain[plain.length - 1]!;
-  const err = sliceBounds(plain.length, undefined, end);
+  const err = sliceBounds(plain.length, undefined, end, "slice");
   if (err) throw new FuncError(err);
   return utf8String(plain.subarray(0, end));
 }

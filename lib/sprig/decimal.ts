@@ -46,7 +46,7 @@ export function decimalMul(a: Decimal, b: Decimal): Decimal {
 
 /** DivRound(b, 16): the quotient truncated to 16 places, then rounded half away from zero. */
 export function decimalDiv(a: Decimal, b: Decimal): Decimal {
-  if (b.coef === 0n) throw new FuncError("decimal division by zero");
+  if (b.coef === 0n) throw new FuncError("decimal division by 0");
   // a/b = (a.coef * 10^(a.exp - b.exp + P)) / b.coef, in units of 10^-P.
   const shift = a.exp - b.exp + DIVISION_PRECISION;
   const num = shift >= 0 ? a.coef * pow10(shift) : a.coef;

@@ -6,7 +6,7 @@
  */
 import { FuncError, goFunc, type GoFunc, GoInt, GoObject } from "../template/value";
 import { jsonString } from "./json";
-import { goQuote } from "./strings";
+import { goQuote } from "../template/token";
 
 export interface Zone {
   /** The name LoadLocation was given ("UTC", "Local", "Europe/Berlin"). */

@@ -52,6 +52,5 @@ export { marshalJSON, unmarshalJSON, type MarshalOptions } from "./json";
 export { isEmpty } from "./defaults";
 export { deepCopy, deepEqual } from "./reflect";
 export { strval, toFloat64, toInt64 } from "./conversion";
-export { goQuote } from "./strings";
 export { GoTime } from "./gotime";
 export { SemverVersion, semverCheck } from "./semver";

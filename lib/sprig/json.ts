@@ -94,9 +94,11 @@ function quoteChar(c: string): string {
 /** json.Unmarshal into interface{}; throws FuncError with Go's message on invalid input. */
 export function unmarshalJSON(text: string): Value {
   let i = 0;
-  const fail = (context: string): never => {
-    if (i >= text.length) throw new FuncError("unexpected end of JSON input");
-    const c = String.fromCodePoint(text.codePointAt(i)!);
+  // At the end of input Go's scanner is fed a space: inside a number, literal or escape that is
+  // "invalid character ' '"; anywhere else the space is skipped and the input just ended.
+  const fail = (context: string, eofAsSpace = false): never => {
+    if (i >= text.length && !eofAsSpace) throw new FuncError("unexpected end of JSON input");
+    const c = i >= text.length ? " " : String.fromCodePoint(text.codePointAt(i)!);
     throw new FuncError(`invalid character ${quoteChar(c)} ${context}`);
   };
   const ws = (): void => {
@@ -122,14 +124,14 @@ export function unmarshalJSON(text: string): Value {
       }
       i++;
       const e = text[i];
-      if (e === undefined) fail("");
+      if (e === undefined) fail("in string escape code", true);
       const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
       if (e! in simple) {
         out += simple[e!];
         i++;
       } else if (e === "u") {
         i++;
-        for (let k = 0; k < 4; k++, i++) if (!/[0-9a-fA-F]/.test(text[i] ?? "")) fail("in \\u hexadecimal character escape");
+        for (let k = 0; k < 4; k++, i++) if (!/[0-9a-fA-F]/.test(text[i] ?? "")) fail("in \\u hexadecimal character escape", true);
         out += String.fromCharCode(parseInt(text.slice(i - 4, i), 16));
       } else fail("in string escape code");
     }
@@ -139,19 +141,19 @@ export function unmarshalJSON(text: string): Value {
     const start = i;
     if (text[i] === "-") {
       i++;
-      if (!isDigit(text[i])) fail("in numeric literal");
+      if (!isDigit(text[i])) fail("in numeric literal", true);
     }
     if (text[i] === "0") i++;
     else while (isDigit(text[i])) i++;
     if (text[i] === ".") {
       i++;
-      if (!isDigit(text[i])) fail("after decimal point in numeric literal");
+      if (!isDigit(text[i])) fail("after decimal point in numeric literal", true);
       while (isDigit(text[i])) i++;
     }
     if (text[i] === "e" || text[i] === "E") {
       i++;
       if (text[i] === "+" || text[i] === "-") i++;
-      if (!isDigit(text[i])) fail("in exponent of numeric literal");
+      if (!isDigit(text[i])) fail("in exponent of numeric literal", true);
       while (isDigit(text[i])) i++;
     }
     const lit = text.slice(start, i);
@@ -163,7 +165,7 @@ export function unmarshalJSON(text: string): Value {
   const literal = (word: string, v: Value): Value => {
     for (let k = 1; k < word.length; k++) {
       i++;
-      if (text[i] !== word[k]) fail(`in literal ${word} (expecting ${quoteChar(word[k]!)})`);
+      if (text[i] !== word[k]) fail(`in literal ${word} (expecting ${quoteChar(word[k]!)})`, true);
     }
     i++;
     return v;

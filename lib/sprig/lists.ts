@@ -41,12 +41,11 @@ function last(v: Value): Value {
   return l.length ? l[l.length - 1]! : null;
 }
 function rest(v: Value): Value {
-  const l = items(v, "Cannot find rest on type %s");
-  return l.length ? l.slice(1) : null;
+  // An empty list gives Go's nil []interface{}, which still prints as [].
+  return items(v, "Cannot find rest on type %s").slice(1);
 }
 function initial(v: Value): Value {
-  const l = items(v, "Cannot find initial on type %s");
-  return l.length ? l.slice(0, -1) : null;
+  return items(v, "Cannot find initial on type %s").slice(0, -1);
 }
 function reverse(v: Value): Value[] {
   return [...items(v, "Cannot find reverse on type %s")].reverse();
@@ -77,7 +76,7 @@ function chunk(size: GoInt, v: Value): Value[] {
   if (!Number.isFinite(count) || count < 0) throw new FuncError("runtime error: makeslice: len out of range");
   const out: Value[] = [];
   for (let i = 0; i < count; i++) out.push(l.slice(i * n, i * n + n));
-  return out;
+  return withGoType(out, "[][]interface {}");
 }
 
 /** Sprig's `slice`: reflect.Value.Slice, so the result keeps the list's Go type. */

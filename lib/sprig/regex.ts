@@ -5,7 +5,8 @@
 import { RE2JS, RE2JSException } from "re2js";
 import { FuncError, goFunc, type GoInt } from "../template/value";
 import { stringSlice } from "./conversion";
-import { goQuote, intArg } from "./strings";
+import { goQuote } from "../template/token";
+import { intArg } from "./strings";
 import { isDigit, isLetter } from "./unicode";
 
 /** A compiled Go regexp: the re2js program plus the names of its capture groups. */

@@ -6,28 +6,11 @@ import { FuncError, formatValue, goFunc, type GoInt, type Value, withGoType } fr
 import { fromByteString, sliceBounds, toByteString } from "./bytes";
 import { stringSlice, strslice, strval } from "./conversion";
 import { compareGoStrings } from "../template/value";
+import { goQuote } from "../template/token";
 import { fromRunes, isDigit, isLetter, isLower, isNumber, isPunct, isSpace, isTitle, isUpper, runes, toLower, toTitle, toUpper } from "./unicode";
 
 /** An `int` argument as a JS number (the executor hands ints over as GoInt). */
 export const intArg = (v: GoInt | number): number => (typeof v === "number" ? v : Number(v.value));
-
-/** Go's `strconv.Quote` (what `%q` prints for a string). */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const r = ch.codePointAt(0)!;
-    if (r === 0x22) out += '\\"';
-    else if (r === 0x5c) out += "\\\\";
-    else if (r >= 0x20 && r < 0x7f) out += ch;
-    else if (r < 0x20 || r === 0x7f) {
-      const esc: Record<number, string> = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
-      out += esc[r] ?? `\\x${r.toString(16).padStart(2, "0")}`;
-    } else if (/[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
-    else if (r < 0x10000) out += `\\u${r.toString(16).padStart(4, "0")}`;
-    else out += `\\U${r.toString(16).padStart(8, "0")}`;
-  }
-  return out + '"';
-}
 
 /** `strings.Repeat`, including its panic on a negative count. */
 function repeat(s: string, count: number): string {

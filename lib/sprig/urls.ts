@@ -3,7 +3,7 @@
  * URL fields, Hostname, Userinfo.String, URL.String and its escaping rules).
  */
 import { FuncError, goFunc, type GoMap, goKindName, utf8Bytes, utf8String, type Value } from "../template/value";
-import { goQuote } from "./strings";
+import { goQuote } from "../template/token";
 
 type EscapeMode = "path" | "host" | "userinfo" | "fragment";
 
