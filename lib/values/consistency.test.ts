@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runHelm } from "../helm/archive/util-real-helm";
+import { chartDir, repoRoot } from "./chart-files.test-util";
 import { valuesSchema } from "./schema";
 
 type Obj = Record<string, unknown>;
@@ -14,7 +19,7 @@ describe("values/consistency", () => {
     ["IRSA without a role", { global: { aws: { useIRSA: true } } }, ["global", "aws", "roleArn"]],
     ["External Secrets without a store", { global: { externalSecrets: { enabled: true } } }, ["global", "externalSecrets", "secretStoreRef", "name"]],
     ["tracing without an endpoint", { global: { tracing: { enabled: true } } }, ["global", "tracing", "otlpEndpoint"]],
-    ["minReplicas above maxReplicas", { worker: { autoscaling: { minReplicas: 9, maxReplicas: 8 } } }, ["worker", "autoscaling", "minReplicas"]],
+    ["minReplicas above maxReplicas", { worker: { autoscaling: { enabled: true, minReplicas: 9, maxReplicas: 8 } } }, ["worker", "autoscaling", "minReplicas"]],
     ["a latest tag while latest is forbidden", { global: { image: { forbidLatestTag: true } }, "rag-loader": { image: { tag: "latest" } } }, ["rag-loader", "image", "tag"]],
     ["an Ingress without host", { "edge-mcp": { ingress: { enabled: true, host: "" } } }, ["edge-mcp", "ingress", "host"]],
   ];
@@ -30,8 +35,20 @@ describe("values/consistency", () => {
     ["Edge MCP pointed at another REST API", { "rest-api": { enabled: false }, "edge-mcp": { config: { restApiUrl: "https://api.example.com" } } }],
     ["a latest tag pinned by digest", { global: { image: { forbidLatestTag: true } }, worker: { image: { tag: "latest", digest: `sha256:${"a".repeat(64)}` } } }],
     ["an empty host on a disabled Ingress", { "rest-api": { ingress: { host: "" } } }],
+    ["minReplicas above maxReplicas without autoscaling", { worker: { autoscaling: { minReplicas: 9, maxReplicas: 8 } } }],
   ];
   it.each(fine)("accepts %s", (_, values) => {
     expect(valuesSchema.safeParse(values).error?.issues ?? []).toEqual([]);
+  });
+
+  // The model states the chart's own render-time checks; real Helm must refuse the same values.
+  it("agrees with the chart: real helm template refuses each inconsistent case", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "devmesh-consistency-"));
+    const accepted = cases.filter(([name, values]) => {
+      const file = path.join(dir, `${name.replaceAll(" ", "-")}.yaml`);
+      writeFileSync(file, JSON.stringify(values));
+      return runHelm(["template", "dm", chartDir, "-f", file], repoRoot).code === 0;
+    });
+    expect(accepted.map(([name]) => name)).toEqual([]);
   });
 });

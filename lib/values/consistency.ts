@@ -36,16 +36,20 @@ function consistencyIssues(v: Values): Issue[] {
   if (g.externalSecrets.enabled && g.externalSecrets.secretStoreRef.name === "") {
     add(["global", "externalSecrets", "secretStoreRef", "name"], "Name the SecretStore to read from when External Secrets are enabled.");
   }
-  if (g.tracing.enabled && g.tracing.otlpEndpoint === "") add(["global", "tracing", "otlpEndpoint"], "An OTLP endpoint is required when tracing is on.");
+  // Edge MCP is the service that exports traces.
+  if (g.tracing.enabled && edge.enabled && g.tracing.otlpEndpoint === "") add(["global", "tracing", "otlpEndpoint"], "An OTLP endpoint is required when tracing is on.");
   for (const svc of SERVICES) {
     const s = v[svc];
-    if (s.autoscaling.minReplicas > s.autoscaling.maxReplicas) add([svc, "autoscaling", "minReplicas"], "The minimum replica count must not exceed maxReplicas.");
+    if (!s.enabled) continue;
+    if (s.autoscaling.enabled && s.autoscaling.minReplicas > s.autoscaling.maxReplicas) {
+      add([svc, "autoscaling", "minReplicas"], "The minimum replica count must not exceed maxReplicas.");
+    }
     if (g.image.forbidLatestTag && s.image.tag === "latest" && s.image.digest === "") {
       add([svc, "image", "tag"], "The tag latest is not allowed while global.image.forbidLatestTag is on: pin a version or a digest.");
     }
   }
   for (const svc of WITH_INGRESS) {
-    if (v[svc].ingress.enabled && v[svc].ingress.host === "") add([svc, "ingress", "host"], "A host is required when the Ingress is enabled.");
+    if (v[svc].enabled && v[svc].ingress.enabled && v[svc].ingress.host === "") add([svc, "ingress", "host"], "A host is required when the Ingress is enabled.");
   }
   return issues;
 }
