@@ -1,0 +1,82 @@
+/**
+ * values.schema.json validation with Helm v4.1.4's exact messages (santhosh-tekuri/jsonschema v6),
+ * and the error Helm builds from them for a chart and its subcharts.
+ */
+import { goTypeName, isGoMap, type GoMap, type Value } from "../../template/value";
+import { parseSchemaJson } from "./parse-schema-json";
+import { Resolver, draftOf } from "./resolver";
+import { displayLines } from "./validation-error";
+import { SchemaValidator } from "./validator";
+
+import { SchemaError } from "./schema-error";
+
+export { SchemaError };
+export type { SchemaErrorCode } from "./schema-error";
+
+/**
+ * The lines Helm prints for `values` against one chart's schema (`- at '/port': got string, want
+ * integer`, nested causes indented by two spaces); empty when valid. Throws SchemaError when the schema
+ * itself is unusable. Where Go's map order makes Helm's order vary, properties come sorted.
+ */
+export function validateValues(schemaText: string, values: GoMap): string[] {
+  const root = parseSchemaJson(schemaText);
+  const draft = draftOf(root);
+  const v = new SchemaValidator(new Resolver(root, draft), draft);
+  const e = v.validate(values, root, []);
+  if (e === null) return [];
+  return displayLines(e.group ? e.causes : [e]);
+}
+
+/** One chart's failed validation, for formatSchemaFailure. */
+export interface ChartSchemaErrors {
+  chartName: string;
+  /** Lines from validateValues, Helm's line for non-map subchart values, or a SchemaError's message. */
+  errors: string[];
+  /** The schema itself was unusable: Helm prints the error without the trailing newline. */
+  schemaInvalid?: boolean;
+}
+
+/** Helm's error text (after `Error: `) for the charts whose values failed, in Helm's order. */
+export function formatSchemaFailure(perChart: readonly ChartSchemaErrors[]): string {
+  const body = perChart
+    .map((c) => `${c.chartName}:\n${c.errors.join("\n")}${c.schemaInvalid ? "" : "\n"}`)
+    .join("");
+  return `values don't meet the specifications of the schema(s) in the following chart(s):\n${body}`;
+}
+
+/** The part of a chart tree schema validation needs. */
+export interface SchemaChart {
+  /** Chart.yaml name (Helm looks subchart values up by name, not alias). */
+  name: string;
+  /** values.schema.json text, when the chart has one. */
+  schema?: string;
+  dependencies: readonly SchemaChart[];
+}
+
+/**
+ * Helm's ValidateAgainstSchema: the chart's schema against its values, then each dependency against
+ * `values[dep.name]` (skipped when absent or null), depth first. Returns the failures in print order;
+ * an unusable schema is reported in place, as Helm does.
+ */
+export function validateChartTree(chart: SchemaChart, values: GoMap): ChartSchemaErrors[] {
+  const out: ChartSchemaErrors[] = [];
+  if (chart.schema !== undefined) {
+    try {
+      const errors = validateValues(chart.schema, values);
+      if (errors.length > 0) out.push({ chartName: chart.name, errors });
+    } catch (e) {
+      if (!(e instanceof SchemaError)) throw e;
+      out.push({ chartName: chart.name, errors: [e.message], schemaInvalid: true });
+    }
+  }
+  for (const dep of chart.dependencies) {
+    const raw: Value | undefined = values.get(dep.name);
+    if (raw === undefined || raw === null) continue;
+    if (!isGoMap(raw)) {
+      out.push({ chartName: dep.name, errors: [`invalid type for values: expected object (map), got ${goTypeName(raw)}`] });
+      continue;
+    }
+    out.push(...validateChartTree(dep, raw));
+  }
+  return out;
+}

@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import type { GoMap } from "../../template/value";
+import { runHelm, writeTree } from "../archive/util-real-helm";
+import { parseSet } from "../strvals/index";
+import { parseValuesYaml } from "../yaml/index";
+import { SchemaError, formatSchemaFailure, validateChartTree, validateValues, type SchemaChart } from "./index";
+import { formatFloatLocalized } from "./format-number";
+
+const CHART_YAML = "apiVersion: v2\nname: sx\nversion: 0.1.0\n";
+
+interface Case {
+  name: string;
+  schema: string;
+  values: string;
+  set?: string;
+}
+
+/** Helm's schema lines for a chart with `schema` and `values` (empty when Helm renders fine). */
+function helmLines(c: Case): string[] {
+  const dir = writeTree({ "Chart.yaml": CHART_YAML, "templates/t.yaml": "# t\n", "values.schema.json": c.schema, "values.yaml": c.values });
+  const r = runHelm(["template", "r", ".", ...(c.set ? ["--set", c.set] : [])], dir);
+  if (r.code === 0) return [];
+  const lines = r.stderr.split("\n");
+  expect(lines.slice(0, 2)).toEqual(["Error: values don't meet the specifications of the schema(s) in the following chart(s):", "sx:"]);
+  return lines.slice(2).filter((l) => l !== "");
+}
+
+function ourLines(c: Case): string[] {
+  const values: GoMap = parseValuesYaml(c.values);
+  if (c.set) parseSet(c.set, values);
+  return validateValues(c.schema, values);
+}
+
+/**
+ * Go visits map keys in random order, so Helm's order among sibling errors from different properties
+ * varies between runs: compare trees with siblings (and additional property names) sorted.
+ */
+function canonical(lines: string[]): string {
+  interface Node {
+    text: string;
+    kids: Node[];
+  }
+  const root: Node = { text: "", kids: [] };
+  const stack: { indent: number; node: Node }[] = [{ indent: -1, node: root }];
+  for (const l of lines) {
+    const indent = l.length - l.trimStart().length;
+    // The names in one additionalProperties error come in map order too.
+    const text = l.trim().replace(/additional properties (.*) not allowed$/, (_m, names: string) => `additional properties ${names.split(", ").sort().join(", ")} not allowed`);
+    const node = { text, kids: [] };
+    while ((stack[stack.length - 1]?.indent ?? -1) >= indent) stack.pop();
+    stack[stack.length - 1]?.node.kids.push(node);
+    stack.push({ indent, node });
+  }
+  const str = (n: Node): string => `${n.text}{${n.kids.map(str).sort().join(",")}}`;
+  return str(root);
+}
+
+const obj = (props: Record<string, unknown>, extra: Record<string, unknown> = {}): string => JSON.stringify({ type: "object", properties: props, ...extra });
+
+const CASES: Case[] = [
+  { name: "type from --set", schema: obj({ port: { type: "integer" } }), values: "", set: "port=abc" },
+  { name: "--set 1.5 is a string", schema: obj({ port: { type: "integer" } }), values: "", set: "port=1.5" },
+  { name: "int64 from --set is an integer", schema: obj({ port: { type: "integer", maximum: 10 } }), values: "", set: "port=12345678" },
+  { name: "float 3.0 is an integer, 3.5 is not", schema: obj({ a: { type: "integer" }, b: { type: "integer" } }), values: "a: 3.0\nb: 3.5\n" },
+  { name: "type lists", schema: obj({ t: { type: ["integer", "null", "object"] } }), values: "t: x\n" },
+  { name: "null", schema: obj({ s: { type: "string" } }), values: "s: null\n" },
+  { name: "required one", schema: JSON.stringify({ required: ["name"] }), values: "x: 1\n" },
+  { name: "required many", schema: JSON.stringify({ required: ["image", "port", "x"] }), values: "x: 1\n" },
+  {
+    name: "additional properties",
+    schema: obj({ image: { type: "object", properties: { tag: { type: "string" } }, additionalProperties: false } }),
+    values: "image:\n  tag: x\n  extra: 1\n  more: 2\n",
+  },
+  { name: "minimum", schema: obj({ port: { minimum: 1 } }), values: "port: 0\n" },
+  { name: "pattern", schema: obj({ name: { pattern: "^[a-z]+$" } }), values: "name: X1\n" },
+  { name: "string group", schema: obj({ name: { type: "string", minLength: 5, pattern: "^[a-z]+$" } }), values: "name: X1\n" },
+  { name: "localized numbers", schema: obj({ a: { minimum: 1000000.5, maximum: 2 }, b: { maximum: 1 }, c: { minimum: 1 }, d: { maximum: 0 } }), values: "a: 12345.5\nb: 1234567\nc: 0.00001\nd: 999999\n" },
+  { name: "exclusive bounds and multipleOf", schema: obj({ a: { exclusiveMinimum: 0 }, b: { exclusiveMaximum: 3 }, c: { multipleOf: 0.25 } }), values: "a: 0\nb: 3\nc: 0.3\n" },
+  { name: "draft-04 boolean exclusiveMinimum", schema: JSON.stringify({ $schema: "http://json-schema.org/draft-04/schema#", properties: { a: { minimum: 5, exclusiveMinimum: true } } }), values: "a: 5\n" },
+  { name: "enum and const", schema: obj({ e: { enum: ["a", "b", 1, null] }, c: { const: "x" }, o: { enum: [{ x: 1 }, "s"] }, k: { const: { x: 1 } }, n: { const: 1.5 }, d: { enum: [1.0, "q"] }, one: { enum: ["only"] } }), values: "e: c\nc: y\no: 1\nk: 2\nn: 3\nd: 4\none: two\n" },
+  { name: "enum matches numbers by value", schema: obj({ a: { enum: [1, 2.5] }, b: { const: 2 } }), values: "a: 1.0\nb: 2\n" },
+  { name: "arrays", schema: obj({ arr: { type: "array", minItems: 3, maxItems: 1, uniqueItems: true, items: { type: "string" } } }), values: "arr: [a, 1, a]\n" },
+  { name: "unique objects", schema: obj({ arr: { uniqueItems: true } }), values: "arr: [{a: 1}, {b: 2}, {a: 1.0}]\n" },
+  { name: "prefixItems relative indices", schema: obj({ a: { prefixItems: [{ type: "string" }], items: false } }), values: "a: [x, 1, 2]\n" },
+  { name: "draft-07 items array", schema: JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema#", properties: { a: { items: [{ type: "string" }], additionalItems: false }, b: { items: [{}], additionalItems: { type: "string" } } } }), values: "a: [x, 1, 2]\nb: [1, 2, x, 3]\n" },
+  { name: "contains", schema: obj({ a: { contains: { type: "string" } }, b: { contains: { type: "string" }, minContains: 2 }, c: { contains: { type: "string" }, maxContains: 1 } }), values: "a: [1, 2]\nb: [x, 1]\nc: [x, y, 1]\n" },
+  { name: "anyOf", schema: obj({ a: { anyOf: [{ type: "string" }, { type: "integer", minimum: 10 }] } }), values: "a: 3\n" },
+  { name: "oneOf none", schema: obj({ a: { oneOf: [{ type: "string" }, { type: "boolean" }] } }), values: "a: 1\n" },
+  { name: "oneOf two", schema: obj({ a: { oneOf: [{ type: "integer" }, { type: "number" }] } }), values: "a: 3\n" },
+  { name: "allOf", schema: obj({ a: { allOf: [{ type: "string" }, { maxLength: 1 }, { pattern: "^z" }] } }), values: "a: ab\n" },
+  { name: "not", schema: obj({ a: { not: { type: "string" } } }), values: "a: s\n" },
+  { name: "if then else", schema: obj({ a: { if: { type: "string" }, then: { minLength: 3 }, else: { type: "boolean" } }, b: { if: { type: "string" }, then: { minLength: 3 } } }), values: "a: 1\nb: x\n" },
+  { name: "false schema", schema: obj({ a: false }), values: "a: 1\n" },
+  { name: "$ref single and many", schema: JSON.stringify({ properties: { r: { $ref: "#/$defs/d" }, s: { $ref: "#/$defs/d", maxLength: 1 }, p: { $ref: "#/$defs/pos" } }, $defs: { d: { type: "string", minLength: 3, pattern: "^a" }, pos: { type: "integer", exclusiveMinimum: 0 } } }), values: "r: bc\ns: bc\np: 0\n" },
+  { name: "draft-07 $ref ignores siblings", schema: JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema#", definitions: { d: { type: "string" } }, properties: { s: { $ref: "#/definitions/d", maxLength: 1 } } }), values: "s: abc\n" },
+  { name: "$ref to $id and $anchor", schema: JSON.stringify({ properties: { a: { $ref: "other.json" }, b: { $ref: "#pos" } }, $defs: { o: { $id: "other.json", type: "string" }, p: { $anchor: "pos", minimum: 1 } } }), values: "a: 1\nb: 0\n" },
+  { name: "nested objects", schema: obj({ o: { properties: { p: { properties: { q: { type: "string" } } } } } }), values: "o:\n  p:\n    q: 1\n" },
+  { name: "dependencies and dependentRequired", schema: JSON.stringify({ dependentRequired: { a: ["b", "c"] }, dependentSchemas: { d: { required: ["e"] } } }), values: "a: 1\nd: 1\n" },
+  { name: "draft-07 dependencies", schema: JSON.stringify({ $schema: "http://json-schema.org/draft-07/schema#", dependencies: { a: ["b", "c"], x: { required: ["y"] } } }), values: "a: 1\nx: 2\n" },
+  { name: "propertyNames", schema: JSON.stringify({ properties: { o: { propertyNames: { maxLength: 2, pattern: "^a" } } } }), values: "o:\n  abc: 1\n  ab: 2\n  b: 3\n" },
+  { name: "min/max properties", schema: obj({ o: { minProperties: 3, maxProperties: 0 } }), values: "o: {a: 1}\n" },
+  { name: "patternProperties", schema: obj({ o: { patternProperties: { "^x": { type: "string" }, "[0-9]$": { type: "integer" } }, additionalProperties: { type: "boolean" } } }), values: "o:\n  x1: 1\n  y: 2\n  x: s\n" },
+  { name: "unevaluatedProperties", schema: obj({ u: { properties: { x: {} }, allOf: [{ properties: { w: {} } }], unevaluatedProperties: false } }), values: "u: {x: 1, w: 0, a: 2, b: 3}\n" },
+  { name: "RE2 patterns and quoting", schema: obj({ s: { pattern: "\\d+x" }, t: { maxLength: 2 }, u: { pattern: "^\\p{Greek}+$" } }), values: "s: \"it's\"\nt: ééé\nu: \"a\\tb\"\n" },
+  { name: "escaped pointers", schema: obj({ "a/b": { type: "string" }, "c~d": { type: "string" } }), values: "a/b: 1\nc~d: 2\n" },
+  { name: "valid values", schema: obj({ a: { type: "integer", minimum: 0 } }, { required: ["a"] }), values: "a: 1\n" },
+  {
+    name: "many kinds at once",
+    schema: JSON.stringify({
+      type: "object",
+      required: ["zz", "name"],
+      properties: {
+        name: { type: "string", minLength: 5, pattern: "^[a-z]+$" },
+        e: { enum: ["a", "b"] },
+        arr: { type: "array", minItems: 3, uniqueItems: true },
+        obj: { type: "object", additionalProperties: false, properties: { a: {} }, minProperties: 5 },
+        any: { anyOf: [{ type: "string" }, { type: "integer", minimum: 10 }] },
+      },
+    }),
+    values: "name: X1\ne: c\narr: [a, a]\nobj: {a: 1, b: 2, c: 3}\nany: 3\n",
+  },
+];
+
+describe("validateValues against helm v4.1.4", () => {
+  it.each(CASES)("$name", (c) => {
+    const helm = helmLines(c);
+    const ours = ourLines(c);
+    expect(canonical(ours)).toBe(canonical(helm));
+    // With a single failing property nothing depends on map order: the lines must match exactly.
+    const topLevel = helm.filter((l) => l.startsWith("- "));
+    if (topLevel.length === 1 && !helm.some((l) => l.includes("additional properties"))) expect(ours).toEqual(helm);
+  });
+});
+
+describe("validateChartTree and formatSchemaFailure", () => {
+  it("reports parent and subchart like Helm", () => {
+    const parentSchema = obj({ port: { type: "integer" } }, { required: ["name"] });
+    const subSchema = obj({ count: { type: "integer", minimum: 1 } });
+    const dir = writeTree({
+      "Chart.yaml": "apiVersion: v2\nname: parent\nversion: 0.1.0\ndependencies:\n  - name: sub\n    version: 0.1.0\n",
+      "values.yaml": "port: x\nsub:\n  count: zero\n",
+      "values.schema.json": parentSchema,
+      "templates/t.yaml": "# t\n",
+      "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+      "charts/sub/values.schema.json": subSchema,
+      "charts/sub/values.yaml": "count: 2\n",
+      "charts/sub/templates/t.yaml": "# s\n",
+    });
+    const r = runHelm(["template", "r", "."], dir);
+    const chart: SchemaChart = { name: "parent", schema: parentSchema, dependencies: [{ name: "sub", schema: subSchema, dependencies: [] }] };
+    const values = parseValuesYaml("port: x\nsub:\n  count: zero\n");
+    const failures = validateChartTree(chart, values);
+    expect(`Error: ${formatSchemaFailure(failures)}\n`).toBe(r.stderr);
+  });
+
+  it("skips absent subchart values and reports non-map ones", () => {
+    const chart: SchemaChart = { name: "p", dependencies: [{ name: "a", schema: "{}", dependencies: [] }, { name: "b", schema: "{}", dependencies: [] }] };
+    const values: GoMap = new Map([["b", "str"]]);
+    expect(formatSchemaFailure(validateChartTree(chart, values))).toBe(
+      "values don't meet the specifications of the schema(s) in the following chart(s):\nb:\ninvalid type for values: expected object (map), got string\n",
+    );
+  });
+
+  it("matches conformance cases 133-136", async () => {
+    const { readFileSync, existsSync } = await import("node:fs");
+    const root = "/work/shared/conformance/cases";
+    for (const [id, chartName] of [["133-chart-schema-type-error", "demo"], ["134-chart-schema-required-missing", "demo"], ["135-chart-schema-additional-properties", "demo"]]) {
+      const dir = `${root}/${id}`;
+      if (!existsSync(dir)) throw new Error(`missing conformance case ${dir}`);
+      const values = parseValuesYaml(existsSync(`${dir}/values.yaml`) ? readFileSync(`${dir}/values.yaml`, "utf8") : "");
+      const args = readFileSync(`${dir}/args`, "utf8").trim();
+      if (args.startsWith("--set ")) parseSet(args.slice(6), values);
+      const errors = validateValues(readFileSync(`${dir}/values.schema.json`, "utf8"), values);
+      expect(`Error: ${formatSchemaFailure([{ chartName: chartName as string, errors }])}\n`).toBe(readFileSync(`${dir}/expected.err`, "utf8"));
+    }
+  });
+});
+
+describe("schema errors", () => {
+  it("reports an unknown $ref in place as Helm does", () => {
+    const schema = '{"properties":{"a":{"$ref":"#/nope"}}}';
+    const dir = writeTree({ "Chart.yaml": CHART_YAML, "templates/t.yaml": "# t\n", "values.schema.json": schema, "values.yaml": "x: 1\n" });
+    const failures = validateChartTree({ name: "sx", schema, dependencies: [] }, parseValuesYaml("x: 1\n"));
+    expect(`Error: ${formatSchemaFailure(failures)}\n`).toBe(runHelm(["template", "r", "."], dir).stderr);
+  });
+
+  it.each([
+    ["{", "SCHEMA_JSON"],
+    ['{"$ref":"#/nope"}', "SCHEMA_REF"],
+    ['{"$ref":"https://example.com/s.json"}', "SCHEMA_REF"],
+    ['{"pattern":"(?<=a)b"}', "SCHEMA_REGEX"],
+    ['{"$ref":"#"}', "SCHEMA_DEPTH"],
+  ])("%s → %s", (schema, code) => {
+    expect(() => validateValues(schema, new Map([["a", "b"]]))).toThrow(expect.objectContaining({ code }));
+    expect(() => validateValues(schema, new Map([["a", "b"]]))).toThrow(SchemaError);
+  });
+});
+
+describe("formatFloatLocalized", () => {
+  it.each([
+    [12345.5, "12,345.5"],
+    [1000000.5, "1.0000005×10⁰⁶"],
+    [999999, "999,999"],
+    [0.0001, "0.0001"],
+    [0.00001, "1×10⁻⁰⁵"],
+    [1e21, "1×10²¹"],
+    [-2000.25, "-2,000.25"],
+  ])("%s → %s", (f, want) => {
+    expect(formatFloatLocalized(f)).toBe(want);
+  });
+});
+

@@ -1,0 +1,476 @@
+/**
+ * A port of santhosh-tekuri/jsonschema v6's validator (validator.go) over the Go value model, because
+ * Helm's messages are its error tree: keyword order, early returns (a type, const or enum failure is
+ * the only error of its schema), groups ("validation failed"), aggregated `required` and
+ * `additionalProperties`, and even its relative indices after `prefixItems`/`items` arrays.
+ * Go iterates maps in random order, so Helm's order among properties varies from run to run; here
+ * properties (and pattern/dependency keys) are visited in sorted order.
+ */
+import { RE2JS } from "re2js";
+import { GoInt, compareGoStrings, formatFloat, goTypeName, isGoMap, type Value } from "../../template/value";
+import { formatFloatLocalized, formatInt } from "./format-number";
+import { JsonNumber, isJsonObject, type Json, type JsonObject } from "./parse-schema-json";
+import { cmpRat, isIntRat, parseRat, quoIsInt, ratToFloat, type Rat } from "./rat";
+import type { Resolver } from "./resolver";
+import { SchemaError } from "./schema-error";
+import { sQuote, type ValidationError } from "./validation-error";
+
+type JsonType = "null" | "boolean" | "number" | "integer" | "string" | "array" | "object";
+const TYPE_ORDER: JsonType[] = ["null", "boolean", "number", "integer", "string", "array", "object"];
+
+/** Properties and items a schema evaluated (for unevaluatedProperties/Items). */
+interface Evaluated {
+  props: Set<string>;
+  items: Set<number>;
+}
+
+const MAX_DEPTH = 1000;
+
+function typeOf(v: Value): JsonType | null {
+  if (v === null) return "null";
+  switch (typeof v) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+  }
+  if (v instanceof GoInt) return "number";
+  if (Array.isArray(v)) return "array";
+  if (isGoMap(v)) return "object";
+  return null;
+}
+
+function jsonTypeOf(j: Json): JsonType {
+  if (j === null) return "null";
+  if (typeof j === "boolean") return "boolean";
+  if (typeof j === "string") return "string";
+  if (j instanceof JsonNumber) return "number";
+  return Array.isArray(j) ? "array" : "object";
+}
+
+/** A number value as santhosh reads it: big.Rat of its `%v` text. */
+function ratOf(v: Value): Rat | null {
+  if (typeof v === "number") return Number.isFinite(v) ? parseRat(formatFloat(v)) : null;
+  if (v instanceof GoInt) return parseRat(v.value.toString());
+  return null;
+}
+
+const jsonRat = (j: Json | undefined): Rat | null => (j instanceof JsonNumber ? parseRat(j.text) : null);
+const jsonInt = (j: Json | undefined): number | null => (j instanceof JsonNumber ? Number(j.text) : null);
+
+/** santhosh's `equals` between an instance value and a schema literal (numbers by value). */
+function equalsJson(v: Value, j: Json): boolean {
+  if (j instanceof JsonNumber) {
+    const a = ratOf(v);
+    const b = parseRat(j.text);
+    return a !== null && b !== null && cmpRat(a, b) === 0;
+  }
+  if (j === null || typeof j === "boolean" || typeof j === "string") return v === j;
+  if (Array.isArray(j)) return Array.isArray(v) && v.length === j.length && v.every((x, i) => equalsJson(x, j[i] ?? null));
+  if (!isGoMap(v)) return false;
+  const keys = Object.keys(j);
+  return v.size === keys.length && keys.every((k) => v.has(k) && equalsJson(v.get(k) ?? null, j[k] ?? null));
+}
+
+/** santhosh's `equals` between two instance values (uniqueItems). */
+function equalsValue(a: Value, b: Value): boolean {
+  const ra = ratOf(a);
+  if (ra !== null) {
+    const rb = ratOf(b);
+    return rb !== null && cmpRat(ra, rb) === 0;
+  }
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => equalsValue(x, b[i] ?? null));
+  if (isGoMap(a)) {
+    return isGoMap(b) && a.size === b.size && [...a].every(([k, x]) => b.has(k) && equalsValue(x, b.get(k) ?? null));
+  }
+  return a === b;
+}
+
+/** santhosh's `display`: strings quoted, containers "value", anything else Go's %v (json.Number as written). */
+function display(j: Json): string {
+  if (typeof j === "string") return sQuote(j);
+  if (j instanceof JsonNumber) return j.text;
+  if (j === null) return "<nil>";
+  if (typeof j === "boolean") return String(j);
+  return "value";
+}
+
+const isContainer = (j: Json): boolean => typeof j === "object" && j !== null && !(j instanceof JsonNumber);
+const sortedProps = (o: JsonObject): string[] => Object.keys(o).sort(compareGoStrings);
+const quotedList = (names: string[]): string => names.map(sQuote).join(", ");
+
+export class SchemaValidator {
+  private depth = 0;
+  private readonly regexps = new Map<string, RE2JS>();
+
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly draft: number,
+  ) {
+    for (const p of resolver.patterns) this.regexp(p);
+  }
+
+  /** Go RE2 semantics (santhosh's default regexp engine is Go's regexp). */
+  private regexp(pattern: string): RE2JS {
+    let re = this.regexps.get(pattern);
+    if (!re) {
+      try {
+        re = RE2JS.compile(pattern);
+      } catch (e) {
+        throw new SchemaError("SCHEMA_REGEX", `invalid regex ${sQuote(pattern)}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      this.regexps.set(pattern, re);
+    }
+    return re;
+  }
+
+  /** Validates `v` at `loc` against `s`; null when valid. `ev` collects what `s` evaluated. */
+  validate(v: Value, s: Json, loc: string[], ev: Evaluated = { props: new Set(), items: new Set() }): ValidationError | null {
+    if (s === true) return null;
+    const err = (msg: string, causes: ValidationError[] = []): ValidationError => ({ loc, msg, causes });
+    if (s === false) return err("false schema");
+    if (!isJsonObject(s)) return null;
+    if (++this.depth > MAX_DEPTH) throw new SchemaError("SCHEMA_DEPTH", "schema validation recursed too deeply (a $ref cycle?)");
+    try {
+      return this.validateObject(v, s, loc, ev, err);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private validateObject(
+    v: Value,
+    s: JsonObject,
+    loc: string[],
+    ev: Evaluated,
+    err: (msg: string, causes?: ValidationError[]) => ValidationError,
+  ): ValidationError | null {
+    const t = typeOf(v);
+    if (t === null) return err(`invalid jsonType ${goTypeName(v)}`);
+    const draft = this.draft;
+    const errors: ValidationError[] = [];
+    const add = (e: ValidationError | null): void => {
+      if (e) errors.push(e);
+    };
+    const self = (sub: Json): ValidationError | null => {
+      const subEv: Evaluated = { props: new Set(), items: new Set() };
+      const e = this.validate(v, sub, loc, subEv);
+      if (e === null) {
+        for (const p of subEv.props) ev.props.add(p);
+        for (const i of subEv.items) ev.items.add(i);
+      }
+      return e;
+    };
+    const ref = (target: Json): ValidationError | null => {
+      const e = self(target);
+      if (e === null) return null;
+      return { loc, msg: "validation failed", ref: true, causes: e.group ? e.causes : [e] };
+    };
+
+    // $ref: before 2019 its siblings are ignored entirely.
+    const refText = s.$ref;
+    if (typeof refText === "string" && draft < 2019) return ref(this.resolver.resolve(refText, s));
+
+    const types = typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? s.type.filter((x) => typeof x === "string") : null;
+    if (types && types.length > 0) {
+      const r = t === "number" ? ratOf(v) : null;
+      const ok = types.includes(t) || (types.includes("integer") && t === "number" && r !== null && isIntRat(r));
+      if (!ok) {
+        const want = TYPE_ORDER.filter((x) => types.includes(x)).join(" or ");
+        return err(`got ${t}, want ${want}`);
+      }
+    }
+    if (draft >= 6 && "const" in s) {
+      const c = s.const ?? null;
+      if (!equalsJson(v, c)) return err(isContainer(c) ? "'const' failed" : `value must be ${display(c)}`);
+    }
+    if (Array.isArray(s.enum)) {
+      const items = s.enum;
+      const ok = items.some((j) => jsonTypeOf(j) === t && equalsJson(v, j));
+      if (!ok) {
+        if (items.some(isContainer)) return err("'enum' failed");
+        return err(items.length === 1 ? `value must be ${display(items[0] ?? null)}` : `value must be one of ${items.map(display).join(", ")}`);
+      }
+    }
+    if (typeof refText === "string") add(ref(this.resolver.resolve(refText, s)));
+
+    if (t === "object") this.objValidate(v as Map<string, Value>, s, loc, ev, add, err, self);
+    else if (t === "array") this.arrValidate(v as Value[], s, loc, ev, add, err);
+    else if (t === "string") this.strValidate(v as string, s, add, err);
+    else if (t === "number") this.numValidate(v, s, add, err);
+
+    if (draft >= 2019) {
+      for (const kw of ["$recursiveRef", "$dynamicRef"]) {
+        const r = s[kw];
+        if (typeof r === "string") add(ref(this.resolver.resolve(r, s)));
+      }
+    }
+    this.condValidate(s, add, err, self);
+    if (draft >= 2019) this.unevalValidate(v, s, loc, ev, add);
+
+    if (errors.length === 0) return null;
+    if (errors.length === 1) return errors[0] ?? null;
+    return { loc, msg: "validation failed", group: true, causes: errors };
+  }
+
+  private objValidate(
+    obj: Map<string, Value>,
+    s: JsonObject,
+    loc: string[],
+    ev: Evaluated,
+    add: (e: ValidationError | null) => void,
+    err: (msg: string, causes?: ValidationError[]) => ValidationError,
+    self: (sub: Json) => ValidationError | null,
+  ): void {
+    const minP = jsonInt(s.minProperties);
+    if (minP !== null && obj.size < minP) add(err(`minProperties: got ${formatInt(obj.size)}, want ${formatInt(minP)}`));
+    const maxP = jsonInt(s.maxProperties);
+    if (maxP !== null && obj.size > maxP) add(err(`maxProperties: got ${formatInt(obj.size)}, want ${formatInt(maxP)}`));
+    const missingOf = (names: Json): string[] =>
+      Array.isArray(names) ? names.filter((n): n is string => typeof n === "string" && !obj.has(n)) : [];
+    if (Array.isArray(s.required)) {
+      const missing = missingOf(s.required);
+      if (missing.length === 1) add(err(`missing property ${sQuote(missing[0] as string)}`));
+      else if (missing.length > 1) add(err(`missing properties ${quotedList(missing)}`));
+    }
+    if (isJsonObject(s.dependencies)) {
+      for (const pname of sortedProps(s.dependencies)) {
+        if (!obj.has(pname)) continue;
+        const dep = s.dependencies[pname] ?? null;
+        if (Array.isArray(dep)) {
+          const missing = missingOf(dep);
+          if (missing.length > 0) add(err(`properties ${quotedList(missing)} required, if ${sQuote(pname)} exists`));
+        } else add(self(dep));
+      }
+    }
+    const props = isJsonObject(s.properties) ? s.properties : null;
+    const patterns = isJsonObject(s.patternProperties) ? sortedProps(s.patternProperties) : [];
+    const additional = s.additionalProperties;
+    const notAllowed: string[] = [];
+    for (const pname of [...obj.keys()].sort(compareGoStrings)) {
+      const pvalue = obj.get(pname) ?? null;
+      let evaluated = false;
+      if (props && Object.hasOwn(props, pname)) {
+        evaluated = true;
+        add(this.validate(pvalue, props[pname] ?? true, [...loc, pname]));
+      }
+      for (const pattern of patterns) {
+        if (this.regexp(pattern).test(pname)) {
+          evaluated = true;
+          add(this.validate(pvalue, (s.patternProperties as JsonObject)[pattern] ?? true, [...loc, pname]));
+        }
+      }
+      if (!evaluated && additional !== undefined) {
+        evaluated = true;
+        if (additional === false) notAllowed.push(pname);
+        else if (additional !== true) add(this.validate(pvalue, additional, [...loc, pname]));
+      }
+      if (evaluated) ev.props.add(pname);
+    }
+    if (notAllowed.length > 0) add(err(`additional properties ${quotedList(notAllowed)} not allowed`));
+    if (this.draft === 4) return;
+    if (s.propertyNames !== undefined) {
+      for (const pname of [...obj.keys()].sort(compareGoStrings)) {
+        // santhosh validates the name as a new root: its errors sit at '' whatever the depth.
+        const e = this.validate(pname, s.propertyNames, []);
+        if (e) add({ loc: [], msg: `invalid propertyName ${sQuote(pname)}`, causes: e.group ? e.causes : [e] });
+      }
+    }
+    if (this.draft === 6 || this.draft < 2019) return;
+    if (isJsonObject(s.dependentSchemas)) {
+      for (const pname of sortedProps(s.dependentSchemas)) {
+        if (obj.has(pname)) add(self(s.dependentSchemas[pname] ?? true));
+      }
+    }
+    if (isJsonObject(s.dependentRequired)) {
+      for (const pname of sortedProps(s.dependentRequired)) {
+        if (!obj.has(pname)) continue;
+        const missing = missingOf(s.dependentRequired[pname] ?? null);
+        if (missing.length > 0) add(err(`properties ${quotedList(missing)} required, if ${sQuote(pname)} exists`));
+      }
+    }
+  }
+
+  private arrValidate(
+    arr: Value[],
+    s: JsonObject,
+    loc: string[],
+    ev: Evaluated,
+    add: (e: ValidationError | null) => void,
+    err: (msg: string, causes?: ValidationError[]) => ValidationError,
+  ): void {
+    const minI = jsonInt(s.minItems);
+    if (minI !== null && arr.length < minI) add(err(`minItems: got ${formatInt(arr.length)}, want ${formatInt(minI)}`));
+    const maxI = jsonInt(s.maxItems);
+    if (maxI !== null && arr.length > maxI) add(err(`maxItems: got ${formatInt(arr.length)}, want ${formatInt(maxI)}`));
+    if (s.uniqueItems === true && arr.length > 1) {
+      outer: for (let i = 1; i < arr.length; i++) {
+        for (let j = 0; j < i; j++) {
+          if (equalsValue(arr[i] ?? null, arr[j] ?? null)) {
+            add(err(`items at ${formatInt(j)} and ${formatInt(i)} are equal`));
+            break outer;
+          }
+        }
+      }
+    }
+    // Item locations after a prefix use the index within the rest, as santhosh does.
+    const at = (i: number): string[] => [...loc, String(i)];
+    if (this.draft < 2020) {
+      let evaluated = 0;
+      const items = s.items;
+      if (Array.isArray(items)) {
+        evaluated = Math.min(arr.length, items.length);
+        for (let i = 0; i < evaluated; i++) add(this.validate(arr[i] ?? null, items[i] ?? true, at(i)));
+        const extra = s.additionalItems;
+        if (extra === false && evaluated !== arr.length) add(err(`last ${formatInt(arr.length - evaluated)} additionalItem(s) not allowed`));
+        else if (extra !== undefined && extra !== true && extra !== false) {
+          arr.slice(evaluated).forEach((item, i) => add(this.validate(item, extra, at(i))));
+        }
+        if (extra !== undefined) evaluated = arr.length;
+      } else if (items !== undefined) {
+        arr.forEach((item, i) => add(this.validate(item, items, at(i))));
+        evaluated = arr.length;
+      }
+      for (let i = 0; i < evaluated; i++) ev.items.add(i);
+    } else {
+      const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
+      const evaluated = Math.min(prefix.length, arr.length);
+      for (let i = 0; i < evaluated; i++) {
+        add(this.validate(arr[i] ?? null, prefix[i] ?? true, at(i)));
+        ev.items.add(i);
+      }
+      if (s.items !== undefined) {
+        const items = s.items;
+        arr.slice(evaluated).forEach((item, i) => {
+          add(this.validate(item, items, at(i)));
+          ev.items.add(evaluated + i);
+        });
+      }
+    }
+    if (this.draft >= 6 && s.contains !== undefined) {
+      const failures: ValidationError[] = [];
+      const matched: number[] = [];
+      arr.forEach((item, i) => {
+        const e = this.validate(item, s.contains ?? true, at(i));
+        if (e) failures.push(e);
+        else {
+          matched.push(i);
+          if (this.draft >= 2020) ev.items.add(i);
+        }
+      });
+      const minC = this.draft >= 2019 ? jsonInt(s.minContains) : null;
+      const maxC = this.draft >= 2019 ? jsonInt(s.maxContains) : null;
+      if (minC !== null) {
+        if (matched.length < minC) {
+          add(
+            err(
+              matched.length === 0
+                ? `min ${formatInt(minC)} items required to match contains schema, but none matched`
+                : `min ${formatInt(minC)} items required to match contains schema, but matched ${formatInt(matched.length)} items at ${matched.join(" ")}`,
+              failures,
+            ),
+          );
+        }
+      } else if (matched.length === 0) add(err("no items match contains schema", failures));
+      if (maxC !== null && matched.length > maxC) {
+        add(err(`max ${formatInt(maxC)} items required to match contains schema, but matched ${formatInt(matched.length)} items at ${matched.join(" ")}`));
+      }
+    }
+  }
+
+  private strValidate(
+    str: string,
+    s: JsonObject,
+    add: (e: ValidationError | null) => void,
+    err: (msg: string, causes?: ValidationError[]) => ValidationError,
+  ): void {
+    const minL = jsonInt(s.minLength);
+    const maxL = jsonInt(s.maxLength);
+    const len = minL !== null || maxL !== null ? Array.from(str).length : 0;
+    if (minL !== null && len < minL) add(err(`minLength: got ${formatInt(len)}, want ${formatInt(minL)}`));
+    if (maxL !== null && len > maxL) add(err(`maxLength: got ${formatInt(len)}, want ${formatInt(maxL)}`));
+    if (typeof s.pattern === "string" && !this.regexp(s.pattern).test(str)) {
+      add(err(`${sQuote(str)} does not match pattern ${sQuote(s.pattern)}`));
+    }
+  }
+
+  private numValidate(
+    v: Value,
+    s: JsonObject,
+    add: (e: ValidationError | null) => void,
+    err: (msg: string, causes?: ValidationError[]) => ValidationError,
+  ): void {
+    const n = ratOf(v);
+    if (n === null) return;
+    const f = (r: Rat): string => formatFloatLocalized(ratToFloat(r));
+    let minimum = jsonRat(s.minimum);
+    let maximum = jsonRat(s.maximum);
+    let exMin = jsonRat(s.exclusiveMinimum);
+    let exMax = jsonRat(s.exclusiveMaximum);
+    // Draft 4's boolean form turns the bound itself exclusive.
+    if (s.exclusiveMinimum === true) [exMin, minimum] = [minimum, null];
+    if (s.exclusiveMaximum === true) [exMax, maximum] = [maximum, null];
+    if (minimum && cmpRat(n, minimum) < 0) add(err(`minimum: got ${f(n)}, want ${f(minimum)}`));
+    if (maximum && cmpRat(n, maximum) > 0) add(err(`maximum: got ${f(n)}, want ${f(maximum)}`));
+    if (exMin && cmpRat(n, exMin) <= 0) add(err(`exclusiveMinimum: got ${f(n)}, want ${f(exMin)}`));
+    if (exMax && cmpRat(n, exMax) >= 0) add(err(`exclusiveMaximum: got ${f(n)}, want ${f(exMax)}`));
+    const mult = jsonRat(s.multipleOf);
+    if (mult && !quoIsInt(n, mult)) add(err(`multipleOf: got ${f(n)}, want ${f(mult)}`));
+  }
+
+  private condValidate(
+    s: JsonObject,
+    add: (e: ValidationError | null) => void,
+    err: (msg: string, causes?: ValidationError[]) => ValidationError,
+    self: (sub: Json) => ValidationError | null,
+  ): void {
+    if (s.not !== undefined && self(s.not) === null) add(err("'not' failed"));
+    if (Array.isArray(s.allOf) && s.allOf.length > 0) {
+      const failures = s.allOf.map(self).filter((e): e is ValidationError => e !== null);
+      if (failures.length > 0) add(err("'allOf' failed", failures));
+    }
+    if (Array.isArray(s.anyOf) && s.anyOf.length > 0) {
+      const results = s.anyOf.map(self);
+      if (results.every((e) => e !== null)) add(err("'anyOf' failed", results as ValidationError[]));
+    }
+    if (Array.isArray(s.oneOf) && s.oneOf.length > 0) {
+      let matched = -1;
+      const failures: ValidationError[] = [];
+      for (const [i, sub] of s.oneOf.entries()) {
+        const e = self(sub);
+        if (e) {
+          if (matched === -1) failures.push(e);
+        } else if (matched === -1) matched = i;
+        else {
+          add(err(`'oneOf' failed, subschemas ${formatInt(matched)}, ${formatInt(i)} matched`));
+          break;
+        }
+      }
+      if (matched === -1) add(err("'oneOf' failed, none matched", failures));
+    }
+    if (this.draft >= 7 && s.if !== undefined) {
+      if (self(s.if) === null) {
+        if (s.then !== undefined) add(self(s.then));
+      } else if (s.else !== undefined) add(self(s.else));
+    }
+  }
+
+  private unevalValidate(v: Value, s: JsonObject, loc: string[], ev: Evaluated, add: (e: ValidationError | null) => void): void {
+    if (isGoMap(v) && s.unevaluatedProperties !== undefined) {
+      for (const pname of [...v.keys()].sort(compareGoStrings)) {
+        if (ev.props.has(pname)) continue;
+        add(this.validate(v.get(pname) ?? null, s.unevaluatedProperties, [...loc, pname]));
+        ev.props.add(pname);
+      }
+    }
+    if (Array.isArray(v) && s.unevaluatedItems !== undefined) {
+      v.forEach((item, i) => {
+        if (ev.items.has(i)) return;
+        add(this.validate(item, s.unevaluatedItems ?? true, [...loc, String(i)]));
+        ev.items.add(i);
+      });
+    }
+  }
+}
