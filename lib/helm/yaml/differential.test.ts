@@ -40,7 +40,9 @@ function genString(r: () => number): string {
   if (p < 0.55) {
     // Long prose, to exercise folding at column 80.
     const n = 5 + Math.floor(r() * 40);
-    return Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]).join(r() < 0.9 ? " " : "  ");
+    const prose = Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]).join(r() < 0.9 ? " " : "  ");
+    // A prefix that forces single or double quotes, whose folding differs from plain.
+    return [prose, `'${prose}`, `\t${prose}`, ` ${prose}`][Math.floor(r() * 4)] ?? prose;
   }
   const n = Math.floor(r() * 14);
   return Array.from({ length: n }, () => CHARS[Math.floor(r() * CHARS.length)]).join("");
