@@ -181,8 +181,9 @@ function layoutChunks(layout: string): string[] {
   let lit = "";
   for (let i = 0; i < layout.length; ) {
     const frac = /^[.,](0+|9+)(?![0-9])/.exec(layout.slice(i));
-    // Go only treats ".000" as fractional seconds right after a seconds element.
-    if (frac && /(05|5)$/.test(out[out.length - 1] ?? "") && lit === "") {
+    if (frac) {
+      if (lit) out.push("\u0000" + lit);
+      lit = "";
       out.push(frac[0]);
       i += frac[0].length;
       continue;
@@ -246,7 +247,8 @@ export function formatTime(t: GoTime, layout: string): string {
       case "Jan": out += MONTHS[f.month - 1]!.slice(0, 3); break;
       case "Monday": out += DAYS[f.wday]; break;
       case "Mon": out += DAYS[f.wday]!.slice(0, 3); break;
-      case "MST": out += f.abbr; break;
+      // A zone without a name (a parsed numeric offset) prints as -0700.
+      case "MST": out += f.abbr || formatOffset(f.offset, "-0700"); break;
       case "2006": out += f.year < 0 ? "-" + pad(-f.year, 4) : pad(f.year, 4); break;
       case "06": out += pad(((f.year % 100) + 100) % 100, 2); break;
       case "01": out += pad(f.month, 2); break;
