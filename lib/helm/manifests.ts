@@ -25,10 +25,21 @@ const HOOK_EVENTS = new Set([
   "pre-rollback", "post-rollback", "test", "test-success",
 ]);
 
-// Go's unicode.IsSpace (JS trim() also strips U+FEFF, which Go keeps).
-const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/** Go's unicode.IsSpace (JS trim() also strips U+FEFF, which Go keeps). */
+function isGoSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /** Go's strings.TrimSpace. */
-export const goTrimSpace = (s: string): string => s.replace(GO_SPACE, "");
+export function goTrimSpace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
 
 // RE2 semantics: Go's `\s` is [\t\n\f\r ] only.
 const SEP = RE2JS.compile("(?:^|\\s*\\n)---\\s*");

@@ -2,7 +2,7 @@
  * `helm template` as one synchronous function: values → coalesce → dependencies → schema → render →
  * sort → print. No fs: files named by -f/--set-file come in as text or through `readFile`.
  */
-import type { GoMap } from "../template/value";
+import type { GoMap, Value } from "../template/value";
 import { FuncError } from "../template/value";
 import type { Chart } from "./chart";
 import { chartFullPath } from "./chart";
@@ -102,9 +102,25 @@ function crdObjects(chart: Chart): { path: string; content: string }[] {
   return [...own, ...chart.dependencies.flatMap(crdObjects)];
 }
 
-/** sigs.k8s.io/yaml Unmarshal of one rendered document, as the manifest sorter reads its head. */
-function parseDoc(doc: string): ReturnType<typeof parseYamlDocument> {
-  return parseYamlDocument(doc);
+/**
+ * Parsed documents of each chart's previous render: re-rendering with new values mostly yields the same
+ * documents, and parsing them again would dominate the render time.
+ */
+const previousDocs = new WeakMap<Chart, Map<string, Value>>();
+
+/** sigs.k8s.io/yaml Unmarshal of each rendered document (as the manifest sorter reads its head), memoized per chart. */
+function docParser(chart: Chart): { parse: (doc: string) => Value; done: () => void } {
+  const before = previousDocs.get(chart);
+  const now = new Map<string, Value>();
+  return {
+    parse(doc) {
+      let v = before?.get(doc) ?? now.get(doc);
+      if (v === undefined) v = parseYamlDocument(doc);
+      now.set(doc, v);
+      return v;
+    },
+    done: () => previousDocs.set(chart, now),
+  };
 }
 
 function toManifest(m: ManifestDoc): RenderedManifest {
@@ -175,7 +191,9 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
     if (name === top) notes = text;
     files.delete(name);
   }
-  const { generic, hooks } = sortManifests(files, parseDoc, (line) => warnings.push(line));
+  const parser = docParser(chart);
+  const { generic, hooks } = sortManifests(files, parser.parse, (line) => warnings.push(line));
+  parser.done();
   const output = printManifests(generic, hooks, {
     crds: opts.includeCrds ? crdObjects(effective) : [],
     noHooks: opts.noHooks,
