@@ -1,0 +1,30 @@
+/** The workspace: environments over a base layer, their effective values, provenance, history and exports. */
+export { WorkspaceError } from "./errors";
+export type { WorkspaceErrorCode } from "./errors";
+export { BASE_LAYER, DEFAULT_NAMESPACE, WORKSPACE_VERSION, createWorkspace, environmentOf, layerText, parseWorkspace, withLayerText } from "./workspace";
+export type { Environment, Snapshot, Workspace } from "./workspace";
+export { environmentNameProblem } from "./environment-name";
+export { addEnvironment, cloneEnvironment, deleteEnvironment, renameEnvironment, setActiveLayer } from "./environments";
+export { joinPath, pathKeys, splitPath } from "./values-path";
+export { setValue, unsetValue } from "./layer-edit";
+export { environmentLayers, environmentValues, renderEnvironment } from "./layers";
+export { environmentProvenance, walkValues } from "./provenance";
+export type { Provenance, ValueSource } from "./provenance";
+export { environmentGrid, toPlainValue } from "./environment-grid";
+export type { EnvironmentGrid, GridCell, GridRow } from "./environment-grid";
+export { HISTORY_LIMIT, canRedo, canUndo, createHistory, pushHistory, redo, undo } from "./history";
+export type { History } from "./history";
+export { restoreSnapshot, takeSnapshot } from "./snapshots";
+export {
+  allEnvironmentsBundle,
+  environmentExport,
+  exportedValuesFiles,
+  installCommand,
+  withoutSecrets,
+  workspaceFromPermalink,
+  workspacePackage,
+  workspacePermalink,
+  workspaceWithoutSecrets,
+} from "./workspace-exports";
+export type { PackageOptions, ValuesExportOptions } from "./workspace-exports";
+export { decodeChartSource } from "./chart-source-files";
