@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GoMap } from "../../template/value";
-import { runHelm, writeTree } from "../archive/util-real-helm";
+import { runHelm, writeTree } from "../archive/real-helm.test-util";
 import { parseSet } from "../strvals/index";
 import { parseValuesYaml } from "../yaml/index";
 import { SchemaError, formatSchemaFailure, validateChartTree, validateValues, type SchemaChart } from "./index";
