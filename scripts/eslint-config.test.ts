@@ -22,6 +22,8 @@ const cases: { file: string; code: string; rule: string | null }[] = [
   { file: "lib/sprig/x.ts", code: 'import { createHash } from "crypto";\nexport const b = createHash;\n', rule: "no-restricted-imports" },
   { file: "lib/helm/node/x.ts", code: 'import { readFileSync } from "node:fs";\nexport const b = readFileSync;\n', rule: null },
   { file: "lib/helm/x.test.ts", code: 'import { readFileSync } from "node:fs";\nexport const b = readFileSync;\n', rule: null },
+  { file: "lib/helm/x.test.ts", code: 'import { main } from "../cli/main";\nexport const b = main;\n', rule: null },
+  { file: "lib/helm/x.test-util.ts", code: 'import { spawnSync } from "node:child_process";\nexport const b = spawnSync;\n', rule: null },
   { file: "lib/values/x.ts", code: 'import React from "react";\nexport const b = React;\n', rule: "no-restricted-imports" },
   { file: "lib/values/x.ts", code: 'import x from "next/navigation";\nexport const b = x;\n', rule: "no-restricted-imports" },
   { file: "lib/values/x.ts", code: "export const b = () => document.title;\n", rule: "no-restricted-globals" },
