@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { helmBin, runHelm, type HelmRun } from "../lib/helm/archive/util-real-helm";
+import { helmBin, runHelm, type HelmRun } from "../lib/helm/archive/real-helm.test-util";
 import { checkPodSecurity, isPodBearing } from "../lib/review/pss";
 import { loadK8sSchemaValidator, validateK8sObjects } from "../lib/review/k8s-schema";
 import { chartDir, ENVIRONMENTS, envValuesPath, isMap, readValuesFile, repoRoot } from "../lib/values/chart-files.test-util";
@@ -247,7 +247,8 @@ function resolvePort(port: unknown, containers: Obj[]): number | undefined {
 
 // ---- NetworkPolicy evaluation -----------------------------------------------------------------
 
-type Peer = { labels: Record<string, string> } | { external: true };
+/** A pod (with the labels of its namespace; the release namespace when absent), or anything outside the cluster. */
+type Peer = { labels: Record<string, string>; namespaceLabels?: Record<string, string> } | { external: true };
 
 function policiesFor(ms: Manifest[], labels: Record<string, string>, type: "Ingress" | "Egress"): Obj[] {
   return ms
@@ -271,9 +272,9 @@ function peerAllowed(peers: unknown, peer: Peer): boolean {
     .filter(isMap)
     .some((p) => {
       if ("external" in peer) return isMap(p.ipBlock) || (isMap(p.namespaceSelector) && p.podSelector === undefined && Object.keys(p.namespaceSelector).length === 0);
-      // Same-namespace pods: a bare podSelector, or an empty namespaceSelector next to it.
+      // No namespaceSelector means the policy's own namespace; an empty one means every namespace.
       const ns = p.namespaceSelector;
-      const nsOk = ns === undefined || (isMap(ns) && Object.keys(ns).length === 0) || matchesSelector({ "kubernetes.io/metadata.name": NAMESPACE }, ns);
+      const nsOk = ns === undefined ? peer.namespaceLabels === undefined : matchesSelector(peer.namespaceLabels ?? { "kubernetes.io/metadata.name": NAMESPACE }, ns);
       return nsOk && (p.podSelector === undefined ? isMap(ns) : matchesSelector(peer.labels, p.podSelector));
     });
 }
@@ -492,6 +493,63 @@ describe("chart developer-mesh", () => {
         expect(flowAllowed(ms, component(svc), { external: true }, 5432), `${svc} → database`).toBe(true);
         expect(flowAllowed(ms, component(svc), { external: true }, 6379), `${svc} → redis`).toBe(true);
       }
+    });
+  });
+
+  describe("defects of the chart this one replaces (reference/developer-mesh-facts.md §4)", () => {
+    const appContainer = (ms: Manifest[], svc: string): Obj => {
+      const pod = podTemplates(ms).find((p) => !p.isHook && p.labels["app.kubernetes.io/name"] === svc);
+      const c = list(pod?.spec.containers).filter(isMap).find((x) => x.name === svc);
+      if (!pod || !c) throw new Error(`no ${svc} container rendered`);
+      return c;
+    };
+    const envValue = (c: Obj, name: string): string | undefined => {
+      const e = list(c.env).filter(isMap).find((x) => x.name === name);
+      return e === undefined ? undefined : str(e.value);
+    };
+
+    it.each(["default", "prod"])("%s: Edge MCP serves HTTP on 8082 and validates keys against this release's REST API", (name) => {
+      const c = appContainer(rendered(name), "edge-mcp");
+      expect(envValue(c, "DEV_MESH_URL")).toMatch(new RegExp(`^http://${RELEASE}-rest-api(\\.[a-z0-9.-]+)?:8080/?$`));
+      // Without --port the binary falls back to stdio mode; the image's CMD has it, an override must keep it.
+      if (c.args !== undefined || c.command !== undefined) expect(list(c.args).map(String).join(" ")).toMatch(/--port[ =]8082\b/);
+    });
+
+    it.each(["default", "prod"])("%s: mounts nothing over the image's /app, /app/configs or /app/migrations", (name) => {
+      for (const pod of podTemplates(rendered(name))) {
+        for (const c of containersOf(pod.spec)) {
+          const hidden = list(c.volumeMounts).filter(isMap).filter((m) => ["/app", "/app/configs", "/app/migrations"].includes(str(m.mountPath).replace(/\/$/, "")) && m.subPath === undefined);
+          expect(hidden, `${pod.owner} container ${str(c.name)}`).toEqual([]);
+        }
+      }
+    });
+
+    it.each(["default", "prod"])("%s: the REST API's MCP_CONFIG_FILE is a file of a mounted ConfigMap", (name) => {
+      const ms = rendered(name);
+      const pod = podTemplates(ms).find((p) => !p.isHook && p.labels["app.kubernetes.io/name"] === "rest-api")!;
+      const c = appContainer(ms, "rest-api");
+      const file = envValue(c, "MCP_CONFIG_FILE") ?? "";
+      const mount = list(c.volumeMounts).filter(isMap).find((m) => file.startsWith(`${str(m.mountPath).replace(/\/$/, "")}/`));
+      expect(mount, `a volume is mounted above ${file}`).toBeDefined();
+      const volume = list(pod.spec.volumes).filter(isMap).find((v) => v.name === mount!.name);
+      const cmName = str(get(volume, "configMap", "name"));
+      const cm = ms.find((m) => m.obj.kind === "ConfigMap" && nameOf(m.obj) === cmName);
+      expect(Object.keys((cm?.obj.data ?? {}) as Obj)).toContain(path.posix.relative(str(mount!.mountPath), file));
+    });
+
+    const monitoring = { labels: { "app.kubernetes.io/name": "prometheus" }, namespaceLabels: { "kubernetes.io/metadata.name": "monitoring" } };
+    const ingressController = { labels: { "app.kubernetes.io/name": "ingress-nginx" }, namespaceLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } };
+    const stranger = { labels: { app: "x" }, namespaceLabels: { "kubernetes.io/metadata.name": "other" } };
+    const scrapes: Array<[string, number]> = [["rest-api", 8080], ["edge-mcp", 8082], ["rag-loader", 9094]];
+    it.each(scrapes)("prod: Prometheus may scrape %s on %i", (svc, port) => {
+      expect(flowAllowed(rendered("prod"), monitoring, component(svc), port)).toBe(true);
+    });
+    const exposed: Array<[string, number]> = [["rest-api", 8080], ["edge-mcp", 8082], ["rag-loader", 8084]];
+    it.each(exposed)("prod: the ingress controller reaches %s on %i", (svc, port) => {
+      expect(flowAllowed(rendered("prod"), ingressController, component(svc), port)).toBe(true);
+    });
+    it.each(exposed)("prod: pods of other namespaces do not reach %s on %i", (svc, port) => {
+      expect(flowAllowed(rendered("prod"), stranger, component(svc), port)).toBe(false);
     });
   });
 

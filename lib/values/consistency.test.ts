@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runHelm } from "../helm/archive/util-real-helm";
+import { runHelm } from "../helm/archive/real-helm.test-util";
 import { chartDir, repoRoot } from "./chart-files.test-util";
 import { valuesSchema } from "./schema";
 
