@@ -116,6 +116,13 @@ describe("review/pss", () => {
     expect(checkPodSecurity(pod(spec, meta), "baseline").length > 0).toBe(level === "baseline");
   });
 
+  it("reports a violation once, at the level that forbids it", () => {
+    const spec = goodSpec();
+    (appSc(spec).capabilities as Obj).add = ["SYS_ADMIN"];
+    appSc(spec).seccompProfile = { type: "Unconfined" };
+    expect(checkPodSecurity(pod(spec)).map((f) => f.control).sort()).toEqual(["capabilities", "seccomp"]);
+  });
+
   it("exempts windows pods from the Linux-only restricted controls", () => {
     const spec = goodSpec();
     spec.os = { name: "windows" };

@@ -198,7 +198,8 @@ function checkRestricted(spec: Obj, windows: boolean, report: Report): void {
   if (psc.runAsUser === 0) r("runAsUser", "spec/securityContext/runAsUser", "runAsUser must not be 0");
   const podSeccomp = isObj(psc.seccompProfile) ? psc.seccompProfile.type : undefined;
   const seccompOk = (t: unknown) => t === "RuntimeDefault" || t === "Localhost";
-  if (!windows && podSeccomp !== undefined && !seccompOk(podSeccomp)) {
+  // An Unconfined profile is already a baseline violation; restricted reports only what baseline allows.
+  if (!windows && podSeccomp !== undefined && podSeccomp !== "Unconfined" && !seccompOk(podSeccomp)) {
     r("seccompRestricted", "spec/securityContext/seccompProfile/type", `seccomp profile must be RuntimeDefault or Localhost, not ${String(podSeccomp)}`);
   }
 
@@ -214,7 +215,7 @@ function checkRestricted(spec: Obj, windows: boolean, report: Report): void {
       r("privilegeEscalation", `${scPath}/allowPrivilegeEscalation`, `container ${cname} must set allowPrivilegeEscalation: false`);
     }
     const t = isObj(sc.seccompProfile) ? sc.seccompProfile.type : undefined;
-    if (t === undefined ? podSeccomp === undefined : !seccompOk(t)) {
+    if (t === undefined ? podSeccomp === undefined : t !== "Unconfined" && !seccompOk(t)) {
       r("seccompRestricted", `${scPath}/seccompProfile/type`, `container ${cname} must use seccomp RuntimeDefault or Localhost (or the pod must)`);
     }
     const caps = isObj(sc.capabilities) ? sc.capabilities : {};
@@ -222,7 +223,7 @@ function checkRestricted(spec: Obj, windows: boolean, report: Report): void {
     if (!drop.includes("ALL")) r("capabilitiesRestricted", `${scPath}/capabilities/drop`, `container ${cname} must drop ALL capabilities`);
     const add = Array.isArray(caps.add) ? caps.add : [];
     add.forEach((cap, i) => {
-      if (cap !== "NET_BIND_SERVICE") r("capabilitiesRestricted", `${scPath}/capabilities/add/${i}`, `container ${cname} may only add NET_BIND_SERVICE, not ${String(cap)}`);
+      if (cap !== "NET_BIND_SERVICE" && BASELINE_CAPABILITIES.has(String(cap))) r("capabilitiesRestricted", `${scPath}/capabilities/add/${i}`, `container ${cname} may only add NET_BIND_SERVICE, not ${String(cap)}`);
     });
   }
 }
