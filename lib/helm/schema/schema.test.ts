@@ -103,6 +103,31 @@ const CASES: Case[] = [
   { name: "unevaluatedProperties", schema: obj({ u: { properties: { x: {} }, allOf: [{ properties: { w: {} } }], unevaluatedProperties: false } }), values: "u: {x: 1, w: 0, a: 2, b: 3}\n" },
   { name: "RE2 patterns and quoting", schema: obj({ s: { pattern: "\\d+x" }, t: { maxLength: 2 }, u: { pattern: "^\\p{Greek}+$" } }), values: "s: \"it's\"\nt: ééé\nu: \"a\\tb\"\n" },
   { name: "escaped pointers", schema: obj({ "a/b": { type: "string" }, "c~d": { type: "string" } }), values: "a/b: 1\nc~d: 2\n" },
+  {
+    name: "draft-07 formats",
+    schema: JSON.stringify({
+      $schema: "http://json-schema.org/draft-07/schema#",
+      properties: Object.fromEntries(
+        [
+          ["e1", "email"], ["e2", "email"], ["e3", "email"], ["e4", "email"], ["e5", "email"],
+          ["i1", "ipv4"], ["i2", "ipv4"], ["i3", "ipv4"], ["i4", "ipv4"],
+          ["h1", "hostname"], ["h2", "hostname"], ["h3", "hostname"],
+          ["u1", "uuid"], ["u2", "uuid"], ["u3", "uuid"],
+          ["d1", "duration"], ["d2", "duration"], ["d3", "duration"], ["d4", "duration"],
+          ["r1", "regex"], ["ok", "email"], ["num", "ipv4"],
+        ].map(([k, f]) => [k, { format: f }]),
+      ),
+    }),
+    values: [
+      "e1: nope", "e2: .a@b.c", "e3: a..b@c.d", "e4: a@-b.c", "e5: 'a b@c.d'",
+      "i1: 1.2.3", "i2: 01.2.3.4", "i3: 1.2.3.300", "i4: 1.x.3.4",
+      "h1: a_b.c", "h2: -a.b", "h3: a..b",
+      "u1: 1234", "u2: 12345678-1234-1234-1234-12345678901", "u3: 12345678-1234-1234-1234-12345678901g",
+      "d1: 1D", "d2: P", "d3: P1D2Y", "d4: PT1X",
+      "r1: '(?<=a)'", "ok: a@b.io", "num: 5",
+    ].join("\n"),
+  },
+  { name: "formats are annotations in 2020-12", schema: obj({ e: { format: "email" } }), values: "e: nope\n" },
   { name: "valid values", schema: obj({ a: { type: "integer", minimum: 0 } }, { required: ["a"] }), values: "a: 1\n" },
   {
     name: "many kinds at once",

@@ -8,6 +8,7 @@
  */
 import { RE2JS } from "re2js";
 import { GoInt, compareGoStrings, formatFloat, goTypeName, isGoMap, type Value } from "../../template/value";
+import { checkFormat } from "./check-format";
 import { formatFloatLocalized, formatInt } from "./format-number";
 import { JsonNumber, isJsonObject, type Json, type JsonObject } from "./parse-schema-json";
 import { cmpRat, isIntRat, parseRat, quoIsInt, ratToFloat, type Rat } from "./rat";
@@ -193,6 +194,11 @@ export class SchemaValidator {
         if (items.some(isContainer)) return err("'enum' failed");
         return err(items.length === 1 ? `value must be ${display(items[0] ?? null)}` : `value must be one of ${items.map(display).join(", ")}`);
       }
+    }
+    // santhosh asserts formats only for drafts before 2019-09.
+    if (draft < 2019 && typeof s.format === "string" && typeof v === "string") {
+      const problem = checkFormat(s.format, v);
+      if (problem !== null) return err(`${sQuote(v)} is not valid ${s.format}: ${problem}`);
     }
     if (typeof refText === "string") add(ref(this.resolver.resolve(refText, s)));
 
