@@ -5,7 +5,7 @@
  */
 import { Document, Pair, YAMLMap, isMap, isScalar, parseDocument, type Node } from "yaml";
 import type { Value } from "../template/value";
-import { type PlainValue, useBlockStyle, valueNode } from "./values-document";
+import { type PlainValue, keyScalar, useBlockStyle, valueNode } from "./values-document";
 
 export type EditErrorCode = "LAYER_INVALID" | "LAYER_NOT_A_MAP" | "PATH_EMPTY";
 
@@ -50,7 +50,7 @@ function findPair(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined
 function addPair(map: YAMLMap, key: string, value: Node): void {
   // An empty flow map (`{}`) that gains a key is written as a block again.
   if (map.items.length === 0) map.flow = false;
-  map.items.push(new Pair(valueNode(key), value));
+  map.items.push(new Pair(keyScalar(key), value));
 }
 
 /** Replaces a pair's value; a scalar keeps its comments and only changes value (and quoting if needed). */

@@ -18,6 +18,13 @@ export function stringScalar(s: string): Scalar<string> {
   return node;
 }
 
+/** A map key scalar: like a string, and a plain `<<` would be a merge key, so it is quoted too. */
+export function keyScalar(key: string): Scalar<string> {
+  const node = stringScalar(key);
+  if (key === "<<") node.type = "QUOTE_DOUBLE";
+  return node;
+}
+
 /** A node for a Go value (maps in their own key order; float64 and Go ints as numbers). */
 export function valueNode(v: Value | PlainValue): Node {
   if (v === null || v === undefined) return new Scalar(null);
@@ -45,7 +52,7 @@ export function valueNode(v: Value | PlainValue): Node {
 
 function pairOf(key: string, v: Value | PlainValue): YAMLMap["items"][number] {
   const map = new YAMLMap<Scalar<string>, Node>();
-  map.add({ key: stringScalar(key), value: valueNode(v) });
+  map.add({ key: keyScalar(key), value: valueNode(v) });
   return map.items[0] as YAMLMap["items"][number];
 }
 

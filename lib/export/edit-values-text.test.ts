@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { parseValuesYaml } from "../helm/yaml/index";
+import { EditError, editValuesText, setValueInText, unsetValueInText } from "./edit-values-text";
+
+const LAYER = `# Production overrides
+global:
+  # Where the data lives
+  environment: production # shown in the UI
+
+  image:
+    tag: "1.0"
+    pullPolicy: IfNotPresent
+
+rest-api:
+  replicaCount: 3
+`;
+
+describe("export/edit-values-text", () => {
+  it("should change one value and keep every comment, blank line and key order", () => {
+    const out = setValueInText(LAYER, ["rest-api", "replicaCount"], 5);
+    expect(out).toBe(LAYER.replace("replicaCount: 3", "replicaCount: 5"));
+  });
+
+  it("should keep a scalar's trailing comment when its value changes", () => {
+    const out = setValueInText(LAYER, ["global", "environment"], "staging");
+    expect(out).toContain("  environment: staging # shown in the UI\n");
+  });
+
+  it.each([
+    ["1.0", '"1.0"'],
+    ["yes", '"yes"'],
+    ["on", '"on"'],
+    ["0o17", '"0o17"'],
+    ["~", '"~"'],
+    ["", '""'],
+    ["1e3", '"1e3"'],
+    ["2024-01-01", '"2024-01-01"'],
+    ["500m", "500m"],
+    ["plain text", "plain text"],
+  ])("should write the string %j so Helm reads it back as that string (%s)", (value, written) => {
+    const out = setValueInText("", ["a"], value);
+    expect(out).toBe(`a: ${written}\n`);
+    expect(parseValuesYaml(out).get("a")).toBe(value);
+  });
+
+  it.each([
+    [1.5, "1.5"],
+    [3, "3"],
+    [true, "true"],
+    [null, "null"],
+  ])("should write %j typed (%s)", (value, written) => {
+    expect(setValueInText("", ["a"], value)).toBe(`a: ${written}\n`);
+  });
+
+  it("should create missing maps, in block style, after the existing keys", () => {
+    const out = setValueInText(LAYER, ["worker", "autoscaling", "maxReplicas"], 20);
+    expect(out).toBe(`${LAYER}worker:\n  autoscaling:\n    maxReplicas: 20\n`);
+  });
+
+  it("should turn an empty flow map into a block map when it gains a key", () => {
+    expect(setValueInText("{}\n", ["a", "b"], 1)).toBe("a:\n  b: 1\n");
+    expect(setValueInText("x: {}\n", ["x", "k"], "z")).toBe("x:\n  k: z\n");
+  });
+
+  it("should quote a new key that goyaml would read as a bool (y: is true)", () => {
+    const out = setValueInText("", ["y"], 1);
+    expect(out).toBe('"y": 1\n');
+    expect([...parseValuesYaml(out).keys()]).toEqual(["y"]);
+  });
+
+  it("should write lists and maps as values", () => {
+    const out = setValueInText("", ["l"], [1, "on", { k: "v" }, []]);
+    expect(out).toBe('l:\n  - 1\n  - "on"\n  - k: v\n  - []\n');
+  });
+
+  it("should replace a scalar by a map when a deeper key is set", () => {
+    expect(setValueInText("a: 1\n", ["a", "b"], 2)).toBe("a:\n  b: 2\n");
+  });
+
+  it("should remove a key and the maps it leaves empty, but not the root", () => {
+    const out = unsetValueInText("a:\n  b:\n    c: 1\nd: 2\n", ["a", "b", "c"]);
+    expect(out).toBe("d: 2\n");
+    expect(unsetValueInText("a:\n  b: 1\n", ["a", "b"])).toBe("{}\n");
+    expect(unsetValueInText("a:\n  b: 1\n  c: 2\n", ["a", "b"])).toBe("a:\n  c: 2\n");
+  });
+
+  it("should leave the text as it is when the key to remove is not there", () => {
+    expect(unsetValueInText(LAYER, ["worker", "x"])).toBe(LAYER);
+    expect(unsetValueInText(LAYER, ["global", "environment", "deeper"])).toBe(LAYER);
+  });
+
+  it("should apply several edits in order on one document", () => {
+    const out = editValuesText("a: 1\n", [
+      { path: ["b"], value: 2 },
+      { path: ["a"], unset: true },
+      { path: ["b"], value: 3 },
+    ]);
+    expect(out).toBe("b: 3\n");
+  });
+
+  it.each([
+    ["a: [1\n", "LAYER_INVALID"],
+    ["- 1\n- 2\n", "LAYER_NOT_A_MAP"],
+    ["just text\n", "LAYER_NOT_A_MAP"],
+  ])("should refuse to edit %j (%s)", (text, code) => {
+    expect(() => setValueInText(text, ["a"], 1)).toThrow(EditError);
+    try {
+      setValueInText(text, ["a"], 1);
+    } catch (e) {
+      expect(e).toMatchObject({ code });
+      expect((e as EditError).pos).toBeDefined();
+    }
+  });
+
+  it("should refuse an empty path", () => {
+    expect(() => setValueInText("", [], 1)).toThrow(expect.objectContaining({ code: "PATH_EMPTY" }));
+  });
+});
