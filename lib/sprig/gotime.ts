@@ -21,6 +21,25 @@ export function fixedZone(abbr: string, offset: number): Zone {
   return { name: abbr, at: () => ({ offset, abbr }) };
 }
 
+const ABBR_LOCALES = ["en-US", "en-GB", "en-IE", "en-IN", "en-AU", "en-ZA"];
+
+/**
+ * tzdata abbreviations (standard, daylight) of common zones whose CLDR names are not abbreviations;
+ * "" means tzdata has none, so Go prints the numeric form.
+ */
+const TZDATA_ABBR: Record<string, [string, string?]> = {
+  "Asia/Tokyo": ["JST"],
+  "Asia/Seoul": ["KST"],
+  "Asia/Shanghai": ["CST"],
+  "Asia/Hong_Kong": ["HKT"],
+  "Asia/Manila": ["PST"],
+  "Asia/Jakarta": ["WIB"],
+  "Asia/Karachi": ["PKT"],
+  "Asia/Jerusalem": ["IST", "IDT"],
+  "Europe/Moscow": ["MSK"],
+  "Asia/Dubai": [""],
+};
+
 /** time.LoadLocation; undefined for an unknown name. */
 export function loadLocation(name: string): Zone | undefined {
   if (name === "" || name === "UTC" || name === "Local") return UTC;
@@ -30,19 +49,28 @@ export function loadLocation(name: string): Zone | undefined {
   } catch {
     return undefined;
   }
-  const abbrFmt = new Intl.DateTimeFormat("en-US", { timeZone: name, timeZoneName: "short" });
+  // CLDR gives tz abbreviations only per locale ("CET" in en-GB, "EST" in en-US, "IST" in en-IN…).
+  const abbrFmts = ABBR_LOCALES.map((loc) => new Intl.DateTimeFormat(loc, { timeZone: name, timeZoneName: "short" }));
   return {
     name,
     at(sec: number) {
-      const date = new Date(sec * 1000);
-      const part = (f: Intl.DateTimeFormat): string => f.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "";
-      const m = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?/.exec(part(fmt));
-      const offset = m?.[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60) : 0;
-      const short = part(abbrFmt);
-      const sign = offset < 0 ? "-" : "+";
-      const abs = Math.abs(offset);
-      const numeric = `${sign}${String(Math.floor(abs / 3600)).padStart(2, "0")}${abs % 3600 ? String((abs % 3600) / 60).padStart(2, "0") : ""}`;
-      return { offset, abbr: /^[A-Z]{3,5}$/.test(short) ? short : offset === 0 ? "UTC" : numeric };
+      const part = (f: Intl.DateTimeFormat, at: number): string => f.formatToParts(new Date(at * 1000)).find((p) => p.type === "timeZoneName")?.value ?? "";
+      const offsetAt = (at: number): number => {
+        const m = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?/.exec(part(fmt, at));
+        return m?.[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60) : 0;
+      };
+      const offset = offsetAt(sec);
+      const known = TZDATA_ABBR[name];
+      let abbr: string;
+      if (known) {
+        // A zone is on daylight time when its offset exceeds its January offset.
+        const january = Date.UTC(new Date(sec * 1000).getUTCFullYear(), 0, 1) / 1000;
+        abbr = (known[1] !== undefined && offset > offsetAt(january) ? known[1] : known[0]) ?? "";
+      } else abbr = abbrFmts.map((f) => part(f, sec)).find((s) => /^[A-Z]{3,5}$/.test(s)) ?? "";
+      if (abbr) return { offset, abbr };
+      const a = Math.abs(offset);
+      const minutes = a % 3600 ? String((a % 3600) / 60).padStart(2, "0") : "";
+      return { offset, abbr: offset === 0 ? "UTC" : `${offset < 0 ? "-" : "+"}${String(Math.floor(a / 3600)).padStart(2, "0")}${minutes}` };
     },
   };
 }

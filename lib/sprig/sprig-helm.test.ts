@@ -366,6 +366,9 @@ const ROWS: Row[] = [
   ['date "Mon Jan 2 2006 _2 002 __2 3:04:05 PM pm -0700 MST" $t', () => c("date", "Mon Jan 2 2006 _2 002 __2 3:04:05 PM pm -0700 MST", T())],
   ['date "Monday January 06 1 01 02 03 04 05 15" $t', () => c("date", "Monday January 06 1 01 02 03 04 05 15", T())],
   ['dateInZone "2006-01-02 15:04 -07:00" $t "Asia/Tokyo"', () => c("dateInZone", "2006-01-02 15:04 -07:00", T(), "Asia/Tokyo")],
+  ...["Europe/Berlin", "America/New_York", "Asia/Tokyo", "Asia/Jerusalem", "Asia/Kolkata", "Australia/Sydney", "America/Sao_Paulo", "Asia/Dubai"].flatMap((z): Row[] =>
+    [1705320000, 1721044800].map((t): Row => [`dateInZone "2006-01-02 15:04 MST -07:00" ${t} ${goQuote(z)}`, () => c("dateInZone", "2006-01-02 15:04 MST -07:00", i(t), z)]),
+  ),
   ['dateInZone "2006-01-02 15:04 MST" $t "Nowhere/Zone"', () => c("dateInZone", "2006-01-02 15:04 MST", T(), "Nowhere/Zone")],
   ['unixEpoch $t', () => c("unixEpoch", T())],
   ['date "2006-01-02" 0', () => c("date", "2006-01-02", i(0))],
