@@ -141,6 +141,15 @@ describe("readChartArchive", () => {
     expectArchiveError(() => readChartArchive(utf8Bytes("apiVersion: v2\n")), "GZIP_INVALID");
   });
 
+  it("refuses data after the end-of-archive block", () => {
+    const tar = writeTar([{ name: "demo/Chart.yaml", data: utf8Bytes("x") }], 0);
+    const extra = writeTar([{ name: "demo/values.yaml", data: utf8Bytes("y") }], 0);
+    const joined = new Uint8Array(tar.length - 512 + extra.length);
+    joined.set(tar.subarray(0, tar.length - 512));
+    joined.set(extra, tar.length - 512);
+    expectArchiveError(() => readChartArchive(gzipSync(joined)), "TAR_INVALID");
+  });
+
   it("refuses a truncated tar", () => {
     const tar = writeTar([{ name: "demo/Chart.yaml", data: new Uint8Array(2000) }], 0);
     expectArchiveError(() => readChartArchive(gzipSync(tar.subarray(0, 1024))), "TAR_INVALID");

@@ -107,7 +107,12 @@ export function readTar(tar: Uint8Array, onEntry: (e: TarEntry) => void): void {
       throw invalid("unexpected EOF");
     }
     const h = tar.subarray(pos, pos + BLOCK);
-    if (isZero(h)) return;
+    if (isZero(h)) {
+      // The end is two zero blocks (or one, then the end of the stream); anything else is corrupt.
+      const next = tar.subarray(pos + BLOCK, pos + 2 * BLOCK);
+      if (next.length === BLOCK && !isZero(next)) throw invalid();
+      return;
+    }
     if (!checksumOk(h)) throw invalid();
     const flag = String.fromCharCode(h[156] ?? 0);
     let size = parseNumeric(h.subarray(124, 136));
