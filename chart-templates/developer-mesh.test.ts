@@ -434,6 +434,49 @@ describe("chart developer-mesh", () => {
       }
     });
 
+    it("puts every object into the release namespace", () => {
+      for (const { obj, source } of rendered(name)) {
+        if (obj.kind === "Namespace") continue;
+        const ns = get(obj, "metadata", "namespace");
+        expect(ns === undefined || ns === NAMESPACE, `${source} ${str(obj.kind)}/${nameOf(obj)} namespace ${String(ns)}`).toBe(true);
+      }
+    });
+
+    it("runs the published images: pinned tags, distroless UID 65532 for the services", () => {
+      for (const pod of podTemplates(rendered(name))) {
+        for (const c of containersOf(pod.spec)) {
+          const image = str(c.image);
+          expect(image, `${pod.owner} container ${str(c.name)}`).toMatch(/^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._\/-]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$/);
+          expect(image, `${pod.owner} container ${str(c.name)} uses a moving tag`).not.toMatch(/:latest$/);
+        }
+        const svc = pod.labels["app.kubernetes.io/name"] ?? "";
+        if (!(svc in SERVICE_FACTS) || pod.isHook) continue;
+        const app = list(pod.spec.containers).filter(isMap).find((c) => c.name === svc)!;
+        expect(str(app.image)).toMatch(new RegExp(`^ghcr\\.io/[^/]+/developer-mesh-${svc}[:@]`));
+        const uid = get(app, "securityContext", "runAsUser") ?? get(pod.spec, "securityContext", "runAsUser");
+        expect(uid, `${pod.owner} runs as the image's nonroot user`).toBe(65532);
+      }
+    });
+
+    it("points every ServiceMonitor at a Service port that serves /metrics", () => {
+      const ms = rendered(name);
+      const services = ms.filter((m) => m.obj.kind === "Service").map((m) => m.obj);
+      for (const sm of ms.filter((m) => m.obj.kind === "ServiceMonitor").map((m) => m.obj)) {
+        const selected = services.filter((svc) => matchesSelector((get(svc, "metadata", "labels") ?? {}) as Record<string, string>, get(sm, "spec", "selector")));
+        expect(selected.length, `ServiceMonitor ${nameOf(sm)} selects a Service`).toBeGreaterThan(0);
+        for (const ep of list(get(sm, "spec", "endpoints")).filter(isMap)) {
+          for (const svc of selected) {
+            const port = list(get(svc, "spec", "ports")).filter(isMap).find((p) => p.name === ep.port);
+            expect(port, `ServiceMonitor ${nameOf(sm)} port ${str(ep.port)} on Service ${nameOf(svc)}`).toBeDefined();
+            const component = str(get(svc, "metadata", "labels", "app.kubernetes.io/name"));
+            // The worker has no /metrics endpoint at all; the others serve it on their HTTP or metrics port.
+            expect(component).not.toBe("worker");
+            expect(ep.path ?? "/metrics").toBe("/metrics");
+          }
+        }
+      }
+    });
+
     it("selects real pods with every NetworkPolicy", () => {
       const ms = rendered(name);
       const pods = podTemplates(ms).filter((p) => !p.isHook);
@@ -476,10 +519,13 @@ describe("chart developer-mesh", () => {
       const ms = rendered("dev, network policies on");
       const dns = { labels: { "k8s-app": "kube-dns" } };
       const egress = policiesFor(ms, component(svc).labels, "Egress");
-      const ok = egress.some((p) =>
-        list(get(p, "spec", "egress")).filter(isMap).some((r) => portAllowed(r, 53, "UDP") && (r.to === undefined || list(r.to).filter(isMap).some((peer) => isMap(peer.namespaceSelector) && (peer.podSelector === undefined || matchesSelector(dns.labels, peer.podSelector))))),
-      );
-      expect(egress.length === 0 || ok).toBe(true);
+      // Large answers fall back to TCP, so DNS needs both protocols.
+      for (const protocol of ["UDP", "TCP"]) {
+        const ok = egress.some((p) =>
+          list(get(p, "spec", "egress")).filter(isMap).some((r) => portAllowed(r, 53, protocol) && (r.to === undefined || list(r.to).filter(isMap).some((peer) => isMap(peer.namespaceSelector) && (peer.podSelector === undefined || matchesSelector(dns.labels, peer.podSelector))))),
+        );
+        expect(egress.length === 0 || ok, `${svc} DNS over ${protocol}`).toBe(true);
+      }
     });
 
     it("does not let the worker receive traffic from other platform pods", () => {
