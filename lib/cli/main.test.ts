@@ -71,8 +71,13 @@ describe.runIf(existsSync(helmBin))("template vs the real Helm", () => {
     [["rel", shop, "-f", "over.yaml", "--set-file", "message=msg.txt", "--set-literal", "image.repository=a,b"]],
     [[shop, "--show-only", "charts/cart/templates/cm.yaml"]],
     [["rel", shop, "--set", "cart.removeMe"]],
+    [["rel", shop, "--kube-version", "abc"]],
+    [["rel", shop, "--set-file", "message=missing.txt"]],
+    [["rel", shop, "--kube-version", "1"]],
+    [["rel", shop, "--kube-version", "01.2"]],
+    [["rel", shop, "--kube-version", "1.2", "--set", "a"]],
   ])("%j", (args) => {
-    const helm = spawnSync(helmBin, ["template", ...args], { cwd: work, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: work } });
+    const helm = spawnSync(helmBin, ["template", ...args], { cwd: work, encoding: "utf8", env: { ...process.env, HOME: work, TZ: "UTC" } });
     expect(run(["template", ...args])).toEqual({ code: helm.status, stdout: helm.stdout, stderr: helm.stderr });
   });
 });

@@ -2,7 +2,9 @@
  * The `devmesh-studio` command line: a small dispatch table of subcommands.
  * Other commands (`values`, `package`) live in their own files `lib/cli/<cmd>.ts` and are added to `commands`.
  */
+import { packageCommand } from "./package";
 import { templateCommand } from "./template";
+import { valuesCommand } from "./values";
 
 /** A subcommand: its one-line summary, its usage text and its runner (returns the exit code). */
 export interface Command {
@@ -20,6 +22,8 @@ export interface CliIO {
 
 export const commands: Record<string, Command> = {
   template: templateCommand,
+  values: valuesCommand,
+  package: packageCommand,
 };
 
 function mainUsage(): string {

@@ -160,7 +160,14 @@ function runTemplate(args: string[], io: CliIO): number {
     setJson: parsed.lists.get("set-json"),
     setLiteral: parsed.lists.get("set-literal"),
     setFile: parsed.lists.get("set-file"),
-    readFile: (p) => readFileSync(path.resolve(io.cwd, p), "utf8"),
+    readFile: (p) => {
+      try {
+        return readFileSync(path.resolve(io.cwd, p), "utf8");
+      } catch {
+        // Go's os.ReadFile error text, as Helm prints it.
+        throw new Error(`open ${p}: no such file or directory`);
+      }
+    },
     releaseName,
     namespace: parsed.strings.get("namespace"),
     kubeVersion: parsed.strings.get("kube-version"),

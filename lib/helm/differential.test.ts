@@ -37,7 +37,7 @@ describe("differential: our engine vs the real Helm", () => {
     const helm = spawnSync(helmBin, ["template", ...args], {
       cwd: testdata,
       encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "", TZ: "UTC", HOME: testdata, KUBECONFIG: "/dev/null" },
+      env: { ...process.env, TZ: "UTC", HOME: testdata, KUBECONFIG: "/dev/null" },
     });
     let stdout = "";
     let stderr = "";

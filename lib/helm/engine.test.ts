@@ -27,7 +27,7 @@ function realHelm(files: Files, args: string[]): { stdout: string; stderr: strin
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
-  const r = spawnSync(helmBin, ["template", "rel", dir, ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: dir, TZ: "UTC" } });
+  const r = spawnSync(helmBin, ["template", "rel", dir, ...args], { encoding: "utf8", env: { ...process.env, HOME: dir, TZ: "UTC" } });
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -75,6 +75,23 @@ const cases: [string, Files, string[]?][] = [
     "charts/sub/Chart.yaml": SUB_YAML,
     "charts/sub/templates/s.yaml": "s: {{ .Values.v }} {{ .Chart.IsRoot }} {{ .Release.Name }} {{ .Template.BasePath }}",
   }],
+  [
+    "the built-in objects print as Go prints them",
+    {
+      "Chart.yaml": `${CHART_YAML}appVersion: "1.0"\nmaintainers:\n  - name: Ann\n    email: a@x\ndependencies:\n  - name: sub\n    version: 0.1.0\n    tags: [t]\n`,
+      "charts/sub/Chart.yaml": SUB_YAML,
+      "templates/t.yaml": [
+        "out: |",
+        "  {{ .Chart }}",
+        "  {{ .Release }}",
+        "  {{ .Capabilities.KubeVersion }} {{ .Capabilities.HelmVersion }} {{ .Capabilities.KubeVersion.GitVersion }}",
+        "  {{ .Capabilities.APIVersions }}",
+        "  {{ .Chart.Maintainers }} {{ .Chart.Nope }} {{ .Release.Nope }} {{ .Template }}",
+        "  {{ typeOf .Capabilities }} {{ typeOf .Chart }} {{ typeOf .Release.Revision }} {{ typeOf .Values.sub }}",
+      ].join("\n"),
+    },
+  ],
+  ["--kube-version and --api-versions", { "templates/t.yaml": "a: {{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.APIVersions.Has \"x.io/v1\" }}" }, ["--kube-version", "1.29", "-a", "x.io/v1"]],
   ["a chart that renders nothing prints one newline", { "templates/t.yaml": "{{- /* nothing */ -}}" }],
   ["kubeVersion constraint", { "Chart.yaml": `${CHART_YAML}kubeVersion: ">=1.99.0"\n`, "templates/t.yaml": "a: 1" }],
   ["unknown hooks drop the document", { "templates/t.yaml": "kind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook: bogus\n---\nkind: Pod\nmetadata:\n  name: kept" }],
@@ -84,7 +101,9 @@ describe.runIf(existsSync(helmBin))("engine vs the real Helm", () => {
   it.each(cases)("%s", (_name, files, args = []) => {
     const all: Files = { "Chart.yaml": CHART_YAML, ...files };
     const chart = loadChart(new Map(Object.entries(all).map(([k, v]) => [k, enc.encode(v)])));
-    const ours = renderChart(chart, { releaseName: "rel" });
+    const kubeVersion = args[args.indexOf("--kube-version") + 1];
+    const apiVersions = args.includes("-a") ? [args[args.indexOf("-a") + 1] ?? ""] : undefined;
+    const ours = renderChart(chart, { releaseName: "rel", kubeVersion: args.includes("--kube-version") ? kubeVersion : undefined, apiVersions });
     const helm = realHelm(all, args);
     const stderr = ours.warnings.map((w) => `${w}\n`).join("") + (ours.error?.stderr ?? "");
     expect({ stdout: ours.output, stderr }).toEqual(helm);

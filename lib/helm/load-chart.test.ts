@@ -28,7 +28,7 @@ function writeChart(files: Files): string {
 }
 
 const helm = (args: string[], cwd: string): { stdout: string; stderr: string } => {
-  const r = spawnSync(helmBin, args, { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: cwd } });
+  const r = spawnSync(helmBin, args, { cwd, encoding: "utf8", env: { ...process.env, HOME: cwd } });
   return { stdout: r.stdout, stderr: r.stderr };
 };
 

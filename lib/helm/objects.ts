@@ -4,6 +4,7 @@
  */
 import type { GoFunc, GoMap, Value } from "../template/value";
 import { FuncError, GoObject, goFunc, goInt, isGoMap, withGoType } from "../template/value";
+import { goQuote } from "../template/token";
 import type { Chart } from "./chart";
 
 export interface ReleaseOptions {
@@ -157,18 +158,19 @@ export class KubeVersion extends GoObject {
 }
 
 /**
- * common.ParseKubeVersion (k8s.io/apimachinery ParseGeneric): `1.29`, `v1.29.3`, `1.29.3-gke.1`.
- * Returns undefined for what Helm rejects (`invalid kube version '…'`).
+ * common.ParseKubeVersion over k8s.io/apimachinery's ParseGeneric: at least two numeric components;
+ * anything after them (`-gke.1`) is kept in Version but not in the normalized form.
+ * Throws FuncError with ParseGeneric's message.
  */
-export function parseKubeVersion(input: string): KubeVersion | undefined {
-  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?(.*)$/.exec(input.trim());
-  if (!m) return undefined;
-  const [, maj = "", min = "", patch, rest = ""] = m;
-  // ParseGeneric accepts a pre-release/build suffix but not trailing junk.
-  if (rest !== "" && !/^[-+][0-9A-Za-z.+-]*$/.test(rest)) return undefined;
-  const strip = (n: string): string => String(Number(n));
-  const normalized = `v${strip(maj)}.${strip(min)}.${strip(patch ?? "0")}${rest}`;
-  return new KubeVersion(input.startsWith("v") ? input : `v${input}`, normalized, strip(maj), strip(min));
+export function parseKubeVersion(input: string): KubeVersion {
+  const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)$/s.exec(input);
+  if (!m) throw new FuncError(`could not parse ${goQuote(input)} as version`);
+  const components = (m[1] ?? "").split(".");
+  if (components.length < 2) throw new FuncError(`illegal version string ${goQuote(input)}`);
+  const first = components[0] ?? "";
+  if (first.startsWith("0") && first !== "0") throw new FuncError(`illegal zero-prefixed version component ${goQuote(first)} in ${goQuote(input)}`);
+  const nums = components.map((c) => BigInt(c).toString());
+  return new KubeVersion(input.startsWith("v") ? input : `v${input}`, `v${nums.join(".")}`, nums[0] ?? "", nums[1] ?? "");
 }
 
 /** `common.VersionSet`: printed as a list, with a `Has` method. */
@@ -233,9 +235,8 @@ export class Capabilities extends GoObject {
   }
 }
 
-/** `.Capabilities` for `helm template` with --kube-version/--api-versions. Throws FuncError-free HelmError text on a bad version. */
+/** `.Capabilities` for `helm template` with --kube-version/--api-versions. Throws FuncError on a bad version. */
 export function capabilitiesObject(kubeVersion: string | undefined, extraApiVersions: readonly string[] = []): Capabilities {
-  const kv = kubeVersion ? parseKubeVersion(kubeVersion) : parseKubeVersion(DEFAULT_KUBE_VERSION);
-  if (!kv) throw new FuncError(`invalid kube version '${kubeVersion ?? ""}'`);
+  const kv = parseKubeVersion(kubeVersion || DEFAULT_KUBE_VERSION);
   return new Capabilities(kv, new VersionSet([...DEFAULT_API_VERSIONS, ...extraApiVersions]));
 }

@@ -160,7 +160,7 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
     caps = capabilitiesObject(opts.kubeVersion, opts.apiVersions ?? []);
   } catch (e) {
     if (e instanceof FuncError) {
-      throw new HelmError({ code: "KUBE_VERSION", message: `${e.message}: could not parse "${opts.kubeVersion ?? ""}" as version` });
+      throw new HelmError({ code: "KUBE_VERSION", message: `invalid kube version '${opts.kubeVersion ?? ""}': ${e.message}` });
     }
     throw e;
   }
