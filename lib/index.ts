@@ -13,3 +13,27 @@ export type {
 } from "./helm/index";
 export { loadChart } from "./helm/load-chart";
 export { loadChartDir, loadChartPath } from "./node";
+export {
+  WorkspaceError,
+  addEnvironment,
+  allEnvironmentsBundle,
+  cloneEnvironment,
+  createWorkspace,
+  deleteEnvironment,
+  environmentExport,
+  environmentGrid,
+  environmentProvenance,
+  environmentValues,
+  installCommand,
+  parseWorkspace,
+  renameEnvironment,
+  renderEnvironment,
+  setValue,
+  unsetValue,
+  workspaceFromPermalink,
+  workspacePackage,
+  workspacePermalink,
+} from "./workspace/index";
+export type { Environment, EnvironmentGrid, PackageOptions, Provenance, ValueSource, ValuesExportOptions, Workspace, WorkspaceErrorCode } from "./workspace/index";
+export { chartPackage, exportEnvironment, helmCommand, EditError, PermalinkError } from "./export/index";
+export type { ChartPackage, EnvironmentExport, ExportedFile, ValuesExportMode } from "./export/index";
