@@ -27,7 +27,11 @@ export interface EmitterOptions {
 }
 
 interface ScalarAnalysis {
-  cps: number[];
+  text: string;
+  /** The code points, computed only when a writer walks the text character by character. */
+  cps: number[] | null;
+  /** The number of code points (goyaml's column unit). */
+  length: number;
   multiline: boolean;
   blockPlainAllowed: boolean;
   singleQuotedAllowed: boolean;
@@ -39,12 +43,22 @@ const BEST_INDENT = 2;
 const FIRST_INDICATORS = new Set([...`#,[]{}&*!|>'"%@\``].map((c) => c.charCodeAt(0)));
 const MAX_SIMPLE_KEY_BYTES = 128;
 
+/** Most keys and values: no indicator, quote, break or special character anywhere, no space at either end. */
+const SIMPLE = /^[A-Za-z0-9_./](?:[A-Za-z0-9_./ -]*[A-Za-z0-9_./-])?$/;
+
+const cpsOf = (a: ScalarAnalysis): number[] => (a.cps ??= codePoints(a.text));
+
 /** goyaml's yaml_emitter_analyze_scalar (v3 tells tabs apart from other special characters). */
 function analyzeScalar(text: string, v3: boolean): ScalarAnalysis {
+  if (SIMPLE.test(text)) {
+    // The full analysis finds nothing in such text except a "..." document-end prefix.
+    const plain = !text.startsWith("...");
+    return { text, cps: null, length: text.length, multiline: false, blockPlainAllowed: plain, singleQuotedAllowed: true, blockAllowed: true };
+  }
   const cps = codePoints(text);
   const n = cps.length;
   if (n === 0) {
-    return { cps, multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+    return { text, cps, length: 0, multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   }
   let blockIndicators = text.startsWith("---") || text.startsWith("...");
   let lineBreaks = false;
@@ -89,7 +103,7 @@ function analyzeScalar(text: string, v3: boolean): ScalarAnalysis {
     }
     precededByWhitespace = isBlankz(c);
   }
-  const a: ScalarAnalysis = { cps, multiline: lineBreaks, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
+  const a: ScalarAnalysis = { text, cps, length: n, multiline: lineBreaks, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true };
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) {
     a.blockPlainAllowed = false;
   }
@@ -146,6 +160,8 @@ class Emitter {
   private whitespace = true;
   private indention = true;
   private mappingContext = false;
+  /** The scalar being written; when it has no surrogate pairs, code point indexes are string indexes. */
+  private scalarText = "";
   private simpleKeyContext = false;
 
   constructor(private readonly opts: EmitterOptions) {}
@@ -197,7 +213,7 @@ class Emitter {
     for (const [key, value] of pairs) {
       this.writeIndent();
       const ka = key.kind === "scalar" ? analyzeScalar(key.text, this.opts.v3) : null;
-      if (ka && !ka.multiline && byteLength(key.kind === "scalar" ? key.text : "") <= MAX_SIMPLE_KEY_BYTES) {
+      if (ka && !ka.multiline && (ka.text.length <= MAX_SIMPLE_KEY_BYTES / 4 || byteLength(ka.text) <= MAX_SIMPLE_KEY_BYTES)) {
         this.node(key, true, true, ka);
         this.writeIndicator(":", false, false, false);
       } else {
@@ -224,24 +240,25 @@ class Emitter {
     if (this.simpleKeyContext && a.multiline) style = "double";
     if (style === "plain") {
       if (!a.blockPlainAllowed) style = "single";
-      if (a.cps.length === 0 && this.simpleKeyContext) style = "single";
+      if (a.length === 0 && this.simpleKeyContext) style = "single";
     }
     if (style === "single" && !a.singleQuotedAllowed) style = "double";
     if (style === "literal" && (!a.blockAllowed || this.simpleKeyContext)) style = "double";
     this.increaseIndent(true, false);
+    this.scalarText = a.text;
     const allowBreaks = !this.simpleKeyContext;
     switch (style) {
       case "plain":
-        this.writePlain(a.cps, allowBreaks);
+        this.writePlain(a, allowBreaks);
         break;
       case "single":
-        this.writeSingleQuoted(a.cps, allowBreaks);
+        this.writeSingleQuoted(cpsOf(a), allowBreaks);
         break;
       case "double":
-        this.writeDoubleQuoted(a.cps, allowBreaks);
+        this.writeDoubleQuoted(cpsOf(a), allowBreaks);
         break;
       case "literal":
-        this.writeLiteral(a.cps);
+        this.writeLiteral(cpsOf(a));
         break;
     }
     this.popIndent();
@@ -291,17 +308,20 @@ class Emitter {
   /** Writes cps[from, to) as-is: a run of ordinary characters. */
   private writeRun(cps: number[], from: number, to: number): void {
     if (to <= from) return;
-    this.out.push(String.fromCodePoint(...cps.slice(from, to)));
+    if (cps.length === this.scalarText.length) this.out.push(this.scalarText.slice(from, to));
+    else for (let i = from; i < to; i += 4096) this.out.push(String.fromCodePoint(...cps.slice(i, Math.min(i + 4096, to))));
     this.column += to - from;
   }
 
-  private writePlain(cps: number[], allowBreaks: boolean): void {
+  private writePlain(a: ScalarAnalysis, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(" ");
-    const n = cps.length;
-    // Fast path: nothing to fold or break.
-    if ((!allowBreaks || this.column + n <= this.opts.bestWidth + 1) && !cps.some(isBreak)) {
-      this.writeRun(cps, 0, n);
+    const n = a.length;
+    // Fast path: nothing to fold (a plain scalar never holds a line break).
+    if (!allowBreaks || this.column + n <= this.opts.bestWidth + 1 || !a.text.includes(" ")) {
+      this.out.push(a.text);
+      this.column += n;
     } else {
+      const cps = cpsOf(a);
       let spaces = false;
       let breaks = false;
       for (let i = 0; i < n; i++) {

@@ -24,12 +24,23 @@ function isDigit(c: number | undefined): boolean {
   return DIGIT.test(String.fromCodePoint(c));
 }
 
-/** Reads a run of digits as Go's int64 would accumulate it (wrapping on overflow). */
-function digitRun(r: number[], from: number, start: bigint): [end: number, value: bigint] {
-  let v = start;
-  let i = from;
-  for (; i < r.length && isDigit(r[i]); i++) v = BigInt.asIntN(64, v * 10n + BigInt((r[i] ?? 0) - 0x30));
-  return [i, v];
+/** The end of the run of digits starting at `from`. */
+function runEnd(r: number[], from: number): number {
+  let end = from;
+  while (end < r.length && isDigit(r[end])) end++;
+  return end;
+}
+
+/** A run of digits as Go's int64 accumulates it (wrapping on overflow; plain numbers are exact below 2^53). */
+function runValue(r: number[], from: number, end: number, start: number): number | bigint {
+  if (end - from <= 15) {
+    let v = start;
+    for (let i = from; i < end; i++) v = v * 10 + ((r[i] ?? 0) - 0x30);
+    return v;
+  }
+  let v = BigInt(start);
+  for (let i = from; i < end; i++) v = BigInt.asIntN(64, v * 10n + BigInt((r[i] ?? 0) - 0x30));
+  return v;
 }
 
 /**
@@ -49,28 +60,60 @@ export function naturalLess(ar: number[], br: number[], v3 = false): boolean {
     const bl = isLetter(b);
     if (al && bl) return a < b;
     if (al || bl) return v3 && digits ? al : bl;
-    let start = 0n;
+    let start = 0;
     if (a === 0x30 || b === 0x30) {
       // goyaml's leading-zero tweak: a non-zero digit earlier in the run makes both numbers start at 1.
       for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
         if (ar[j] !== 0x30) {
-          start = 1n;
+          start = 1;
           break;
         }
       }
     }
-    const [ai, an] = digitRun(ar, i, start);
-    const [bi, bn] = digitRun(br, i, start);
-    if (an !== bn) return an < bn;
+    const ai = runEnd(ar, i);
+    const bi = runEnd(br, i);
+    if (ai > i || bi > i) {
+      const an = runValue(ar, i, ai, start);
+      const bn = runValue(br, i, bi, start);
+      // Mixed number/bigint comparisons are exact in JS.
+      if (an != bn) return an < bn;
+    }
     if (ai !== bi) return ai < bi;
     return a < b;
   }
   return ar.length < br.length;
 }
 
+const ASCII_NO_DIGITS = /^[\x00-\x2f\x3a-\x7f]*$/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Without digits, goyaml's comparator is a plain lexicographic order in which every non-letter
+ * comes before every letter; for ASCII keys that is this comparison of char codes.
+ */
+function compareNoDigits(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xl = (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a);
+    const yl = (y >= 0x41 && y <= 0x5a) || (y >= 0x61 && y <= 0x7a);
+    if (xl !== yl) return xl ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 /** The keys in goyaml's (v2, or v3's) natural order (see the module comment for non-transitive sets). */
 export function naturalSortKeys(keys: Iterable<string>, v3 = false): string[] {
-  const items = [...keys].sort(compareGoStrings).map((k) => ({ k, r: codePoints(k) }));
-  items.sort((x, y) => (naturalLess(x.r, y.r, v3) ? -1 : naturalLess(y.r, x.r, v3) ? 1 : 0));
+  const list = [...keys];
+  if (list.every((k) => ASCII_NO_DIGITS.test(k))) return list.sort(compareNoDigits);
+  // Byte order first; JS's UTF-16 order is the same unless a key has a surrogate pair.
+  if (list.some((k) => SURROGATE.test(k))) list.sort(compareGoStrings);
+  else list.sort();
+  const items = list.map((k) => ({ k, r: codePoints(k) }));
+  // For two different keys exactly one of less(x, y), less(y, x) holds, so one call decides.
+  items.sort((x, y) => (x.k === y.k ? 0 : naturalLess(x.r, y.r, v3) ? -1 : 1));
   return items.map((x) => x.k);
 }
