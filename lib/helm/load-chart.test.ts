@@ -83,6 +83,7 @@ const cases: [string, Files][] = [
       ...T,
     },
   ],
+  ["invalid Chart.yaml", { "Chart.yaml": "apiVersion: v2\nname: [x\n", ...T }],
   ["invalid values.yaml", { "Chart.yaml": "apiVersion: v2\nname: badvals\nversion: 1.0.0\n", "values.yaml": "a: [1\n", ...T }],
 ];
 

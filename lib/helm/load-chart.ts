@@ -10,6 +10,7 @@ import { HelmError } from "./errors";
 import { loadValuesText } from "./coalesce";
 import { ArchiveError, readChartArchive } from "./archive/index";
 import { IgnoreError, filterIgnored, parseIgnore } from "./ignore/index";
+import { YamlError, parseYamlDocument } from "./yaml/index";
 
 const decoder = new TextDecoder();
 
@@ -22,8 +23,14 @@ function chartError(message: string): HelmError {
  * source text (`appVersion: 9.9` is "9.9", not a float).
  */
 function parseYamlStruct(text: string, what: string): GoMap {
-  const doc = parseDocument(text, { version: "1.1", keepSourceTokens: true, uniqueKeys: false });
-  if (doc.errors.length > 0) throw chartError(`cannot load ${what}: error converting YAML to JSON: yaml: ${doc.errors[0]?.message ?? ""}`);
+  try {
+    // Helm's own YAML reading, for goyaml's exact error text.
+    parseYamlDocument(text);
+  } catch (e) {
+    if (e instanceof YamlError) throw chartError(`cannot load ${what}: ${e.message}`);
+    throw e;
+  }
+  const doc = parseDocument(text, { version: "1.1", uniqueKeys: false });
   const asText = parseDocument(text, { version: "1.1", schema: "failsafe", uniqueKeys: false }).toJS() as unknown;
   const typed = doc.toJS({ mapAsMap: false }) as unknown;
   const conv = (t: unknown, s: unknown): Value => {
