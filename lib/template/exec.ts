@@ -9,7 +9,7 @@
  * vs. silently nil; `got interface {}` vs. `invalid value`), so each evaluated value carries a
  * `boxed` flag: true when its static Go type is `interface {}`.
  */
-import type { ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListItem, ListNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode, VariableNode } from "./ast";
+import type { ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode, VariableNode } from "./ast";
 import { printNode } from "./ast";
 import { BUILTINS } from "./builtins";
 import { TemplateExecError, TemplateParseError, type TemplateErrorCode } from "./errors";
@@ -59,12 +59,14 @@ export class ExecState {
     private readonly budget: Budget,
     private readonly depth: number,
     private readonly out: Output,
-  ) {}
-
-  /** Executes the template with `data` as `.` and `$`; returns everything written to the output. */
-  run(data: Value): string {
+    private readonly data: Value,
+  ) {
     this.vars = [{ name: "$", value: data, boxed: false }];
-    this.walkList(data, this.tmpl.root);
+  }
+
+  /** Executes the template with the data as `.` and `$`; returns everything written to the output. */
+  run(): string {
+    this.walkList(this.data, this.tmpl.root);
     return this.out.text;
   }
 
@@ -121,44 +123,49 @@ export class ExecState {
 
   // --- walk: statements that write output ---
 
+  /**
+   * Walks a list of nodes. Text and actions are handled inline rather than in a separate walk
+   * method: every JS frame on the recursion path (template → include → template …) counts
+   * against the stack, and Helm's include depth of 1000 must fit in it.
+   */
   private walkList(dot: Value, list: ListNode): Flow {
     const nodes = list.nodes;
     for (let i = 0; i < nodes.length; i++) {
-      const flow = this.walk(dot, nodes[i]!);
+      const node = nodes[i]!;
+      this.step();
+      let flow: Flow = NORMAL;
+      switch (node.type) {
+        case "text":
+          this.write(node.text);
+          break;
+        case "action": {
+          this.node = node;
+          // Variables declared here persist until the enclosing {{end}}; a declaration prints nothing.
+          const v = this.evalPipeline(dot, node.pipe);
+          if (node.pipe.decl.length === 0) {
+            this.node = node;
+            this.write(v === null ? "<no value>" : formatValue(v));
+          }
+          break;
+        }
+        case "if":
+        case "with":
+          flow = this.walkIfOrWith(dot, node.type === "with", node.pipe, node.list, node.elseList);
+          break;
+        case "range":
+          flow = this.walkRange(dot, node);
+          break;
+        case "template":
+          this.walkTemplate(dot, node);
+          break;
+        case "break":
+          return BREAK;
+        case "continue":
+          return CONTINUE;
+      }
       if (flow !== NORMAL) return flow;
     }
     return NORMAL;
-  }
-
-  private walk(dot: Value, node: ListItem): Flow {
-    this.step();
-    switch (node.type) {
-      case "text":
-        this.write(node.text);
-        return NORMAL;
-      case "action": {
-        this.node = node;
-        // Variables declared here persist until the enclosing {{end}}; a declaration prints nothing.
-        const v = this.evalPipeline(dot, node.pipe);
-        if (node.pipe.decl.length === 0) {
-          this.node = node;
-          this.write(v === null ? "<no value>" : formatValue(v));
-        }
-        return NORMAL;
-      }
-      case "if":
-      case "with":
-        return this.walkIfOrWith(dot, node.type === "with", node.pipe, node.list, node.elseList);
-      case "range":
-        return this.walkRange(dot, node);
-      case "template":
-        this.walkTemplate(dot, node);
-        return NORMAL;
-      case "break":
-        return BREAK;
-      case "continue":
-        return CONTINUE;
-    }
   }
 
   private walkIfOrWith(dot: Value, isWith: boolean, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Flow {
@@ -255,7 +262,8 @@ export class ExecState {
     }
     // Variables declared by the pipeline persist; the callee sees none of ours.
     const data = t.pipe ? this.evalPipeline(dot, t.pipe) : null;
-    new ExecState(this.set, tree, this.options, this.budget, this.depth + 1, this.out).run(data);
+    // Not through run(): one frame less per nesting level.
+    new ExecState(this.set, tree, this.options, this.budget, this.depth + 1, this.out, data).walkList(data, tree.root);
   }
 
   // --- eval: expressions that compute values ---
@@ -265,28 +273,52 @@ export class ExecState {
     this.node = pipe;
     let value: Value | undefined;
     const cmds = pipe.cmds;
-    for (let i = 0; i < cmds.length; i++) value = this.evalCommand(dot, cmds[i]!, value);
-    const v = value ?? null;
-    for (const d of pipe.decl) {
-      if (pipe.isAssign) this.setVar(d.ident[0]!, v, false);
-      else this.vars.push({ name: d.ident[0]!, value: v, boxed: false });
+    for (let i = 0; i < cmds.length; i++) {
+      const cmd = cmds[i]!;
+      const first = cmd.args[0]!;
+      this.step();
+      if (first.type === "identifier") {
+        // Function calls are made here, not through evalCommand/evalFunction/evalCall: each JS
+        // frame counts on the include recursion path, and Helm's 1000 nested includes must fit
+        // in the stack. This is evalCall's body; `value` is this command's final argument.
+        const name = first.ident;
+        this.node = first;
+        const fn = this.set.findFunction(name);
+        if (!fn) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
+        const isBuiltin = BUILTINS.get(name) === fn;
+        if (isBuiltin && (name === "and" || name === "or")) value = this.evalAndOr(dot, fn, name, cmd.args, value);
+        else {
+          const argv = this.evalCallArgs(dot, fn, isBuiltin, cmd, name, cmd.args, value);
+          try {
+            value = isContextFunc(fn) ? fn.call(this.context(), ...argv) : fn.call(...argv);
+          } catch (e) {
+            this.callFailed(e, cmd, name);
+          }
+        }
+      } else value = this.evalCommand(dot, cmd, first, value);
     }
+    const v = value ?? null;
+    if (pipe.decl.length > 0) this.declare(pipe, v);
     // Go digs the value out of its interface, so a pipeline's result is never boxed.
     this.boxed = false;
     return v;
   }
 
-  /** `final` is the previous command's result in the pipeline, or undefined for the first. */
-  private evalCommand(dot: Value, cmd: CommandNode, final: Value | undefined): Value {
-    this.step();
-    const first = cmd.args[0]!;
+  /** Binds a pipeline's variables: `$x := v` pushes, `$x = v` assigns. */
+  private declare(pipe: PipeNode, v: Value): void {
+    for (const d of pipe.decl) {
+      if (pipe.isAssign) this.setVar(d.ident[0]!, v, false);
+      else this.vars.push({ name: d.ident[0]!, value: v, boxed: false });
+    }
+  }
+
+  /** A command that is not a function call; `final` is the previous command's result, if any. */
+  private evalCommand(dot: Value, cmd: CommandNode, first: Exclude<ArgNode, IdentifierNode>, final: Value | undefined): Value {
     switch (first.type) {
       case "field":
         return this.evalFieldNode(dot, first, cmd.args, final);
       case "chain":
         return this.evalChainNode(dot, first, cmd.args, final);
-      case "identifier":
-        return this.evalFunction(dot, first, cmd, cmd.args, final);
       case "pipe":
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, first);
@@ -402,7 +434,7 @@ export class ExecState {
     }
     if (receiver instanceof GoObject) {
       const method = receiver.method(name);
-      if (method) return this.evalCall(dot, method, false, node, name, args, final);
+      if (method) return this.evalCall(dot, method, node, name, args, final);
       const field = receiver.field(name);
       if (field !== undefined) {
         if (hasArgs) this.errorf("NOT_A_FUNCTION", `${name} has arguments but cannot be invoked as function`);
@@ -424,14 +456,67 @@ export class ExecState {
     const name = node.ident;
     const fn = this.set.findFunction(name);
     if (!fn) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
-    return this.evalCall(dot, fn, BUILTINS.get(name) === fn, cmd, name, args, final);
+    return this.evalCall(dot, fn, cmd, name, args, final);
   }
 
   /**
    * Calls a function or method. `args[0]`, when present, is the function's own node; the rest
-   * are its arguments, and `final` (a pipeline's previous result) comes last.
+   * are its arguments, and `final` (a pipeline's previous result) comes last. The work is split
+   * into helpers so this frame, which stays on the stack during the call, is small.
    */
   private evalCall(
+    dot: Value,
+    fn: TemplateFunc,
+    node: Node,
+    name: string,
+    args: readonly ArgNode[] | null,
+    final: Value | undefined,
+  ): Value {
+    const isBuiltin = BUILTINS.get(name) === fn;
+    // The built-in and/or evaluate arguments only until the result is known.
+    if (isBuiltin && (name === "and" || name === "or")) return this.evalAndOr(dot, fn, name, args, final);
+    const argv = this.evalCallArgs(dot, fn, isBuiltin, node, name, args, final);
+    let result: Value;
+    try {
+      result = isContextFunc(fn) ? fn.call(this.context(), ...argv) : fn.call(...argv);
+    } catch (e) {
+      this.callFailed(e, node, name);
+    }
+    this.boxed = (fn.result ?? "any") === "any";
+    return result;
+  }
+
+  /** Go's argument count check, with its two messages. */
+  private checkArgCount(fn: TemplateFunc, name: string, nArgs: number, numIn: number): void {
+    const params = fn.params;
+    if (fn.variadic !== undefined) {
+      if (numIn < params.length) {
+        this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
+      }
+    } else if (numIn !== params.length) {
+      this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    }
+  }
+
+  private evalAndOr(dot: Value, fn: TemplateFunc, name: string, args: readonly ArgNode[] | null, final: Value | undefined): Value {
+    const nArgs = args ? args.length - 1 : 0;
+    this.checkArgCount(fn, name, nArgs, nArgs + (final !== undefined ? 1 : 0));
+    const wantTrue = name === "or";
+    let v: Value = null;
+    for (let i = 1; i <= nArgs; i++) {
+      v = this.evalArg(dot, "any", args![i]!);
+      if (isTrue(v) === wantTrue) {
+        this.boxed = false;
+        return v;
+      }
+    }
+    if (final !== undefined) v = final;
+    this.boxed = false;
+    return v;
+  }
+
+  /** Evaluates and converts the arguments of a call, fixed ones first, then variadic, then `final`. */
+  private evalCallArgs(
     dot: Value,
     fn: TemplateFunc,
     isBuiltin: boolean,
@@ -439,35 +524,13 @@ export class ExecState {
     name: string,
     args: readonly ArgNode[] | null,
     final: Value | undefined,
-  ): Value {
+  ): Value[] {
     const nArgs = args ? args.length - 1 : 0;
     const numIn = nArgs + (final !== undefined ? 1 : 0);
+    this.checkArgCount(fn, name, nArgs, numIn);
     const params = fn.params;
     const variadic = fn.variadic;
-    let numFixed = nArgs;
-    if (variadic !== undefined) {
-      numFixed = params.length;
-      if (numIn < numFixed) {
-        this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
-      }
-    } else if (numIn !== params.length) {
-      this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want ${params.length} got ${numIn}`);
-    }
-    // The built-in and/or evaluate arguments only until the result is known.
-    if (isBuiltin && (name === "and" || name === "or")) {
-      const wantTrue = name === "or";
-      let v: Value = null;
-      for (let i = 1; i <= nArgs; i++) {
-        v = this.evalArg(dot, "any", args![i]!);
-        if (isTrue(v) === wantTrue) {
-          this.boxed = false;
-          return v;
-        }
-      }
-      if (final !== undefined) v = final;
-      this.boxed = false;
-      return v;
-    }
+    const numFixed = variadic !== undefined ? params.length : nArgs;
     const argv: Value[] = new Array<Value>(numIn);
     let i = 0;
     for (; i < numFixed && i < nArgs; i++) argv[i] = this.evalArg(dot, params[i]!, args![i + 1]!);
@@ -478,26 +541,25 @@ export class ExecState {
       argv[i] = this.validateType(final, t, false);
     }
     if (isBuiltin && name === "call") {
+      // Go names the callee in the error; a value here is never a function.
       const callee = argv[0] ?? null;
       const calleeName = nArgs > 0 ? printNode(args![1]!) : formatValue(final ?? null);
       const err = new FuncError(callee === null ? "call of nil" : `non-function ${calleeName} of type ${goTypeName(callee)}`);
       this.node = node;
       this.errorf("FUNC_ERROR", `error calling call: ${err.message}`, err);
     }
-    let result: Value;
-    try {
-      result = isContextFunc(fn) ? fn.call(this.context(), ...argv) : fn.call(...argv);
-    } catch (e) {
-      if (e instanceof TemplateExecError && e.code.startsWith("LIMIT_")) throw e;
-      if (e instanceof FuncError || e instanceof TemplateExecError || e instanceof TemplateParseError) {
-        this.node = node;
-        const message = e instanceof FuncError ? e.message : e.goMessage;
-        this.errorf("FUNC_ERROR", `error calling ${name}: ${message}`, e);
-      }
-      throw e;
+    return argv;
+  }
+
+  /** Turns a function's failure into Go's `error calling NAME: …`, keeping the cause. */
+  private callFailed(e: unknown, node: Node, name: string): never {
+    if (e instanceof TemplateExecError && e.code.startsWith("LIMIT_")) throw e;
+    if (e instanceof FuncError || e instanceof TemplateExecError || e instanceof TemplateParseError) {
+      this.node = node;
+      const message = e instanceof FuncError ? e.message : e.goMessage;
+      this.errorf("FUNC_ERROR", `error calling ${name}: ${message}`, e);
     }
-    this.boxed = (fn.result ?? "any") === "any";
-    return result;
+    throw e;
   }
 
   /** The context handed to a ContextFunc: nested executions share our depth and budgets. */
@@ -511,7 +573,9 @@ export class ExecState {
         if (this.depth >= this.options.maxExecDepth) {
           this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
         }
-        return new ExecState(set, tree, set.options, this.budget, this.depth + 1, new Output()).run(data);
+        const out = new Output();
+        new ExecState(set, tree, set.options, this.budget, this.depth + 1, out, data).walkList(data, tree.root);
+        return out.text;
       },
     };
   }

@@ -117,6 +117,14 @@ export function sprintf(format: string, args: readonly Value[]): string {
       out += `%!${verb}(MISSING)`;
       continue;
     }
+    if (verb === "v" && spec.sharp) {
+      // %#v: Go syntax.
+      out += pad(goSyntax(args[argNum]!, false), { ...spec, zero: false });
+      argNum++;
+      continue;
+    }
+    // %+v adds field names to structs, which values here do not have; it never means a sign.
+    if (verb === "v") spec.plus = false;
     out += formatArg(args[argNum]!, verb, spec);
     argNum++;
   }
@@ -170,6 +178,28 @@ function formatArg(v: Value, verb: string, spec: Spec): string {
   if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, verb, spec)).join(" ")}]`;
   const keys = sortedKeys(v);
   return `map[${keys.map((k) => `${formatArg(k, verb, spec)}:${formatArg(v.get(k) ?? null, verb, spec)}`).join(" ")}]`;
+}
+
+/** `%#v`: the value as Go source; `inInterface` when it sits in an interface{}-typed slot. */
+function goSyntax(v: Value, inInterface: boolean): string {
+  if (v === null) return inInterface ? "interface {}(nil)" : "<nil>";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "true" : "false";
+    case "string":
+      return goQuote(v);
+    case "number":
+      return formatFloat(v);
+  }
+  if (v instanceof GoInt) return v.signed ? v.value.toString() : "0x" + v.value.toString(16);
+  if (v instanceof Uint8Array) return `[]byte{${Array.from(v, (b) => "0x" + b.toString(16)).join(", ")}}`;
+  if (v instanceof GoObject) return v.format();
+  const type = goTypeName(v);
+  const boxed = type.endsWith("interface {}");
+  if (Array.isArray(v)) return `${type}{${v.map((e) => goSyntax(e, boxed)).join(", ")}}`;
+  return `${type}{${sortedKeys(v)
+    .map((k) => `${goQuote(k)}:${goSyntax(v.get(k) ?? null, boxed)}`)
+    .join(", ")}}`;
 }
 
 function formatString(s: string, verb: string, spec: Spec, bytes?: Uint8Array): string | undefined {

@@ -225,6 +225,32 @@ describe("template/exec: limits", () => {
     expect(e.code).toBe("LIMIT_DEPTH");
   });
 
+  it("fits Helm's 1000 nested includes in the JS stack", () => {
+    let depth = 0;
+    const counted: ContextFunc = {
+      params: ["string", "any"],
+      contextual: true,
+      call: (ctx, name, data) => {
+        if (++depth > 1000) throw new FuncError("rendering template has a nested reference name");
+        try {
+          return ctx.executeTemplate(name as string, data ?? null);
+        } finally {
+          depth--;
+        }
+      },
+    };
+    const set = new TemplateSet(new Map([["include", counted]]));
+    set.parse("t", '{{ define "loop" }}{{ include "loop" . }}{{ end }}{{ include "loop" . }}');
+    let err: unknown;
+    try {
+      set.execute("t", null);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(TemplateExecError);
+    expect((err as TemplateExecError).innermost().detail).toBe("error calling include: rendering template has a nested reference name");
+  });
+
   it("stops long loops at maxSteps", () => {
     expect(limited({ maxSteps: 1000 }, "{{ range 100000 }}x{{ end }}").code).toBe("LIMIT_STEPS");
   });

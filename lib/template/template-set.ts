@@ -79,7 +79,7 @@ export class TemplateSet {
     if (!tree) throw noTemplateError(this, name);
     const budget: Budget = { steps: 0, output: 0 };
     try {
-      return new ExecState(this, tree, this.options, budget, 0, new Output()).run(data);
+      return new ExecState(this, tree, this.options, budget, 0, new Output(), data).run();
     } catch (e) {
       // Deep recursion can exhaust the JS stack before maxExecDepth; report it as the same limit.
       if (e instanceof RangeError && /call stack/i.test(e.message)) {
