@@ -70,8 +70,8 @@ describe("writeChartArchive", () => {
   });
 
   it("passes helm lint and renders exactly like the chart directory", () => {
-    const dir = writeTree({ ...CHART, "../demo.tgz": tgz }, "helm-parts-arch-");
-    const tgzPath = path.join(dir, "../demo.tgz");
+    const dir = writeTree(CHART);
+    const tgzPath = path.join(writeTree({ "demo.tgz": tgz }), "demo.tgz");
     const lint = runHelm(["lint", tgzPath], dir);
     expect(lint.stdout + lint.stderr).toContain("1 chart(s) linted, 0 chart(s) failed");
     const fromDir = runHelm(["template", "r", "."], dir);

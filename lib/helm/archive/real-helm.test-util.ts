@@ -3,9 +3,10 @@
  * (strvals, files, ignore, archive, schema). Node-only: never imported by library code.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
@@ -42,9 +43,16 @@ export function runHelm(args: string[], cwd: string): HelmRun {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+const created: string[] = [];
+// Imported during a test file's collection, so this hook runs when that file's tests are done.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Writes `files` (chart-relative paths) under a fresh temp directory and returns it. */
 export function writeTree(files: Record<string, string | Uint8Array>, prefix = "helm-parts-"): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
   for (const [name, data] of Object.entries(files)) {
     const p = path.join(dir, name);
     mkdirSync(path.dirname(p), { recursive: true });
