@@ -140,4 +140,41 @@ describe("parseValuesYaml against the real Helm", () => {
     }
     expect(ours).toBe(run.stderr);
   });
+
+  // Odd but valid (or subtly invalid) files, each in its own chart: toYaml of the values, or the error.
+  const edgeFiles: [name: string, text: string][] = [
+    ["bom", "\ufeffa: 1\nb: x\n"],
+    ["crlf", "a: 1\r\nb: |\r\n  x\r\n  y\r\nc: \"q\"\r\n"],
+    ["doc end", "a: 1\n...\nb: 2\n"],
+    ["leading ---", "---\na: 1\n"],
+    ["directive", "%YAML 1.1\n---\na: 1\n"],
+    ["tabs in value", "a: x\ty\nb: \"\\t\"\n"],
+    ["comment after ---", "a: 1\n--- # c\nb: 2\n"],
+    ["null doc", "~\n"],
+    ["empty flow map key", "{a: 1, b: }\n"],
+    ["nested merges", "x: &x {a: 1}\ny: &y {<<: *x, b: 2}\nz: {<<: *y, c: 3}\n"],
+    ["seq as merge of list", "a: &a [1]\nb:\n  <<: *a\n"],
+    ["explicit key", "? a\n: 1\n? [x]\n: 2\n"],
+    ["quoted multi line", "a: \"x\n  y\n\n  z\"\nb: 'p\n  q'\n"],
+    ["plain multi line", "a: x\n  y\n\n  z\nb: - x\n"],
+    ["folded more indented", "a: >\n  x\n    y\n  z\n"],
+    ["keep with trailing", "a: |+\n  x\n\n\nb: 1\n"],
+    ["int key overflow", "18446744073709551616: a\n"],
+    ["uint key", "18446744073709551615: a\n"],
+    ["float key", "0.1: a\n1e400: b\n"],
+    ["bool and null values mixed", "a: [~, null, Null, NULL, '', y, Y, n, N]\n"],
+  ];
+  it.each(edgeFiles)("reads the %s file as Helm does", (_n, text) => {
+    const dir = writeTree({ "Chart.yaml": "apiVersion: v2\nname: ed\nversion: 0.1.0\n", "values.yaml": text, "templates/t.yaml": 'kind: Test\nout: "{{ toYaml .Values | b64enc }}"\n' }, "yaml-parse-edge-");
+    const run = runHelm(["template", "rel", dir], dir);
+    let ours: string;
+    try {
+      ours = toYaml(parseValuesYaml(text));
+    } catch (e) {
+      ours = `Error: cannot load values.yaml: ${(e as YamlError).message}\n`;
+    }
+    const m = /out: "([^"]*)"/.exec(run.stdout);
+    const theirs = m ? Buffer.from(m[1] ?? "", "base64").toString("utf8") : run.stderr;
+    expect(ours).toBe(theirs);
+  });
 });

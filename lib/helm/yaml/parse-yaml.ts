@@ -10,6 +10,8 @@ import { resolveScalar, type Resolved } from "./resolve";
 
 const MAX_DEPTH = 10000;
 const MAX_SIMPLE_KEY = 1024;
+const DIRECTIVE = /^%/m;
+const DOC_START = /^---/m;
 const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 const ALIAS_RATIO_LOW = 400000;
 const ALIAS_RATIO_HIGH = 4000000;
@@ -160,7 +162,7 @@ class Decoder {
   /** sigs.k8s.io/yaml's key conversion: ints and bools in decimal, floats as float32 %g, null is an error. */
   private key(node: Node | null, valueNode: Node | null, depth: number): string {
     const target = node && isAlias(node) ? node.resolve(this.doc) : node;
-    if (target && !isScalar(target)) throw new YamlError("BAD_KEY", "yaml: invalid map key: a map or list");
+    if (target && !isScalar(target)) throw new YamlError("BAD_KEY", `yaml: invalid map key: ${goSharpV(this.value(target, depth + 1))}`);
     const v = node ? this.value(node, depth + 1) : null;
     const r = target && isScalar(target) ? this.resolve(target) : null;
     const unsupported = (type: string, key: string) =>
@@ -262,6 +264,9 @@ function syntaxError(text: string, e: { code: string; message: string; pos: [num
     case "KEY_OVER_1024_CHARS":
       // goyaml: the first key of a block mapping was optional, so its ":" is out of place; later keys were required.
       return err(where(pos.line - 1, true), firstKeyOfBlock(text, e.pos[0]) ? "mapping values are not allowed in this context" : "could not find expected ':'");
+    case "UNEXPECTED_TOKEN":
+      if (e.message.includes("block-seq-ind on same line")) return err(where(pos.line - 1, true), "block sequence entries are not allowed in this context");
+      break;
     case "MISSING_CHAR":
       if (/quote/.test(e.message)) return err(where(countBreaks(text, text.length), true), "found unexpected end of stream");
       break;
@@ -310,6 +315,10 @@ export function decodeYaml(text: string): Value {
   } catch (e) {
     if (e instanceof RangeError) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
     throw e;
+  }
+  // Directives with no document after them (Kubernetes' reader cut the file at the "---").
+  if (DIRECTIVE.test(text) && !DOC_START.test(text)) {
+    throw new YamlError("SYNTAX", `yaml: ${where(streamEndLine(text), false)}did not find expected <document start>`);
   }
   const doc = docs[0];
   if (!doc) return null;
