@@ -4,16 +4,15 @@
  * Each variant is rendered once (in beforeAll) and every structural assertion reads the shared
  * result, so the file runs a fixed, small number of helm processes.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { helmBin, runHelm, type HelmRun } from "../lib/helm/archive/real-helm.test-util";
+import { runHelm, type HelmRun } from "../lib/helm/archive/real-helm.test-util";
 import { checkPodSecurity, isPodBearing } from "../lib/review/pss";
 import { loadK8sSchemaValidator, validateK8sObjects } from "../lib/review/k8s-schema";
-import { chartDir, ENVIRONMENTS, envValuesPath, isMap, readValuesFile, repoRoot } from "../lib/values/chart-files.test-util";
+import { chartDir, ENVIRONMENTS, envValuesPath, isMap, mapLimited, readValuesFile, repoRoot, runHelmAsync } from "../lib/values/chart-files.test-util";
 import { SUBCHARTS } from "../lib/values/schema";
 
 type Obj = Record<string, unknown>;
@@ -78,27 +77,16 @@ function parseManifests(out: string): Manifest[] {
 
 const renders = new Map<string, { run: HelmRun; manifests: Manifest[] }>();
 
-/** `helm template` without blocking, so several variants render at once (helm mostly waits on I/O). */
-function renderAsync(v: Variant): Promise<HelmRun> {
-  const home = mkdtempSync(path.join(tmpdir(), "devmesh-helm-home-"));
-  const args = ["template", RELEASE, chartDir, "-n", NAMESPACE, ...helmArgs(v)];
-  return new Promise((resolve) => {
-    execFile(helmBin(), args, { cwd: repoRoot, env: { PATH: process.env.PATH ?? "", HOME: home, KUBECONFIG: path.join(home, "none") }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
 beforeAll(async () => {
-  const queue = [...VARIANTS];
-  const worker = async () => {
-    for (let v = queue.shift(); v; v = queue.shift()) {
-      const run = await renderAsync(v);
-      renders.set(v.name, { run, manifests: run.code === 0 ? parseManifests(run.stdout) : [] });
-    }
-  };
   // The schema models take seconds to import; load them while helm runs.
-  await Promise.all([worker(), worker(), worker(), worker(), loadK8sSchemaValidator()]);
+  const [runs] = await Promise.all([
+    mapLimited(VARIANTS, 4, (v) => runHelmAsync(["template", RELEASE, chartDir, "-n", NAMESPACE, ...helmArgs(v)])),
+    loadK8sSchemaValidator(),
+  ]);
+  VARIANTS.forEach((v, i) => {
+    const run = runs[i]!;
+    renders.set(v.name, { run, manifests: run.code === 0 ? parseManifests(run.stdout) : [] });
+  });
 }, 120_000);
 
 function rendered(name: string): Manifest[] {
