@@ -58,7 +58,7 @@ export function allEnvironmentsBundle(chart: Chart, ws: Workspace, options: Omit
 }
 
 export interface PackageOptions {
-  /** The environment whose values become the package's values.yaml; the chart's defaults when absent. */
+  /** The environment whose values (with `extra`) become the package's values.yaml; without it, only `extra` do. */
   env?: string;
   /** Write that environment's plaintext secrets into values.yaml too. Defaults to false. */
   includeSecrets?: boolean;
@@ -72,10 +72,10 @@ export interface PackageOptions {
  */
 export function workspacePackage(files: ChartFiles, chart: Chart, ws: Workspace, options: PackageOptions = {}): ChartPackage {
   const environmentFiles = ws.environments.flatMap((e) => environmentExport(chart, ws, e.name).files);
+  const layers = options.env !== undefined ? environmentLayers(ws, options.env, options.extra) : (options.extra ?? []);
   let values;
-  if (options.env !== undefined) {
-    const user = mergeLayers(environmentLayers(ws, options.env, options.extra).map(parseLayer));
-    const overrides = minimalOverrides(user, new Map(), chartDefaults(chart));
+  if (layers.length > 0) {
+    const overrides = minimalOverrides(mergeLayers(layers.map(parseLayer)), new Map(), chartDefaults(chart));
     values = options.includeSecrets ? overrides : splitSecrets(overrides).values;
   }
   return chartPackage({ files, chart, environmentFiles, values });
