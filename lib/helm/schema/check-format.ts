@@ -1,7 +1,8 @@
 /**
  * The `format` assertions santhosh makes for drafts before 2019-09 (format.go), with its error texts.
- * Only string values are checked. Formats whose texts come from Go's time, net/netip or net/url
- * parsers (date, time, date-time, ipv6, uri…) are not asserted yet: such values pass here.
+ * Only string values are checked. Not asserted yet (such values pass here): ipv6, uri-reference,
+ * uri-template, json-pointer, relative-json-pointer, period, semver; `uri` checks only that the URL is
+ * absolute (Go's url.Parse syntax errors are not reproduced).
  */
 import { RE2JS } from "re2js";
 import { goQuote } from "../../template/token";
@@ -104,6 +105,95 @@ function checkEmail(s: string): string | null {
   return e === null ? null : `invalid domain: ${e}`;
 }
 
+/** Go's time.Parse("2006-01-02", s) error text, for `date`. */
+function checkDate(value: string): string | null {
+  const layout = "2006-01-02";
+  const q = (x: string): string => goQuote(x);
+  const cannot = (rest: string, elem: string): string =>
+    `parsing time ${q(value)} as ${q(layout)}: cannot parse ${q(rest)} as ${q(elem)}`;
+  const digit = (x: string, i: number): boolean => /[0-9]/.test(x[i] ?? "");
+  let rest = value;
+  if (rest.length < 4 || !digit(rest, 0) || !/^[0-9]{4}/.test(rest)) return cannot(rest, "2006");
+  const year = Number(rest.slice(0, 4));
+  rest = rest.slice(4);
+  const num2 = (elem: string): number | string => {
+    if (!digit(rest, 0) || !digit(rest, 1)) return cannot(rest, elem);
+    const n = Number(rest.slice(0, 2));
+    rest = rest.slice(2);
+    return n;
+  };
+  if (!rest.startsWith("-")) return cannot(rest, "-");
+  rest = rest.slice(1);
+  const month = num2("01");
+  if (typeof month === "string") return month;
+  if (month <= 0 || month > 12) return `parsing time ${q(value)}: month out of range`;
+  if (!rest.startsWith("-")) return cannot(rest, "-");
+  rest = rest.slice(1);
+  const day = num2("02");
+  if (typeof day === "string") return day;
+  if (rest.length > 0) return `parsing time ${q(value)}: extra text: ${q(rest)}`;
+  const daysIn = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysIn) return `parsing time ${q(value)}: day out of range`;
+  return null;
+}
+
+/** RFC 3339 full-time, as santhosh checks it (`time`). */
+function checkTime(str: string): string | null {
+  if (str.length < 9) return "less than 9 characters long";
+  if (str[2] !== ":" || str[5] !== ":") return "missing colon in correct place";
+  const hms: number[] = [];
+  for (const tok of str.slice(0, 8).split(":")) {
+    if (!/^[+-]?[0-9]+$/.test(tok)) return "invalid hour/min/sec";
+    const i = Number(tok);
+    if (i < 0) return "non-positive hour/min/sec";
+    hms.push(i);
+  }
+  if (hms.length !== 3) return "missing hour/min/sec";
+  let [h = 0, m = 0] = hms;
+  const sec = hms[2] ?? 0;
+  if (h > 23 || m > 59 || sec > 60) return "hour/min/sec out of range";
+  str = str.slice(8);
+  if (str.startsWith(".")) {
+    const digits = /^[0-9]*/.exec(str.slice(1))?.[0].length ?? 0;
+    if (digits === 0) return "no digits in second fraction";
+    str = str.slice(1 + digits);
+  }
+  if (str !== "z" && str !== "Z") {
+    if (str.length !== 6) return "offset must be 6 characters long";
+    const sign = str[0] === "+" ? -1 : str[0] === "-" ? 1 : 0;
+    if (sign === 0) return "offset must begin with plus/minus";
+    str = str.slice(1);
+    if (str[2] !== ":") return "missing colon in offset in correct place";
+    const zhm: number[] = [];
+    for (const tok of str.split(":")) {
+      if (!/^[+-]?[0-9]+$/.test(tok)) return "invalid hour/min in offset";
+      const i = Number(tok);
+      if (i < 0) return "non-positive hour/min in offset";
+      zhm.push(i);
+    }
+    const [zh = 0, zm = 0] = zhm;
+    if (zh > 23 || zm > 59) return "hour/min in offset out of range";
+    let hm = h * 60 + m + sign * (zh * 60 + zm);
+    if (hm < 0) hm += 24 * 60;
+    h = Math.floor(hm / 60);
+    m = hm % 60;
+  }
+  if (sec >= 60 && (h !== 23 || m !== 59)) return "invalid leap second";
+  return null;
+}
+
+function checkDateTime(s: string): string | null {
+  if (s.length < 20) return "less than 20 characters long";
+  if (s[10] !== "t" && s[10] !== "T") return "11th character must be t or T";
+  const d = checkDate(s.slice(0, 10));
+  if (d !== null) return `invalid date element: ${d}`;
+  const t = checkTime(s.slice(11));
+  return t === null ? null : `invalid time element: ${t}`;
+}
+
+/** Only `IsAbs` is checked; Go's url.Parse syntax errors are not reproduced. */
+const checkUri = (s: string): string | null => (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(s) ? null : "relative url");
+
 function checkRegex(s: string): string | null {
   try {
     RE2JS.compile(s);
@@ -120,6 +210,11 @@ const CHECKS: Record<string, (s: string) => string | null> = {
   hostname: checkHostname,
   email: checkEmail,
   regex: checkRegex,
+  date: checkDate,
+  time: checkTime,
+  "date-time": checkDateTime,
+  uri: checkUri,
+  iri: checkUri,
 };
 
 /** santhosh's error for `value` not being a valid `format`, or null (also for formats not asserted). */
