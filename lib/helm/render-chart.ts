@@ -146,7 +146,14 @@ function validateSchemas(chart: Chart, values: GoMap): void {
   }
   if (failures.length > 0) {
     const first = failures[0];
-    throw new HelmError({ code: "SCHEMA_INVALID", message: formatSchemaFailure(failures), file: first ? `${first.chartName}/values.schema.json` : undefined });
+    // `- at '/image/tag': …` → image.tag, so the UI can point at the failing value.
+    const at = /^- at '([^']*)'/.exec(first?.errors[0] ?? "")?.[1];
+    throw new HelmError({
+      code: "SCHEMA_INVALID",
+      message: formatSchemaFailure(failures),
+      file: first ? `${first.chartName}/values.schema.json` : undefined,
+      valuesPath: at === undefined ? undefined : at.split("/").slice(1).join("."),
+    });
   }
 }
 
