@@ -22,6 +22,8 @@ export class YamlError extends Error {
     /** 1-based line and column of the problem, when known. */
     readonly line?: number,
     readonly column?: number,
+    /** The file the text came from (`values.yaml`), when the caller named it. */
+    readonly file?: string,
   ) {
     super(message);
     this.name = "YamlError";

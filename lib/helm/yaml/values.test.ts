@@ -115,3 +115,12 @@ describe("fromYaml / fromYamlArray (spec §5.3, conformance 090)", () => {
     expect(parseYamlDocument("0x10")).toBe(16);
   });
 });
+
+describe("parseValuesYaml positions", () => {
+  it("point into the whole file and name it", () => {
+    // goyaml's message counts lines within the second document; the position is the file's.
+    expect(() => parseValuesYaml("a: 1\n---\nb: 2\nc: d: e\n", { filename: "values.yaml" })).toThrow(
+      expect.objectContaining({ message: expect.stringContaining("yaml: line 2: mapping values"), line: 4, file: "values.yaml" }),
+    );
+  });
+});

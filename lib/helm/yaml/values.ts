@@ -35,9 +35,10 @@ function unmarshalMap(text: string): GoMap {
  * The documents of a values file as Kubernetes' YAMLReader cuts them: at lines that start with
  * `---`, where only spaces or a comment may follow.
  */
-function splitDocuments(text: string): string[] {
-  const docs: string[] = [];
+function splitDocuments(text: string): { text: string; line: number }[] {
+  const docs: { text: string; line: number }[] = [];
   let current = "";
+  let currentLine = 1;
   let lineNo = 0;
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf("\n", start);
@@ -50,13 +51,14 @@ function splitDocuments(text: string): string[] {
       if (rest.length > 0 && !rest.startsWith("#")) {
         throw new YamlError("BAD_SEPARATOR", `error reading yaml document: invalid Yaml document separator: ${rest}`, lineNo, 4);
       }
-      if (current.length > 0) docs.push(current);
+      if (current.length > 0) docs.push({ text: current, line: currentLine });
       current = "";
+      currentLine = lineNo + 1;
       continue;
     }
     current += line;
   }
-  if (current.length > 0) docs.push(current);
+  if (current.length > 0) docs.push({ text: current, line: currentLine });
   return docs;
 }
 
@@ -66,14 +68,24 @@ function splitDocuments(text: string): string[] {
  * (`cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: ...`); the caller
  * adds its own prefix (`cannot load values.yaml: `).
  */
-export function parseValuesYaml(text: string, _opts: { filename?: string } = {}): GoMap {
+export function parseValuesYaml(text: string, opts: { filename?: string } = {}): GoMap {
   let values: GoMap = new Map();
-  for (const doc of splitDocuments(text)) {
+  let docs: { text: string; line: number }[];
+  try {
+    docs = splitDocuments(text);
+  } catch (e) {
+    if (e instanceof YamlError) throw new YamlError(e.code, e.message, e.line, e.column, opts.filename);
+    throw e;
+  }
+  for (const doc of docs) {
     let m: GoMap;
     try {
-      m = unmarshalMap(doc);
+      m = unmarshalMap(doc.text);
     } catch (e) {
-      if (e instanceof YamlError) throw new YamlError(e.code, `cannot unmarshal yaml document: ${e.message}`, e.line, e.column);
+      // goyaml counts lines per document; the position points into the whole file.
+      if (e instanceof YamlError) {
+        throw new YamlError(e.code, `cannot unmarshal yaml document: ${e.message}`, e.line === undefined ? undefined : e.line + doc.line - 1, e.column, opts.filename);
+      }
       throw e;
     }
     values = mergeMaps(values, m);
