@@ -3,7 +3,7 @@
 import { loader } from "@monaco-editor/react";
 import type { JSONSchema, MonacoYaml } from "monaco-yaml";
 
-type Monaco = typeof import("monaco-editor");
+type Monaco = typeof import("./monaco-yaml-only");
 
 interface MonacoSetup {
   monaco: Monaco;
@@ -23,7 +23,7 @@ export function setupMonaco(): Promise<MonacoSetup> {
     self.MonacoEnvironment = {
       getWorker: () => new Worker(new URL("./editor.worker.ts", import.meta.url), { type: "module", name: "editor" }),
     };
-    const monaco = await import("monaco-editor");
+    const monaco = await import("./monaco-yaml-only");
     const { configureMonacoYaml } = await import("monaco-yaml");
     // monaco ≥0.53 takes `{ worker }` in createWebWorker and no longer posts createData itself, which
     // monaco-yaml 5.5 still expects (monaco-yaml#272). Do what monaco's own language workers do:
