@@ -25,6 +25,13 @@ const scenarios: [string, string[]][] = [
   ["show-only missing", ["myrel", "shop", "-s", "templates/nope.yaml"]],
   ["kube version and api versions", ["myrel", "shop", "--kube-version", "1.29.3", "-a", "example.com/v1"]],
   ["required value", ["myrel", "shop", "--set", "image.repository=null"]],
+  ["edge: kind order, separator quirks, one chart aliased twice", ["r", "edge"]],
+  ["edge: crds (only yaml/yml/json files)", ["r", "edge", "--include-crds"]],
+  ["edge: the first condition that resolves wins", ["r", "edge", "--set", "global.second=false"]],
+  ["edge: an aliased copy disabled", ["r", "edge", "--set", "second.enabled=false"]],
+  ["edge: show-only a directory glob", ["r", "edge", "--set", "nested.drop=null", "-s", "templates/sub/*"]],
+  ["edge: kubeVersion constraint", ["r", "edge", "--kube-version", "1.19.0"]],
+  ["edge: show-only order follows the flags", ["r", "edge", "-s", "templates/notes.txt", "-s", "templates/quirks.yaml"]],
 ];
 
 describe("differential: our engine vs the real Helm", () => {
