@@ -4,6 +4,7 @@
  */
 import { sprint, sprintf, sprintln } from "./fmt";
 import { isPrintRune } from "./token";
+import { truth } from "./truth";
 import {
   byteLength,
   compareGoStrings,
@@ -13,7 +14,7 @@ import {
   GoInt,
   goInt,
   goTypeName,
-  isTrue,
+  isGoMapObject,
   utf8Bytes,
   utf8String,
   type Value,
@@ -48,11 +49,11 @@ function eq(arg1: Value, ...rest: Value[]): boolean {
   const k1 = basicKind(arg1);
   for (const arg of rest) {
     const k2 = basicKind(arg);
-    let truth = false;
+    let equal = false;
     if (k1 !== k2) {
       // Integers compare across signedness; any other mix is an error unless one side is nil.
       if ((k1 === "int" && k2 === "uint") || (k1 === "uint" && k2 === "int")) {
-        truth = (arg1 as GoInt).value === (arg as GoInt).value;
+        equal = (arg1 as GoInt).value === (arg as GoInt).value;
       } else if (arg1 !== null && arg !== null) {
         throw incompatible(arg1, arg);
       }
@@ -60,21 +61,21 @@ function eq(arg1: Value, ...rest: Value[]): boolean {
       switch (k1) {
         case "int":
         case "uint":
-          truth = (arg1 as GoInt).value === (arg as GoInt).value;
+          equal = (arg1 as GoInt).value === (arg as GoInt).value;
           break;
         case "bool":
         case "float":
         case "string":
-          truth = arg1 === arg;
+          equal = arg1 === arg;
           break;
         default:
-          if (arg1 === null || arg === null) truth = arg1 === arg;
+          if (arg1 === null || arg === null) equal = arg1 === arg;
           else if (arg instanceof Map || Array.isArray(arg) || arg instanceof Uint8Array) {
             throw new FuncError(`non-comparable type ${formatValue(arg)}: ${goTypeName(arg)}`);
-          } else truth = arg1 === arg;
+          } else equal = arg1 === arg;
       }
     }
-    if (truth) return true;
+    if (equal) return true;
   }
   return false;
 }
@@ -128,10 +129,11 @@ function index(item: Value, ...indexes: Value[]): Value {
       if (bytes) cur = new GoInt(bytes[x]!, "uint8");
       else if (cur instanceof Uint8Array) cur = new GoInt(cur[x]!, "uint8");
       else cur = (cur as Value[])[x]!;
-    } else if (cur instanceof Map) {
+    } else if (cur instanceof Map || isGoMapObject(cur)) {
       if (ix === null) throw new FuncError("value is nil; should be of type string");
       if (typeof ix !== "string") throw new FuncError(`value has type ${goTypeName(ix)}; should be string`);
-      cur = cur.get(ix) ?? null;
+      // A missing key gives the zero value of the element type: nil for interface{}, empty []byte for .Files.
+      cur = cur instanceof Map ? (cur.get(ix) ?? null) : (cur.map.get(ix) ?? new Uint8Array(0));
     } else {
       throw new FuncError(`can't index item of type ${goTypeName(cur)}`);
     }
@@ -164,6 +166,7 @@ function length(item: Value): Value {
   if (typeof item === "string") return goInt(byteLength(item));
   if (Array.isArray(item) || item instanceof Uint8Array) return goInt(item.length);
   if (item instanceof Map) return goInt(item.size);
+  if (isGoMapObject(item)) return goInt(item.map.size);
   throw new FuncError(`len of type ${goTypeName(item)}`);
 }
 
@@ -241,9 +244,9 @@ const any = (call: (...args: Value[]) => Value, params = 1, variadic = false): G
 /** Go's built-in functions, by name. */
 export const BUILTINS: ReadonlyMap<string, GoFunc> = new Map<string, GoFunc>([
   // Logic. The executor short-circuits and/or; these bodies give the same answer unshortened.
-  ["and", any((...a) => a.find((v) => !isTrue(v)) ?? a[a.length - 1]!, 1, true)],
-  ["or", any((...a) => a.find((v) => isTrue(v)) ?? a[a.length - 1]!, 1, true)],
-  ["not", any((a) => !isTrue(a))],
+  ["and", any((...a) => a[a.findIndex((v) => !truth(v))] ?? a[a.length - 1]!, 1, true)],
+  ["or", any((...a) => a[a.findIndex((v) => truth(v))] ?? a[a.length - 1]!, 1, true)],
+  ["not", any((a) => !truth(a))],
   // Calls a function value; values here never hold functions, so this always reports why.
   [
     "call",

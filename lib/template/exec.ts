@@ -18,7 +18,8 @@ import type { ExecOptions } from "./options";
 import type { Tree } from "./parser";
 import type { TemplateSet } from "./template-set";
 import { goQuote } from "./token";
-import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isTrue, sortedKeys, type Value } from "./value";
+import { truth } from "./truth";
+import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isGoMapObject, sortedKeys, type Value } from "./value";
 
 interface Variable {
   readonly name: string;
@@ -172,7 +173,7 @@ export class ExecState {
     const mark = this.vars.length;
     const val = this.evalPipeline(dot, pipe);
     let flow: Flow = NORMAL;
-    if (isTrue(val)) {
+    if (truth(val)) {
       if (isWith) {
         const saved = this.dotBoxed;
         this.dotBoxed = false;
@@ -230,11 +231,12 @@ export class ExecState {
         ran = true;
         if (oneIteration(new GoInt(i), new GoInt(val[i]!, "uint8"), false) === BREAK) break;
       }
-    } else if (val instanceof Map) {
-      const boxed = isInterfaceMap(val);
-      for (const k of sortedKeys(val)) {
+    } else if (val instanceof Map || isGoMapObject(val)) {
+      const map = val instanceof Map ? val : val.map;
+      const boxed = val instanceof Map && isInterfaceMap(val);
+      for (const k of sortedKeys(map)) {
         ran = true;
-        if (oneIteration(k, val.get(k) ?? null, boxed) === BREAK) break;
+        if (oneIteration(k, map.get(k) ?? null, boxed) === BREAK) break;
       }
     } else if (val instanceof GoInt) {
       // Go 1.22+ ranges over an integer: 0 … n-1, bound to the single variable.
@@ -505,7 +507,7 @@ export class ExecState {
     let v: Value = null;
     for (let i = 1; i <= nArgs; i++) {
       v = this.evalArg(dot, "any", args![i]!);
-      if (isTrue(v) === wantTrue) {
+      if (truth(v) === wantTrue) {
         this.boxed = false;
         return v;
       }

@@ -193,6 +193,24 @@ describe("template/exec: Go semantics beyond the Helm differential suite", () =>
     expect(execError({ t: "{{ .Files.Nope }}" }, "t", data).detail).toBe("can't evaluate field Nope in type interface {}");
   });
 
+  class MapFiles extends GoObject {
+    readonly goType = "engine.files";
+    override readonly goKind = "map";
+    constructor(readonly map: Map<string, Value>) {
+      super();
+    }
+    format(): string {
+      return "files";
+    }
+  }
+
+  it("ranges, indexes, counts and tests map-typed Go objects through their map", () => {
+    const files = new MapFiles(m({ "b.txt": new Uint8Array([98]), "a.txt": new Uint8Array([97]) }));
+    const text = '{{ range $k, $v := . }}{{ $k }}={{ $v }};{{ end }}{{ len . }} {{ index . "a.txt" }} {{ index . "zz" }} {{ if . }}T{{ end }}';
+    expect(render({ t: text }, "t", files)).toBe("a.txt=[97];b.txt=[98];2 [97] [] T");
+    expect(render({ t: "{{ if . }}T{{ else }}F{{ end }}{{ not . }}{{ and . 1 }}" }, "t", new MapFiles(new Map()))).toBe("Ftruefiles");
+  });
+
   it("fails on a missing key with missingKey=error", () => {
     const set = new TemplateSet(FUNCS, { missingKey: "error" });
     set.parse("t", "{{ .a.b }}");

@@ -291,3 +291,16 @@ export function byteLength(s: string): number {
   }
   return n;
 }
+
+/**
+ * A Go object whose underlying type is a map, such as Helm's `.Files` (`map[string][]byte` with
+ * methods). `range`, `index`, `len` and truthiness use `map`; field access still goes through
+ * `method`/`field`.
+ */
+export interface GoMapObject extends GoObject {
+  readonly goKind: "map";
+  readonly map: GoMap;
+}
+
+export const isGoMapObject = (v: Value | undefined): v is GoMapObject =>
+  v instanceof GoObject && v.goKind === "map" && (v as { map?: unknown }).map instanceof Map;
