@@ -2,7 +2,7 @@
  * `devmesh-studio template [NAME] [CHART] [flags]`: helm template's flags, byte-identical stdout,
  * `Error: …` on stderr and exit 1 on failure.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadChartPath } from "../node";
@@ -114,6 +114,21 @@ function packageRoot(): string {
   return dir;
 }
 
+/** Helm's LocateChart errors for a local chart argument that is not a chart (no repositories here). */
+function locateChartError(arg: string | undefined, abs: string): string | undefined {
+  if (!existsSync(abs)) {
+    const name = arg ?? abs;
+    if (path.isAbsolute(name) || name.startsWith(".")) return `path "${name}" not found`;
+    if (!name.includes("/")) return `non-absolute URLs should be in form of repo_name/path_to_chart, got: ${name}`;
+    return `repo ${name.slice(0, name.indexOf("/"))} not found`;
+  }
+  const chartYaml = path.join(abs, "Chart.yaml");
+  if (statSync(abs).isDirectory() && !existsSync(chartYaml)) {
+    return `unable to detect chart at ${chartYaml}: open ${chartYaml}: no such file or directory`;
+  }
+  return undefined;
+}
+
 function runTemplate(args: string[], io: CliIO): number {
   let parsed: ParsedArgs;
   try {
@@ -141,6 +156,11 @@ function runTemplate(args: string[], io: CliIO): number {
       io.stderr(`Error: open ${f}: no such file or directory\n`);
       return 1;
     }
+  }
+  const missing = locateChartError(chartArg, chartPath);
+  if (missing) {
+    io.stderr(`Error: ${missing}\n`);
+    return 1;
   }
   let chart;
   try {
