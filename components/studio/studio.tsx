@@ -5,6 +5,9 @@ import type { JSONSchema } from "monaco-yaml";
 import { useMemo, useState } from "react";
 import type { ChartSource } from "@/lib/server/chart-source";
 import { LazyYamlEditor } from "@/components/editor/lazy-yaml-editor";
+import { LayerEditor } from "@/components/workspace/layer-editor";
+import { WorkspaceProvider } from "@/components/workspace/use-workspace";
+import { WorkspaceBar } from "@/components/workspace/workspace-bar";
 import { chartOutline, fileText, type OutlineNode } from "./chart-outline";
 import { NodeRail } from "./node-rail";
 import { ReviewPane } from "./review-pane";
@@ -37,14 +40,18 @@ export function Studio({ source, chartDir }: StudioProps) {
 
   const selected = outline.nodes.find((n) => n.id === selectedId) ?? outline.nodes[0];
   return (
-    <div className="studio">
-      <StudioHeader outline={outline} />
-      <NodeRail nodes={outline.nodes} selectedId={selected?.id ?? ""} onSelect={setSelectedId} />
-      <main className="studio-centre" id="main" aria-labelledby="centre-title">
-        {selected && <ValuesView key={selected.id} node={selected} files={source.files} />}
-      </main>
-      {selected && <ReviewPane node={selected} />}
-    </div>
+    <WorkspaceProvider files={source.files}>
+      <div className="studio">
+        <StudioHeader outline={outline} />
+        <NodeRail nodes={outline.nodes} selectedId={selected?.id ?? ""} onSelect={setSelectedId} />
+        <main className="studio-centre" id="main" aria-labelledby="centre-title">
+          <WorkspaceBar />
+          <LayerEditor />
+          {selected && <ValuesView key={selected.id} node={selected} files={source.files} />}
+        </main>
+        {selected && <ReviewPane node={selected} />}
+      </div>
+    </WorkspaceProvider>
   );
 }
 

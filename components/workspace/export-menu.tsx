@@ -1,0 +1,176 @@
+"use client";
+// The Export menu: an environment's values file (overrides, overrides of base, or full), plaintext secrets
+// on request only, every environment as a .zip, the chart .tgz, and the helm command to use them; plus the
+// workspace file (save/open) and the permalink. Everything is built in the browser by lib/workspace.
+import { useId, useState, type ChangeEvent } from "react";
+import { VALUES_EXPORT_MODES, type ValuesExportMode } from "@/lib/export/index";
+import {
+  BASE_LAYER,
+  allEnvironmentsBundle,
+  environmentExport,
+  installCommand,
+  parseWorkspace,
+  workspacePackage,
+  workspacePermalink,
+} from "@/lib/workspace/index";
+import { downloadFile } from "./download";
+import { PERMALINK_KEY, useWorkspace } from "./use-workspace";
+import styles from "./workspace.module.css";
+
+const MODE_LABEL: Record<ValuesExportMode, string> = {
+  overrides: "Overrides of the chart defaults",
+  "base-overrides": "Overrides of base (two files)",
+  full: "Full effective values",
+};
+
+const YAML = "application/yaml";
+
+export function ExportMenu() {
+  const { files, chart, ws, replace } = useWorkspace();
+  const id = useId();
+  const [mode, setMode] = useState<ValuesExportMode>("overrides");
+  const [envChoice, setEnvChoice] = useState<string | null>(null);
+  const [packValues, setPackValues] = useState(true);
+  const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [permalink, setPermalink] = useState("");
+  const env = envChoice && ws.environments.some((e) => e.name === envChoice) ? envChoice : ws.active !== BASE_LAYER ? ws.active : (ws.environments[0]?.name ?? "");
+  const packageName = `${ws.chart.name}-${ws.chart.version}.tgz`;
+
+  /** Runs an export; a layer Helm cannot read (or any library error) becomes the status line. */
+  const attempt = (what: string, action: () => void) => {
+    try {
+      action();
+      setStatus({ kind: "ok", text: what });
+    } catch (e) {
+      setStatus({ kind: "error", text: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  let command = "";
+  try {
+    command = installCommand(ws, packageName, environmentExport(chart, ws, env, { mode }).files.map((f) => f.name));
+  } catch {
+    command = "";
+  }
+
+  const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    const text = await file.text();
+    attempt(`Opened ${file.name}`, () => replace(parseWorkspace(JSON.parse(text))));
+  };
+
+  return (
+    <details className={styles.menu}>
+      <summary>Export</summary>
+      <div className={styles.panel} role="group" aria-label="Export">
+        <label htmlFor={`${id}-env`}>Environment</label>
+        <select id={`${id}-env`} value={env} onChange={(e) => setEnvChoice(e.target.value)}>
+          {ws.environments.map((e) => (
+            <option key={e.name}>{e.name}</option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-mode`}>Values</label>
+        <select id={`${id}-mode`} value={mode} onChange={(e) => setMode(e.target.value as ValuesExportMode)}>
+          {VALUES_EXPORT_MODES.map((m) => (
+            <option key={m} value={m}>
+              {MODE_LABEL[m]}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          onClick={() =>
+            attempt(`Downloaded values-${env}.yaml`, () => {
+              for (const f of environmentExport(chart, ws, env, { mode }).files) downloadFile(f.name, f.text, YAML);
+            })
+          }
+        >
+          Download values-{env}.yaml
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            attempt(`Downloaded values-${env}.secrets.yaml`, () => {
+              const secrets = environmentExport(chart, ws, env, { mode, includeSecrets: true }).secrets;
+              if (!secrets) throw new Error(`environment ${env} sets no plaintext secrets`);
+              const warning = /prod/.test(env) ? `\n\n${env} looks like production: prefer existingSecret references.` : "";
+              if (window.confirm(`This file holds plaintext secrets. Keep it out of version control.${warning}`)) downloadFile(secrets.name, secrets.text, YAML);
+            })
+          }
+        >
+          Download plaintext secrets…
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            attempt("Downloaded every environment", () => {
+              const bundle = allEnvironmentsBundle(chart, ws, { mode });
+              downloadFile(bundle.name, bundle.bytes, "application/zip");
+            })
+          }
+        >
+          Download all environments (.zip)
+        </button>
+        <label>
+          <input type="checkbox" checked={packValues} onChange={(e) => setPackValues(e.target.checked)} /> Use {env} as the package&apos;s values.yaml
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            attempt(`Downloaded ${packageName}`, () => {
+              const pkg = workspacePackage(files, chart, ws, { env: packValues ? env : undefined });
+              downloadFile(pkg.name, pkg.bytes, "application/gzip");
+            })
+          }
+        >
+          Download chart package (.tgz)
+        </button>
+        <p className={styles.command}>
+          <code data-testid="helm-command">{packValues ? installCommand(ws, packageName, []) : command}</code>
+          <button
+            type="button"
+            onClick={() => attempt("Copied the helm command", () => void navigator.clipboard.writeText(packValues ? installCommand(ws, packageName, []) : command))}
+          >
+            Copy helm command
+          </button>
+        </p>
+        <hr />
+        <button
+          type="button"
+          onClick={() => attempt("Saved the workspace file", () => downloadFile(`${ws.chart.name}-workspace.json`, `${JSON.stringify(ws, null, 2)}\n`, "application/json"))}
+        >
+          Save workspace file
+        </button>
+        <label>
+          Open workspace file
+          <input type="file" accept="application/json,.json" onChange={(e) => void openFile(e)} />
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            attempt("Made a permalink (without secrets)", () => {
+              const url = `${window.location.origin}${window.location.pathname}#${PERMALINK_KEY}=${workspacePermalink(ws)}`;
+              setPermalink(url);
+              void navigator.clipboard?.writeText(url).catch(() => undefined);
+            })
+          }
+        >
+          Copy permalink
+        </button>
+        {permalink && (
+          <>
+            <label htmlFor={`${id}-link`}>Permalink</label>
+            <input id={`${id}-link`} readOnly value={permalink} onFocus={(e) => e.target.select()} />
+          </>
+        )}
+        {status && (
+          <p role={status.kind === "error" ? "alert" : "status"} className={status.kind === "error" ? styles.error : "muted"}>
+            {status.text}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

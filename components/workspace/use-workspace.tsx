@@ -1,0 +1,120 @@
+"use client";
+// The workspace store of the studio: undo/redo history over the workspace, restored on load (a permalink
+// in the URL fragment first, then IndexedDB, else a fresh workspace from the chart) and autosaved to
+// IndexedDB on every change. Exports read the chart, loaded once from the server's data.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Chart, ChartFiles } from "@/lib/helm/chart";
+import { loadChart } from "@/lib/helm/load-chart";
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  createWorkspace,
+  decodeChartSource,
+  parseWorkspace,
+  pushHistory,
+  redo,
+  undo,
+  workspaceFromPermalink,
+  type History,
+  type Workspace,
+} from "@/lib/workspace/index";
+import { loadSavedWorkspace, saveWorkspace } from "./workspace-db";
+
+/** The fragment key of a permalink: `#ws=<data>`. */
+export const PERMALINK_KEY = "ws";
+
+export type RestoredFrom = "permalink" | "browser" | "chart";
+
+interface WorkspaceContextValue {
+  files: ChartFiles;
+  chart: Chart;
+  ws: Workspace;
+  /** Where the workspace came from when the page loaded; null until it is restored. */
+  restoredFrom: RestoredFrom | null;
+  /** A problem met while restoring or saving, for the status line. */
+  notice: string | null;
+  update: (change: (ws: Workspace) => Workspace) => void;
+  replace: (ws: Workspace) => void;
+  undo: () => void;
+  redo: () => void;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
+
+export function useWorkspace(): WorkspaceContextValue {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error("useWorkspace must be used inside <WorkspaceProvider>");
+  return value;
+}
+
+function permalinkFragment(): string | null {
+  const params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+  return params.get(PERMALINK_KEY);
+}
+
+export function WorkspaceProvider({ files: encoded, children }: { files: Record<string, string>; children: ReactNode }) {
+  const files = useMemo(() => decodeChartSource(encoded), [encoded]);
+  const chart = useMemo(() => loadChart(files), [files]);
+  const [history, setHistory] = useState<History<Workspace>>(() => createHistory(createWorkspace(chart)));
+  const [restoredFrom, setRestoredFrom] = useState<RestoredFrom | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // Restore once, on the client (IndexedDB and the fragment do not exist on the server).
+  useEffect(() => {
+    let live = true;
+    const restore = async (): Promise<[Workspace, RestoredFrom] | null> => {
+      const fragment = permalinkFragment();
+      if (fragment) {
+        try {
+          return [workspaceFromPermalink(fragment), "permalink"];
+        } catch (e) {
+          setNotice(`The link could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      const saved = await loadSavedWorkspace().catch(() => undefined);
+      if (saved !== undefined) {
+        try {
+          return [parseWorkspace(saved), "browser"];
+        } catch {
+          setNotice("The workspace saved in this browser could not be read; starting from the chart.");
+        }
+      }
+      return null;
+    };
+    void restore().then((found) => {
+      if (!live) return;
+      if (found) setHistory(createHistory(found[0]));
+      setRestoredFrom(found ? found[1] : "chart");
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Autosave every change once restored (before that, the fresh workspace must not overwrite the saved one).
+  const ws = history.present;
+  useEffect(() => {
+    if (restoredFrom === null) return;
+    saveWorkspace(ws).catch((e: unknown) => setNotice(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`));
+  }, [ws, restoredFrom]);
+
+  const update = useCallback((change: (w: Workspace) => Workspace) => setHistory((h) => pushHistory(h, change(h.present))), []);
+  const replace = useCallback((next: Workspace) => setHistory((h) => pushHistory(h, next)), []);
+  const value: WorkspaceContextValue = {
+    files,
+    chart,
+    ws,
+    restoredFrom,
+    notice,
+    update,
+    replace,
+    undo: () => setHistory(undo),
+    redo: () => setHistory(redo),
+    canUndo: canUndo(history),
+    canRedo: canRedo(history),
+  };
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}

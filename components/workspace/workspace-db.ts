@@ -1,0 +1,43 @@
+// The browser's copy of the workspace (IndexedDB): written on every change, read back on load.
+import type { Workspace } from "@/lib/workspace/index";
+
+const DB_NAME = "devmesh-studio";
+const STORE = "workspaces";
+/** One workspace per browser profile for now; the key leaves room for more. */
+const KEY = "current";
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error("IndexedDB is not available"));
+  });
+}
+
+function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return openDb().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const req = op(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = () => {
+          db.close();
+          reject(tx.error ?? new Error("IndexedDB transaction failed"));
+        };
+      }),
+  );
+}
+
+/** The saved workspace as stored (unchecked: parse it with parseWorkspace), or undefined. */
+export function loadSavedWorkspace(): Promise<unknown> {
+  return run("readonly", (s) => s.get(KEY) as IDBRequest<unknown>);
+}
+
+export function saveWorkspace(ws: Workspace): Promise<void> {
+  return run("readwrite", (s) => s.put(ws, KEY)).then(() => undefined);
+}
