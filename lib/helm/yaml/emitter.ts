@@ -227,11 +227,9 @@ class Emitter {
     this.popIndent();
   }
 
-  /** Only empty collections reach flow style in the documents we write. */
+  /** Only empty collections reach flow style in the documents we write: `[]`, `{}`. */
   private emptyFlow(open: string, close: string): void {
     this.writeIndicator(open, true, true, false);
-    this.increaseIndent(true, false);
-    this.popIndent();
     this.writeIndicator(close, false, false, false);
   }
 
