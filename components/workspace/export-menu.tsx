@@ -131,7 +131,14 @@ export function ExportMenu() {
           <code data-testid="helm-command">{packValues ? installCommand(ws, packageName, []) : command}</code>
           <button
             type="button"
-            onClick={() => attempt("Copied the helm command", () => void navigator.clipboard.writeText(packValues ? installCommand(ws, packageName, []) : command))}
+            onClick={() => {
+              const text = packValues ? installCommand(ws, packageName, []) : command;
+              // The clipboard may be refused (no permission, no focus); the command stays visible above.
+              navigator.clipboard?.writeText(text).then(
+                () => setStatus({ kind: "ok", text: "Copied the helm command" }),
+                () => setStatus({ kind: "error", text: "The browser refused the clipboard: copy the command above." }),
+              );
+            }}
           >
             Copy helm command
           </button>
