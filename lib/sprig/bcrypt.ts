@@ -3,6 +3,7 @@
  * S-boxes are the hexadecimal digits of π's fractional part, computed here once with bigints
  * (Machin's formula) rather than tabulated.
  */
+import { utf8Bytes } from "../template/value";
 
 const PI_WORDS = 18 + 4 * 256;
 
@@ -112,7 +113,7 @@ export function bcryptHash(password: Uint8Array, salt: Uint8Array, cost = 10): s
     bf.expandKey(key);
     bf.expandKey(salt);
   }
-  const text = new TextEncoder().encode("OrpheanBeholderScryDoubt");
+  const text = utf8Bytes("OrpheanBeholderScryDoubt");
   const dv = new DataView(text.buffer);
   const lr = new Uint32Array(2);
   for (let b = 0; b < 24; b += 8) {

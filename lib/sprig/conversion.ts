@@ -2,7 +2,7 @@
  * Sprig's type conversions. Sprig delegates to spf13/cast (v1.7.0), which never fails from a
  * template's point of view: anything it cannot convert becomes the zero value.
  */
-import { formatValue, goFunc, GoInt, isSlice, withGoType, type Value } from "../template/value";
+import { formatValue, goFunc, GoInt, isSlice, utf8String, withGoType, type Value } from "../template/value";
 
 const MIN_INT64 = -(1n << 63n);
 
@@ -143,7 +143,7 @@ export function toFloat64(v: Value): number {
 /** Sprig's `strval`: strings and []byte as text, Stringers via String(), the rest as `%v`. */
 export function strval(v: Value): string {
   if (typeof v === "string") return v;
-  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  if (v instanceof Uint8Array) return utf8String(v);
   return formatValue(v);
 }
 

@@ -5,9 +5,8 @@
  * key, one of the orders Go can produce, so output is deterministic.
  */
 import { FuncError, goFunc, type GoMap, goTypeName, isGoMap, sortedKeys, type Value } from "../template/value";
-import { strval } from "./conversion";
+import { stringSlice, strval } from "./conversion";
 import { isEmpty } from "./defaults";
-import { stringSlice } from "./conversion";
 
 /**
  * mergo's deepMerge of two map[string]interface{} (Sprig calls mergo.Merge / MergeWithOverwrite):

@@ -1,6 +1,7 @@
 /**
  * Go's encoding/base64 and encoding/base32 (standard alphabets, padded). Sprig's b64dec/b32dec
- * return the decoder's error TEXT as their value instead of failing.
+ * return the decoder's error TEXT as their value instead of failing. Decoded bytes that are not
+ * valid UTF-8 become U+FFFD here (a Go string would keep the raw bytes).
  */
 import { goFunc, utf8Bytes, utf8String } from "../template/value";
 
@@ -93,7 +94,7 @@ export function base32Decode(text: string): Uint8Array {
     const buf = new Array<number>(8).fill(0);
     let dlen = 8;
     for (let j = 0; j < 8; ) {
-      if (pos === olen) throw new CorruptInputError(olen - (olen - pos) - j, "base32");
+      if (pos === olen) throw new CorruptInputError(olen - j, "base32");
       const c = src[pos++]!;
       const left = olen - pos;
       if (c === 0x3d && j >= 2 && left < 8) {

@@ -53,4 +53,5 @@ export { isEmpty } from "./defaults";
 export { deepCopy, deepEqual } from "./reflect";
 export { strval, toFloat64, toInt64 } from "./conversion";
 export { GoTime } from "./gotime";
+export { Certificate } from "./crypto";
 export { SemverVersion, semverCheck } from "./semver";

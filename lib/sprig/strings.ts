@@ -2,10 +2,9 @@
  * Sprig's string functions (strings.go, plus the goutils and xstrings helpers it wires in).
  * Functions that Go implements over bytes work on byte strings (see ./bytes).
  */
-import { FuncError, formatValue, goFunc, type GoInt, type Value, withGoType } from "../template/value";
+import { compareGoStrings, FuncError, formatValue, goFunc, type GoInt, type Value, withGoType } from "../template/value";
 import { fromByteString, sliceBounds, toByteString } from "./bytes";
 import { stringSlice, strslice, strval } from "./conversion";
-import { compareGoStrings } from "../template/value";
 import { goQuote } from "../template/token";
 import { fromRunes, isDigit, isLetter, isLower, isNumber, isPunct, isSpace, isTitle, isUpper, runes, toLower, toTitle, toUpper } from "./unicode";
 

@@ -2,7 +2,7 @@
  * x509.CreateCertificate for Sprig's certificate templates (getBaseCertTemplate): RSA keys,
  * sha256WithRSAEncryption, the extensions Go writes for them, PEM output.
  */
-import { FuncError } from "../template/value";
+import { FuncError, utf8Bytes } from "../template/value";
 import { bitString, bool, children, directoryString, explicit, integer, nullDer, octets, oid, pemDecode, pemEncode, readNode, type Der, seq, set, tlv, time, toBigInt } from "./asn1";
 import { sha256 } from "./hashes";
 import { marshalPkcs1, marshalPkcs1Public, parsePkcs1, parsePkcs8, RSA_OID, type RsaKey, signSha256 } from "./rsa";
@@ -55,7 +55,7 @@ export function createCertificate(t: CertTemplate, subjectKey: RsaKey, parent: P
   if (t.isCA) exts.push(extension("2.5.29.14", false, octets(sha256(pub.keyBits).subarray(0, 20))));
   if (parent !== "self" && parent.subjectKeyId) exts.push(extension("2.5.29.35", false, seq(tlv(0x80, parent.subjectKeyId))));
   if (t.dnsNames.length || t.ips.length) {
-    const names = [...t.dnsNames.map((d) => tlv(0x82, new TextEncoder().encode(d))), ...t.ips.map((ip) => tlv(0x87, ip))];
+    const names = [...t.dnsNames.map((d) => tlv(0x82, utf8Bytes(d))), ...t.ips.map((ip) => tlv(0x87, ip))];
     exts.push(extension("2.5.29.17", false, seq(...names)));
   }
   const tbs = seq(explicit(0, integer(2n)), integer(serial), SHA256_RSA(), issuer, seq(time(t.notBefore), time(t.notAfter)), subject, pub.der, explicit(3, seq(...exts)));
