@@ -3,6 +3,8 @@
  * RegExp: `*` is any run of non-`/` runes, `**` any run at all, `?` one non-`/` rune, `[abc]`/`[!abc]`
  * and `[a-z]`/`[!a-z]` one rune (any rune, `/` included), `{a,b}` alternatives (nestable), `\x` a literal.
  * Returns null for what gobwas refuses (`[]`, `[z-a]`, an unclosed `[`); Helm then globs `**`.
+ * Not reproduced: gobwas panics (an execution error in Helm) on some trailing-`{` patterns such as
+ * `a.txt{` when a name matches the text before it; here such patterns match nothing.
  */
 
 const lit = (r: string): string => `\\u{${(r.codePointAt(0) ?? 0).toString(16)}}`;
@@ -10,8 +12,6 @@ const lit = (r: string): string => `\\u{${(r.codePointAt(0) ?? 0).toString(16)}}
 export function compileGobwasGlob(pattern: string): RegExp | null {
   const runes = Array.from(pattern);
   let i = 0;
-  let depth = 0; // inside {…}: `,` and `}` are syntax
-  let re = "";
 
   // Text up to the next special rune; a backslash makes the next rune literal.
   const text = (breakers: string): string => {
@@ -52,38 +52,48 @@ export function compileGobwasGlob(pattern: string): RegExp | null {
     return `[${negated ? "^" : ""}${list}]`;
   };
 
+  // One frame per open `{`: the alternatives so far and the one being built.
+  const frames: { alts: string[]; cur: string }[] = [{ alts: [], cur: "" }];
+  const top = (): { alts: string[]; cur: string } => frames[frames.length - 1] as { alts: string[]; cur: string };
+  // gobwas matches nothing with a group whose only alternative is empty (`a{}b`, a trailing `{`).
+  const closeGroup = (): void => {
+    const f = frames.pop() as { alts: string[]; cur: string };
+    const alts = [...f.alts, f.cur];
+    top().cur += alts.length === 1 && alts[0] === "" ? "(?!)" : `(?:${alts.join("|")})`;
+  };
   while (i < runes.length) {
     const r = runes[i] as string;
     if (r === "*") {
       i++;
       if (runes[i] === "*") {
         i++;
-        re += "[^]*";
-      } else re += "[^/]*";
+        top().cur += "[^]*";
+      } else top().cur += "[^/]*";
     } else if (r === "?") {
       i++;
-      re += "[^/]";
+      top().cur += "[^/]";
     } else if (r === "[") {
       i++;
       const part = range();
       if (part === null) return null;
-      re += part;
+      top().cur += part;
     } else if (r === "{") {
       i++;
-      depth++;
-      re += "(?:";
-    } else if (depth > 0 && r === ",") {
+      frames.push({ alts: [], cur: "" });
+    } else if (frames.length > 1 && r === ",") {
       i++;
-      re += "|";
-    } else if (depth > 0 && r === "}") {
+      const f = top();
+      f.alts.push(f.cur);
+      f.cur = "";
+    } else if (frames.length > 1 && r === "}") {
       i++;
-      depth--;
-      re += ")";
+      closeGroup();
     } else {
-      re += text(depth > 0 ? "?*[{}," : "?*[{");
+      top().cur += text(frames.length > 1 ? "?*[{}," : "?*[{");
     }
   }
   // An unclosed `{` still closes its alternatives at the end of the pattern.
-  re += ")".repeat(depth);
+  while (frames.length > 1) closeGroup();
+  const re = top().cur;
   return new RegExp(`^${re}$`, "u");
 }

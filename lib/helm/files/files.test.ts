@@ -37,6 +37,12 @@ const GLOBS = [
   "{README.md,files/a.txt",
   "*a*",
   "files/*.txt,x",
+  // A group whose only alternative is empty matches nothing; an empty alternative among others is fine.
+  "**{",
+  "*{",
+  "files/a{}.txt",
+  "files/{a,}.txt",
+  "files/{,a}.txt",
 ];
 
 // One line per probe: `name: <toJson of the result>`.
