@@ -15,7 +15,7 @@ const yamlOptions = { enableSchemaRequest: false, validate: true, hover: true, c
 
 let ready: Promise<MonacoSetup> | null = null;
 // Every editor's schema, keyed by model URI: monaco-yaml takes the whole list on each update.
-const schemas = new Map<string, JSONSchema>();
+const schemas = new Map<string, { uri: string; schema: JSONSchema }>();
 
 /** Monaco and monaco-yaml, set up on first call; later calls share the same promise. */
 export function setupMonaco(): Promise<MonacoSetup> {
@@ -42,13 +42,17 @@ export function setupMonaco(): Promise<MonacoSetup> {
   return ready;
 }
 
-/** Validates the model at `uri` against `schema` (or nothing, when undefined). */
-export async function setEditorSchema(uri: string, schema: JSONSchema | undefined): Promise<void> {
-  if (schema) schemas.set(uri, schema);
-  else schemas.delete(uri);
+/**
+ * Validates the model at `modelUri` against `schema` (or nothing, when undefined). The schema is served
+ * from memory at `schemaUri`, so a `# yaml-language-server: $schema=…` modeline in the document that
+ * points at that file resolves to it instead of being fetched.
+ */
+export async function setEditorSchema(modelUri: string, schema: JSONSchema | undefined, schemaUri: string): Promise<void> {
+  if (schema) schemas.set(modelUri, { uri: schemaUri, schema });
+  else schemas.delete(modelUri);
   const { yaml } = await setupMonaco();
   await yaml.update({
     ...yamlOptions,
-    schemas: [...schemas].map(([fileUri, s]) => ({ uri: `inmemory://schemas${new URL(fileUri).pathname}.json`, fileMatch: [fileUri], schema: s })),
+    schemas: [...schemas].map(([fileUri, s]) => ({ uri: s.uri, fileMatch: [fileUri], schema: s.schema })),
   });
 }

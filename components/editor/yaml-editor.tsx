@@ -19,6 +19,8 @@ export interface YamlEditorProps {
   value: string;
   /** The JSON Schema the document is validated against; none means YAML syntax checks only. */
   schema?: JSONSchema;
+  /** Where the schema lives beside `path` (default `<path>.schema.json`): a `$schema=` modeline naming it finds it. */
+  schemaPath?: string;
   /** Accessible name of the editing area. */
   label: string;
   readOnly?: boolean;
@@ -29,14 +31,15 @@ export interface YamlEditorProps {
 
 type LoadState = { state: "loading" } | { state: "ready" } | { state: "failed"; message: string };
 
-export function YamlEditor({ path, value, schema, label, readOnly = false, onChange, onProblems }: YamlEditorProps) {
+export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = false, onChange, onProblems }: YamlEditorProps) {
   const [load, setLoad] = useState<LoadState>({ state: "loading" });
   const uri = `file:///${path}`;
+  const schemaUri = `file:///${schemaPath ?? `${path}.schema.json`}`;
 
   useEffect(() => {
     let live = true;
     setupMonaco()
-      .then(() => setEditorSchema(uri, schema))
+      .then(() => setEditorSchema(uri, schema, schemaUri))
       .then(
         () => live && setLoad({ state: "ready" }),
         (err: unknown) => live && setLoad({ state: "failed", message: err instanceof Error ? err.message : String(err) }),
@@ -44,7 +47,7 @@ export function YamlEditor({ path, value, schema, label, readOnly = false, onCha
     return () => {
       live = false;
     };
-  }, [uri, schema]);
+  }, [uri, schema, schemaUri]);
 
   if (load.state === "failed") {
     return <p role="alert" className="editor-message">The editor could not start: {load.message}</p>;

@@ -77,6 +77,7 @@ function ValuesView({ node, files }: { node: OutlineNode; files: Record<string, 
           path={`defaults/${node.valuesPath}`}
           value={fileText(files, node.valuesPath)}
           schema={schema}
+          schemaPath={node.schemaPath && `defaults/${node.schemaPath}`}
           label={`Default values of ${node.label} (read only)`}
           readOnly
         />
