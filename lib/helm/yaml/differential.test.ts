@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { runHelm, writeTree } from "../archive/util-real-helm";
 import { codePoints } from "./chars";
 import { naturalLess } from "./sort-keys";
+import { goInt, type Value } from "../../template/value";
+import { toToml } from "../toml/index";
 import { parseValuesYaml, toYaml, toYamlPretty } from "./index";
 
 /** mulberry32: a small deterministic PRNG, so a failure is reproducible from the seed. */
@@ -161,5 +163,29 @@ describe("toYaml / toYamlPretty against the real Helm", () => {
     console.log(`yaml differential: ${N} cases, toYaml diffs ${diffs.length}, toYamlPretty diffs ${prettyDiffs.length}`);
     expect(diffs.slice(0, 3).join("\n\n")).toBe("");
     expect(prettyDiffs.slice(0, 3).join("\n\n")).toBe("");
+  });
+});
+
+describe("values built in templates (Go ints, not float64) against the real Helm", () => {
+  it("prints ints as ints in toYaml, toYamlPretty and toToml", () => {
+    const expr = `(dict "i" 1000000 "n" -3 "f" 2.5 "l" (list 1 "a" 1e6 true) "m" (dict "k" 7))`;
+    const fns = ["toYaml", "toYamlPretty", "toToml"] as const;
+    const files: Record<string, string> = { "Chart.yaml": "apiVersion: v2\nname: gi\nversion: 0.1.0\n" };
+    fns.forEach((fn) => (files[`templates/${fn}.yaml`] = `kind: Test\nout: "{{ ${fn} ${expr} | b64enc }}"\n`));
+    const dir = writeTree(files, "yaml-goint-");
+    const run = runHelm(["template", "rel", dir], dir);
+    expect(run.stderr).toBe("");
+    const v = new Map<string, Value>([
+      ["i", goInt(1000000)],
+      ["n", goInt(-3)],
+      ["f", 2.5],
+      ["l", [goInt(1), "a", 1e6, true]],
+      ["m", new Map([["k", goInt(7)]])],
+    ]);
+    const ours = { toYaml: toYaml(v), toYamlPretty: toYamlPretty(v), toToml: toToml(v) };
+    for (const fn of fns) {
+      const m = new RegExp(`# Source: gi/templates/${fn}\\.yaml\\n[^]*?out: "([^"]*)"`).exec(run.stdout);
+      expect(ours[fn], fn).toBe(Buffer.from(m?.[1] ?? "", "base64").toString("utf8"));
+    }
   });
 });
