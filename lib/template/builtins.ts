@@ -3,6 +3,7 @@
  * special-cased by the executor (short-circuit, callee name), exactly as Go does.
  */
 import { sprint, sprintf, sprintln } from "./fmt";
+import { zeroOfMapElem } from "./zero";
 import { isPrintRune } from "./token";
 import { truth } from "./truth";
 import {
@@ -133,7 +134,7 @@ function index(item: Value, ...indexes: Value[]): Value {
       if (ix === null) throw new FuncError("value is nil; should be of type string");
       if (typeof ix !== "string") throw new FuncError(`value has type ${goTypeName(ix)}; should be string`);
       // A missing key gives the zero value of the element type: nil for interface{}, empty []byte for .Files.
-      cur = cur instanceof Map ? (cur.get(ix) ?? null) : (cur.map.get(ix) ?? new Uint8Array(0));
+      cur = cur instanceof Map ? (cur.get(ix) ?? zeroOfMapElem(cur)) : (cur.map.get(ix) ?? new Uint8Array(0));
     } else {
       throw new FuncError(`can't index item of type ${goTypeName(cur)}`);
     }

@@ -19,6 +19,7 @@ import type { Tree } from "./parser";
 import type { TemplateSet } from "./template-set";
 import { goQuote } from "./token";
 import { truth } from "./truth";
+import { zeroOfMapElem } from "./zero";
 import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isGoMapObject, sortedKeys, type Value } from "./value";
 
 interface Variable {
@@ -429,7 +430,7 @@ export class ExecState {
       let v = receiver.get(name);
       if (v === undefined) {
         if (this.options.missingKey === "error") this.errorf("MISSING_KEY", `map has no entry for key ${goQuote(name)}`);
-        v = null;
+        v = zeroOfMapElem(receiver);
       }
       this.boxed = isInterfaceMap(receiver);
       return v;

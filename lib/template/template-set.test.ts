@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TemplateExecError, TemplateSet, type ContextFunc, type TemplateFunc } from "./index";
-import { FuncError, goFunc, GoInt, GoObject, type GoFunc, type Value } from "./value";
+import { FuncError, goFunc, GoInt, GoObject, type GoFunc, type Value, withGoType } from "./value";
 
 const m = (o: Record<string, Value>): Map<string, Value> => new Map(Object.entries(o));
 
@@ -209,6 +209,11 @@ describe("template/exec: Go semantics beyond the Helm differential suite", () =>
     const text = '{{ range $k, $v := . }}{{ $k }}={{ $v }};{{ end }}{{ len . }} {{ index . "a.txt" }} {{ index . "zz" }} {{ if . }}T{{ end }}';
     expect(render({ t: text }, "t", files)).toBe("a.txt=[97];b.txt=[98];2 [97] [] T");
     expect(render({ t: "{{ if . }}T{{ else }}F{{ end }}{{ not . }}{{ and . 1 }}" }, "t", new MapFiles(new Map()))).toBe("Ftruefiles");
+  });
+
+  it("gives the element type's zero value for a missing key of a typed map", () => {
+    const split = withGoType(m({ _0: "a" }), "map[string]string");
+    expect(render({ t: '[{{ .zz }}][{{ index . "zz" }}][{{ ._0 }}][{{ printf "%T" .zz }}]' }, "t", split)).toBe("[][][a][string]");
   });
 
   it("fails on a missing key with missingKey=error", () => {
