@@ -31,7 +31,11 @@ const steps = [
     cmd: ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
     count: countVitest,
   },
-  { name: "build", cmd: ["next", "build"] },
+  // Stamped like scripts/start.sh does, so `npm start` after `npm test` serves this build without rebuilding.
+  {
+    name: "build",
+    cmd: ["bash", "-c", 'hash="$(bash scripts/source-hash.sh)" && next build && echo "$hash" > .next/.source-hash'],
+  },
   {
     name: "e2e (playwright)",
     cmd: ["playwright", "test", "--reporter=list,json"],
