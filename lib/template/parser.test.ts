@@ -141,6 +141,12 @@ describe("template/parser: errors carry a code, Go's text and the position", () 
     expect(err).toMatchObject({ code, goMessage: message });
   });
 
+  it("limits nesting: Go's 10000 parentheses, and whatever exhausts the JS stack first", () => {
+    const deep = (n: number, open: string, close: string) => open.repeat(n) + close.repeat(n);
+    expect(() => parseTemplates("t", `{{ ${deep(10001, "(", ")")} }}`, has)).toThrow("max expression depth exceeded");
+    expect(() => parseTemplates("t", deep(20000, "{{ if 1 }}", "{{ end }}"), has)).toThrow(TemplateParseError);
+  });
+
   it("reports the 0-based byte column of the offending token", () => {
     try {
       parseTemplates("t", "ééé\n  x {{ nofunc }}", has);

@@ -24,6 +24,9 @@ import { describeToken, goQuote, type Token, TokenKind } from "./token";
 import { unquote } from "./unquote";
 import { byteLength } from "./value";
 
+/** Go's limit on nested parentheses. */
+const MAX_STACK_DEPTH = 10000;
+
 /** One parsed template. */
 export interface Tree {
   /** The template's name: the file, or the `define`d name. */
@@ -54,7 +57,15 @@ export function parseTemplates(
   options: ParseOptions = {},
 ): Map<string, Tree> {
   const p = new Parser(name, text, hasFunction, options);
-  return p.parseAll();
+  try {
+    return p.parseAll();
+  } catch (e) {
+    // Deep nesting can exhaust the JS stack before Go's limit; report it as that limit.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new TemplateParseError("LIMIT_DEPTH", name, 0, 0, "max expression depth exceeded");
+    }
+    throw e;
+  }
 }
 
 class Parser {
@@ -64,6 +75,8 @@ class Parser {
   private peekCount = 0;
     private vars: string[] = ["$"];
   private rangeDepth = 0;
+  /** Nesting of parenthesized pipelines (Go's stackDepth). */
+  private stackDepth = 0;
   /** Line of the action being parsed, for "unclosed action" messages; 0 outside actions. */
   private actionLine = 0;
 
@@ -498,8 +511,15 @@ class Parser {
         if (typeof n === "string") this.errorf(n.startsWith("complex") ? "UNSUPPORTED" : "BAD_SYNTAX", n);
         return { type: "number", pos: t.pos, text: t.val, ...n };
       }
-      case TokenKind.LeftParen:
-        return this.pipeline("parenthesized pipeline", TokenKind.RightParen);
+      case TokenKind.LeftParen: {
+        if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf("LIMIT_DEPTH", "max expression depth exceeded");
+        this.stackDepth++;
+        try {
+          return this.pipeline("parenthesized pipeline", TokenKind.RightParen);
+        } finally {
+          this.stackDepth--;
+        }
+      }
       case TokenKind.String:
       case TokenKind.RawString:
         return { type: "string", pos: t.pos, quoted: t.val, text: this.unquoteToken(t) };
