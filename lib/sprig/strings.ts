@@ -75,16 +75,21 @@ function substr(start: number, end: number, s: string): string {
 
 /** goutils AbbreviateFull over bytes; goutils' own errors make Sprig return "". */
 function abbreviateFull(s: string, offset: number, maxWidth: number): string {
-  if (s === "") return "";
-  if (maxWidth < 4) return "";
   const b = toByteString(s);
-  if (b.length <= maxWidth) return s;
+  const out = abbreviateBytes(b, offset, maxWidth);
+  return out === b ? s : fromByteString(out);
+}
+
+/** AbbreviateFull on a byte string (the recursion must not re-encode a cut character). */
+function abbreviateBytes(b: string, offset: number, maxWidth: number): string {
+  if (b === "" || maxWidth < 4) return "";
+  if (b.length <= maxWidth) return b;
   let off = Math.min(offset, b.length);
   if (b.length - off < maxWidth - 3) off = b.length - (maxWidth - 3);
-  if (off <= 4) return fromByteString(b.slice(0, maxWidth - 3)) + "...";
+  if (off <= 4) return b.slice(0, maxWidth - 3) + "...";
   if (maxWidth < 7) return "";
-  if (off + maxWidth - 3 < b.length) return "..." + abbreviateFull(fromByteString(b.slice(off)), 0, maxWidth - 3);
-  return "..." + fromByteString(b.slice(b.length - (maxWidth - 3)));
+  if (off + maxWidth - 3 < b.length) return "..." + abbreviateBytes(b.slice(off), 0, maxWidth - 3);
+  return "..." + b.slice(b.length - (maxWidth - 3));
 }
 
 /** goutils WrapCustom: byte-indexed, breaks at ' ' only. */
