@@ -16,15 +16,22 @@ export type CompatibleFn = (constraint: string, version: string) => boolean;
 
 /** chartutil.IsCompatibleRange, through Sprig's semverCompare (the same Masterminds semantics). */
 export const isCompatibleRange: CompatibleFn = (constraint, version) => {
-  const semverCompare = helmFuncs().get("semverCompare");
-  if (!semverCompare) return false;
-  try {
-    return semverCompare.call(constraint, version) === true;
-  } catch (e) {
-    if (e instanceof FuncError) return false;
-    throw e;
+  const key = `${constraint}\n${version}`;
+  let ok = compatibleCache.get(key);
+  if (ok === undefined) {
+    ok = false;
+    try {
+      ok = helmFuncs().get("semverCompare")?.call(constraint, version) === true;
+    } catch (e) {
+      if (!(e instanceof FuncError)) throw e;
+    }
+    compatibleCache.set(key, ok);
   }
+  return ok;
 };
+
+// Charts check the same few constraints on every render.
+const compatibleCache = new Map<string, boolean>();
 
 /** Values.Table: walks a dotted path of tables; undefined when any step is missing or not a table. */
 export function valuesTable(v: GoMap, path: string): GoMap | undefined {
