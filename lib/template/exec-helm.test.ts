@@ -74,6 +74,8 @@ const OK_CASES: [string, string][] = [
   ["printf bad verbs and args", "{{ printf \"%d %s %t\" 1.5 0 \"x\" }}|{{ printf \"%s\" }}|{{ printf \"%d\" 1 2 \"x\" }}|{{ printf \"%!\" }}|{{ printf \"100%%\" }}|{{ printf \"%\" }}|{{ printf \"%z\" 1 }}|{{ printf \"%s\" nil }}|{{ printf \"%d\" nil }}"],
   ["printf composite verbs", "{{ printf \"%d|%s|%v|%q|%x\" .Values.l .Values.l .Values.mixed .Values.l .Values.l }}|{{ printf \"%v %+v\" .Values.nest .Values.nest }}|{{ printf \"%05d\" .Values.l }}"],
   ["printf plus and sharp v", "{{ printf \"%+v|%#v|%#v|%#v|%#v|%+d|%#v\" .Values.m .Values.mixed .Values.a.s .Values.f nil 5 (index \"a\" 0) }}"],
+  ["printf argument indexes", "{{ printf \"%[2]d %[1]d|%[3]*.[2]*[1]f|%[5]d|%d %d %[1]d %d|%[0]d|%[x]d|%[2]d|%[1]d %s\" 1 2 3 }}"],
+  ["printf bad width and precision", "{{ printf \"%*d|%.*d|%-*d|%*d\" \"x\" 1 \"y\" 2 -4 3 1.5 4 }}"],
   ["printf values from file", "{{ printf \"%v %d %s %v\" .Values.num .Values.num .Values.num .Values.missing }}"],
   ["printf width star", "{{ printf \"%*d|%-*d|%.*f\" 5 1 4 2 2 3.14159 }}"],
   ["len index", "{{ len \"héllo\" }} {{ len .Values.l }} {{ len .Values.m }} {{ index .Values.l 1 }} {{ index .Values.m \"a\" }} {{ index .Values \"nest\" \"a\" \"b\" }} {{ index .Values.m \"zz\" }} {{ index \"abc\" 1 }}"],

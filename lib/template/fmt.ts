@@ -32,13 +32,36 @@ interface Spec {
   prec: number | undefined;
 }
 
-/** `fmt.Sprintf`. */
+/** `fmt.Sprintf`, with explicit argument indexes (`%[2]d`) and `*` widths and precisions. */
 export function sprintf(format: string, args: readonly Value[]): string {
   let out = "";
   let argNum = 0;
+  let reordered = false;
   const n = format.length;
   let i = 0;
+  // Go's argNumber: an optional "[n]" at i selects argument n (1-based).
+  let goodArgNum = true;
+  const argNumber = (): boolean => {
+    if (format[i] !== "[") return false;
+    reordered = true;
+    const close = format.indexOf("]", i + 1);
+    if (n - i < 3 || close < 0) {
+      i += 1;
+      goodArgNum = false;
+      return false;
+    }
+    const text = format.slice(i + 1, close);
+    i = close + 1;
+    const index = /^[0-9]+$/.test(text) ? Number(text) - 1 : -1;
+    if (index >= 0 && index < args.length) {
+      argNum = index;
+      return true;
+    }
+    goodArgNum = false;
+    return /^[0-9]+$/.test(text);
+  };
   while (i < n) {
+    goodArgNum = true;
     const pct = format.indexOf("%", i);
     if (pct < 0) {
       out += format.slice(i);
@@ -69,11 +92,11 @@ export function sprintf(format: string, args: readonly Value[]): string {
           break flags;
       }
     }
-    // Width: a number or '*'.
+    let afterIndex = argNumber();
     if (format[i] === "*") {
       i++;
-      const w = intArg(args[argNum]);
-      argNum++;
+      const w = intArg(args, argNum);
+      if (argNum < args.length) argNum++;
       if (w === undefined) out += "%!(BADWIDTH)";
       else {
         spec.width = Math.abs(w);
@@ -82,27 +105,33 @@ export function sprintf(format: string, args: readonly Value[]): string {
           spec.zero = false;
         }
       }
+      afterIndex = false;
     } else {
       const start = i;
       while (i < n && format[i]! >= "0" && format[i]! <= "9") i++;
-      if (i > start) spec.width = Number(format.slice(start, i));
+      if (i > start) {
+        spec.width = Number(format.slice(start, i));
+        if (afterIndex) goodArgNum = false; // "%[3]2d"
+      }
     }
-    if (format[i] === ".") {
+    if (i + 1 < n && format[i] === ".") {
       i++;
+      if (afterIndex) goodArgNum = false; // "%[3].2d"
+      afterIndex = argNumber();
       if (format[i] === "*") {
         i++;
-        const p = intArg(args[argNum]);
-        argNum++;
-        if (p === undefined || p < 0) {
-          out += "%!(BADPREC)";
-          spec.prec = undefined;
-        } else spec.prec = p;
+        const p = intArg(args, argNum);
+        if (argNum < args.length) argNum++;
+        if (p === undefined || p < 0) out += "%!(BADPREC)";
+        else spec.prec = p;
+        afterIndex = false;
       } else {
         const start = i;
         while (i < n && format[i]! >= "0" && format[i]! <= "9") i++;
         spec.prec = Number(format.slice(start, i) || "0");
       }
     }
+    if (!afterIndex) afterIndex = argNumber();
     if (i >= n) {
       out += "%!(NOVERB)";
       break;
@@ -111,6 +140,10 @@ export function sprintf(format: string, args: readonly Value[]): string {
     i += verb.length;
     if (verb === "%") {
       out += "%";
+      continue;
+    }
+    if (!goodArgNum) {
+      out += `%!${verb}(BADINDEX)`;
       continue;
     }
     if (argNum >= args.length) {
@@ -128,15 +161,19 @@ export function sprintf(format: string, args: readonly Value[]): string {
     out += formatArg(args[argNum]!, verb, spec);
     argNum++;
   }
-  if (argNum < args.length) {
+  // Go checks for unused arguments only when they were consumed in order.
+  if (!reordered && argNum < args.length) {
     out += "%!(EXTRA " + args.slice(argNum).map((a) => (a === null ? "<nil>" : `${goTypeName(a)}=${formatValue(a)}`)).join(", ") + ")";
   }
   return out;
 }
 
-function intArg(v: Value | undefined): number | undefined {
-  if (v instanceof GoInt) return v.toNumber();
-  return undefined;
+/** A `*` width or precision: an integer argument of at most 1e6, as Go's intFromArg accepts. */
+function intArg(args: readonly Value[], argNum: number): number | undefined {
+  const v = args[argNum];
+  if (!(v instanceof GoInt)) return undefined;
+  const x = v.toNumber();
+  return Math.abs(x) > 1e6 ? undefined : x;
 }
 
 /** Go's `%!verb(type=value)`; the value is printed with %v under the same flags and width. */
