@@ -4,7 +4,7 @@
  * globals flowing down into every subchart.
  */
 import type { GoMap, Value } from "../template/value";
-import { formatValue, isGoMap } from "../template/value";
+import { formatValue, goTypeName, isGoMap } from "../template/value";
 import type { Chart } from "./chart";
 import { HelmError } from "./errors";
 import { YamlError, parseValuesYaml } from "./yaml/index";
@@ -53,7 +53,10 @@ function coalesceDeps(chart: Chart, dest: GoMap, prefix: string, merge: boolean,
     const name = sub.metadata.name;
     const cur = dest.get(name);
     if (cur === undefined) dest.set(name, new Map());
-    else if (!isGoMap(cur)) throw new Error(`type mismatch on ${name}: %!t(${formatValue(cur)})`);
+    else if (!isGoMap(cur)) {
+      // Go's fmt.Errorf("type mismatch on %s: %t", …) of a non-bool.
+      throw new HelmError({ code: "VALUES_INVALID", valuesPath: name, message: `type mismatch on ${name}: %!t(${goTypeName(cur)}=${formatValue(cur)})` });
+    }
     const dv = dest.get(name) as GoMap;
     const subPrefix = concatPrefix(prefix, chart.metadata.name);
     coalesceGlobals(dv, dest, subPrefix, warn);

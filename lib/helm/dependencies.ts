@@ -180,8 +180,15 @@ function processImportValuesDeep(c: Chart, warn: WarnFn): void {
  */
 export function processDependencies(chart: Chart, userValues: GoMap, compatible: CompatibleFn, warn: WarnFn): Chart {
   const root = copyTree(chart, undefined);
-  processEnabled(root, userValues, "", compatible, warn);
-  processImportValuesDeep(root, warn);
+  try {
+    processEnabled(root, userValues, "", compatible, warn);
+    processImportValuesDeep(root, warn);
+  } catch (e) {
+    if (!(e instanceof HelmError)) throw e;
+    // Helm logs the failure, then reports it wrapped.
+    warn(`level=ERROR msg="chart dependencies processing failed" error=${slogValue(e.message)}`);
+    throw new HelmError({ code: e.code, valuesPath: e.valuesPath, message: `chart dependencies processing failed: ${e.message}` });
+  }
   return root;
 }
 

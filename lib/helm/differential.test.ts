@@ -25,6 +25,7 @@ const scenarios: [string, string[]][] = [
   ["show-only missing", ["myrel", "shop", "-s", "templates/nope.yaml"]],
   ["kube version and api versions", ["myrel", "shop", "--kube-version", "1.29.3", "-a", "example.com/v1"]],
   ["required value", ["myrel", "shop", "--set", "image.repository=null"]],
+  ["a subchart's values that are not a table", ["myrel", "shop", "--set", "cart=5"]],
   ["edge: kind order, separator quirks, one chart aliased twice", ["r", "edge"]],
   ["edge: crds (only yaml/yml/json files)", ["r", "edge", "--include-crds"]],
   ["edge: the first condition that resolves wins", ["r", "edge", "--set", "global.second=false"]],
