@@ -117,6 +117,11 @@ export class ExecState {
     this.errorf("UNDEFINED_VARIABLE", `undefined variable: ${name}`);
   }
 
+  /** Drops the variables declared since `mark` (setting an array's length is not free, so only when needed). */
+  private pop(mark: number): void {
+    if (this.vars.length > mark) this.vars.length = mark;
+  }
+
   private setVar(name: string, value: Value, boxed: boolean): void {
     const v = this.lookupVar(name);
     v.value = value;
@@ -182,7 +187,7 @@ export class ExecState {
         this.dotBoxed = saved;
       } else flow = this.walkList(dot, list);
     } else if (elseList) flow = this.walkList(dot, elseList);
-    this.vars.length = mark;
+    this.pop(mark);
     return flow;
   }
 
@@ -217,7 +222,7 @@ export class ExecState {
       this.dotBoxed = boxed;
       const flow = this.walkList(elem, r.list);
       this.dotBoxed = saved;
-      this.vars.length = mark;
+      this.pop(mark);
       return flow;
     };
     let ran = false;
@@ -252,7 +257,7 @@ export class ExecState {
     }
     let flow: Flow = NORMAL;
     if (!ran && r.elseList) flow = this.walkList(dot, r.elseList);
-    this.vars.length = outer;
+    this.pop(outer);
     return flow;
   }
 
