@@ -2,7 +2,8 @@
  * `.Files`: Helm's `engine.files`, a `map[string][]byte` of the chart's non-template files with
  * methods (pkg/engine/files.go). Templates use the methods (`.Files.Get`, `.Files.Glob "x/*"`), and
  * also use it as the map it is: `range $path, $bytes := .Files`, `index .Files "a.txt"`, `len .Files`,
- * `.Files.name` (a missing key is an empty []byte). The executor reaches the map through `map`.
+ * `.Files.name` (a missing key is an empty []byte). The executor reaches the map through `map`
+ * (value.ts GoMapObject).
  */
 import {
   FuncError,
@@ -13,6 +14,7 @@ import {
   withGoType,
   type GoFunc,
   type GoMap,
+  type GoMapObject,
   type Value,
 } from "../../template/value";
 import type { ChartFile } from "../chart";
@@ -32,7 +34,7 @@ function base64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-export class Files extends GoObject {
+export class Files extends GoObject implements GoMapObject {
   readonly goType = "engine.files";
   override readonly goKind = "map";
   /** The underlying Go map: path → bytes (Uint8Array values). `range`, `index` and `len` use it. */
