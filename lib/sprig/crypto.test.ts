@@ -161,3 +161,11 @@ describe("certificates interoperate with Go's crypto/x509", () => {
     expect(F.get("genPrivateKey")!.call("nope")).toBe("Unknown type nope");
   });
 });
+
+test("a certificate prints and marshals like Go's struct", () => {
+  const r = helmTemplate({ "templates/t.yaml": `x: {{ genCA "x" 1 | toJson | fromJson | keys | sortAlpha | join "," }}\ny: {{ printf "%v" (genCA "x" 1) | hasPrefix "{-----BEGIN CERTIFICATE-----" }}\n` });
+  expect(r.stdout).toContain("x: Cert,Key\ny: true");
+  const ca = F.get("genCA")!.call("x", new GoInt(1)) as Certificate;
+  expect(Object.keys(JSON.parse(ca.marshalJSON()) as object)).toEqual(["Cert", "Key"]);
+  expect(ca.format().startsWith("{-----BEGIN CERTIFICATE-----")).toBe(true);
+});

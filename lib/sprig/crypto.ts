@@ -7,6 +7,7 @@
 import { FuncError, formatValue, goFunc, type GoInt, GoObject, utf8Bytes, utf8String, type Value } from "../template/value";
 import { integer, octets, oid, pemDecode, pemEncode, seq } from "./asn1";
 import { generateP256Der } from "./ecdsa";
+import { jsonString } from "./json";
 import { generateRsaKey, type RsaKey } from "./rsa";
 import { type CertTemplate, certPem, createCertificate, type ParsedCert, parseCertificate, parsePrivateKeyPem, rsaKeyPem } from "./x509";
 import { aesCbcDecrypt, aesCbcEncrypt } from "./aes";
@@ -136,6 +137,10 @@ export class Certificate extends GoObject {
   }
   override format(): string {
     return `{${this.cert} ${this.key}}`;
+  }
+  /** encoding/json of the struct: its exported fields by name. */
+  marshalJSON(): string {
+    return `{"Cert":${jsonString(this.cert)},"Key":${jsonString(this.key)}}`;
   }
 }
 
