@@ -1,0 +1,178 @@
+"use client";
+// The centre of the studio: the selected node's values as a form or the active layer as YAML (one layer,
+// one source of truth: the workspace store), with search, import, the problem list and deep links
+// (`?path=rest-api.image.tag` opens and focuses that field).
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { JSONSchema } from "monaco-yaml";
+import { authoringFields } from "@/lib/authoring/authoring-fields";
+import { validateValues } from "@/lib/authoring/validate-values";
+import { EditError, type PlainValue } from "@/lib/export/index";
+import { BASE_LAYER, layerText, setValue, unsetValue, withLayerText, type Workspace } from "@/lib/workspace/index";
+import { controlId } from "@/components/values-form/field-row";
+import { ValuesForm } from "@/components/values-form/values-form";
+import { useWorkspace } from "@/components/workspace/use-workspace";
+import styles from "./authoring.module.css";
+import { ProblemList } from "./problem-list";
+import { LayerYaml } from "./layer-yaml";
+import { useLayerValues } from "./use-layer-values";
+import { ValueSearch } from "./value-search";
+import { dropHandlers, importText, ValuesImport, type ImportStatus } from "./values-import";
+
+const FIELDS = authoringFields();
+const FIELDS_BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
+
+/** Names of the rail nodes as people say them. */
+const NODE_LABELS: ReadonlyMap<string, string> = new Map([
+  ["global", "Global"],
+  ["rest-api", "REST API"],
+  ["edge-mcp", "Edge MCP"],
+  ["worker", "Worker"],
+  ["rag-loader", "RAG Loader"],
+  ["postgresql", "PostgreSQL"],
+  ["redis", "Redis"],
+]);
+
+/** The deep-link query parameter. */
+export const PATH_PARAM = "path";
+
+type View = "form" | "yaml" | "defaults";
+
+export interface AuthoringCentreProps {
+  /** The rail node shown (`global` or a subchart name). */
+  node: string;
+  /** Its heading. */
+  label: string;
+  onSelectNode: (node: string) => void;
+  /** The node's chart defaults (read only), shown in their own tab. */
+  defaults: ReactNode;
+}
+
+/** The active layer edited by `change`; a layer that cannot be edited (broken YAML) stays as it is. */
+function editActive(w: Workspace, change: (text: string) => string): Workspace {
+  try {
+    return withLayerText(w, w.active, change(layerText(w, w.active)));
+  } catch (e) {
+    if (e instanceof EditError) return w;
+    throw e;
+  }
+}
+
+export function AuthoringCentre({ node, label, onSelectNode, defaults }: AuthoringCentreProps) {
+  const { ws, files, update } = useWorkspace();
+  const layer = ws.active;
+  const layerName = layer === BASE_LAYER ? "base" : layer;
+  const { values, setHere, problem } = useLayerValues();
+  const problems = useMemo(() => validateValues(values, FIELDS), [values]);
+  const problemByPath = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
+  const nodeFields = useMemo(() => FIELDS.filter((f) => f.node === node), [node]);
+  const schema = useMemo(() => parseSchema(files.get("values.schema.json")), [files]);
+  const [view, setView] = useState<View>("form");
+  const [onlyChanged, setOnlyChanged] = useState(false);
+  const [focusPath, setFocusPath] = useState<string | null>(null);
+  const [importStatus, setImportStatus] = useState<ImportStatus | null>(null);
+
+  // A keystroke paints first; writing the layer (and everything that follows from it) comes after.
+  const commit = useCallback((path: string, value: PlainValue) => startTransition(() => update((w) => editActive(w, (t) => setValue(t, path, value)))), [update]);
+  const reset = useCallback((paths: readonly string[]) => update((w) => editActive(w, (t) => paths.reduce((acc, p) => unsetValue(acc, p), t))), [update]);
+
+  const jump = useCallback(
+    (path: string) => {
+      const field = FIELDS_BY_PATH.get(path);
+      if (!field) return;
+      onSelectNode(field.node);
+      setView("form");
+      setOnlyChanged(false);
+      setFocusPath(path);
+      const url = new URL(window.location.href);
+      url.searchParams.set(PATH_PARAM, path);
+      window.history.replaceState(window.history.state, "", url);
+    },
+    [onSelectNode],
+  );
+
+  // Deep link: open the field named in the URL once, on load.
+  useEffect(() => {
+    const path = new URLSearchParams(window.location.search).get(PATH_PARAM);
+    if (path) jump(path);
+  }, [jump]);
+
+  // Focus the field once its node's form is on screen.
+  useEffect(() => {
+    if (!focusPath || view !== "form") return;
+    const el = document.getElementById(controlId(focusPath));
+    if (!el) return;
+    el.closest("details")?.setAttribute("open", "");
+    const target = el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>("input, textarea, button") : el;
+    target?.scrollIntoView({ block: "center" });
+    target?.focus();
+    setFocusPath(null);
+  }, [focusPath, node, view]);
+
+  const onImport = (name: string, text: string) =>
+    setImportStatus(importText(name, text, FIELDS, layerName, (t) => update((w) => withLayerText(w, w.active, t))));
+
+  const tab = (v: View, text: string) => (
+    <button type="button" role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="view-panel" className={styles.tab} onClick={() => setView(v)}>
+      {text}
+    </button>
+  );
+
+  return (
+    <section className={styles.centre} aria-labelledby="centre-title" {...dropHandlers(onImport)}>
+      <div className={`pane-heading ${styles.heading}`}>
+        <h1 id="centre-title">{label}</h1>
+        <p className="muted">
+          Editing {layer === BASE_LAYER ? "the base layer (shared by every environment)" : `environment ${layer}`}; values not set here come from{" "}
+          {layer === BASE_LAYER ? "the chart defaults" : "base and the chart defaults"}.
+        </p>
+        <div className={styles.toolbar}>
+          <div role="tablist" aria-label="View">
+            {tab("form", "Form")}
+            {tab("yaml", "YAML")}
+            {tab("defaults", "Chart defaults")}
+          </div>
+          <ValueSearch fields={FIELDS} nodeLabels={NODE_LABELS} onPick={jump} />
+          <label className={styles.check}>
+            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Show only changed values
+          </label>
+        </div>
+        <ValuesImport layerName={layerName} onText={onImport} status={importStatus} />
+      </div>
+      {problem && (
+        <p role="alert" className={styles.broken}>
+          The YAML of {layerName} cannot be read{problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ""})` : ""}:{" "}
+          {problem.message}. The form shows the last readable values and waits until the YAML is fixed; nothing typed is lost.
+        </p>
+      )}
+      <ProblemList problems={problems} fieldsByPath={FIELDS_BY_PATH} nodeLabels={NODE_LABELS} onJump={jump} />
+      <div id="view-panel" role="tabpanel" aria-labelledby={`view-${view}`} className={styles.panel}>
+        {view === "form" && (
+          <ValuesForm
+            key={`${node}:${layer}`}
+            fields={nodeFields}
+            values={values}
+            problems={problemByPath}
+            setHere={setHere}
+            layerName={layerName}
+            onlyChanged={onlyChanged}
+            disabled={problem !== null}
+            onCommit={commit}
+            onReset={reset}
+          />
+        )}
+        {view === "yaml" && <LayerYaml schema={schema} />}
+        {view === "defaults" && defaults}
+      </div>
+    </section>
+  );
+}
+
+function parseSchema(bytes: Uint8Array | undefined): JSONSchema | undefined {
+  if (!bytes) return undefined;
+  try {
+    const schema: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return schema !== null && typeof schema === "object" ? (schema as JSONSchema) : undefined;
+  } catch {
+    return undefined; // the chart's own tests report a broken schema; the editor then checks syntax only
+  }
+}

@@ -1,0 +1,33 @@
+"use client";
+// A list of strings: one box per item; add, remove and move items.
+import styles from "./values-form.module.css";
+import type { ControlProps } from "./control-props";
+import { ListButtons } from "./list-buttons";
+
+export function StringListControl({ field, id, value, onChange, describedBy }: ControlProps) {
+  const items = Array.isArray(value) ? value.map((v) => (v === null ? "" : String(v))) : [];
+  const set = (next: string[]) => onChange(next);
+  return (
+    <fieldset id={id} name={field.path} aria-describedby={describedBy}>
+      <legend className={styles.visuallyHidden}>{field.label}</legend>
+      {items.length === 0 && <p className="muted">No items.</p>}
+      <ol>
+        {items.map((item, i) => (
+          <li key={i}>
+            <input
+              type="text"
+              aria-label={`${field.label}, item ${i + 1}`}
+              value={item}
+              spellCheck={false}
+              onChange={(e) => set(items.map((x, j) => (j === i ? e.target.value : x)))}
+            />
+            <ListButtons label={field.label} index={i} count={items.length} items={items} onChange={set} />
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => set([...items, ""])}>
+        Add item
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+// The form of one rail node: its fields in collapsible sections, generated from the model. The form holds
+// the effective values of the active layer; every change goes to the layer at once (onCommit) and changes
+// made elsewhere (YAML, undo, import) flow back in field by field.
+import { useCallback, useEffect, useRef } from "react";
+import { useForm, type FieldValues } from "react-hook-form";
+import type { AuthoringField } from "@/lib/authoring/authoring-fields";
+import { sameValue, valueAt } from "@/lib/authoring/plain-path";
+import type { PlainValue } from "@/lib/export/index";
+import { FieldRow } from "./field-row";
+import styles from "./values-form.module.css";
+
+export interface ValuesFormProps {
+  /** The node's fields, in values.yaml order. */
+  fields: readonly AuthoringField[];
+  /** Effective values of the active layer (chart defaults, base, environment). */
+  values: PlainValue;
+  problems: ReadonlyMap<string, string>;
+  /** Paths the active layer sets itself. */
+  setHere: ReadonlySet<string>;
+  layerName: string;
+  /** Only rows whose value differs from the chart default. */
+  onlyChanged: boolean;
+  /** The form is read-only while the layer's YAML cannot be read. */
+  disabled: boolean;
+  onCommit: (path: string, value: PlainValue) => void;
+  /** Removes these paths from the active layer. */
+  onReset: (paths: readonly string[]) => void;
+}
+
+interface Section {
+  key: string;
+  title: string;
+  fields: AuthoringField[];
+}
+
+function sectionsOf(fields: readonly AuthoringField[]): Section[] {
+  const out = new Map<string, Section>();
+  for (const f of fields) {
+    const s = out.get(f.section) ?? { key: f.section, title: f.sectionTitle, fields: [] };
+    s.fields.push(f);
+    out.set(f.section, s);
+  }
+  return [...out.values()];
+}
+
+export function ValuesForm({ fields, values, problems, setHere, layerName, onlyChanged, disabled, onCommit, onReset }: ValuesFormProps) {
+  const form = useForm<FieldValues>({ defaultValues: values as FieldValues });
+  const previous = useRef(values);
+
+  // Push values changed outside the form into it, one field at a time (no whole-form reset).
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = values;
+    if (before === values) return;
+    for (const f of fields) {
+      const next = valueAt(values, f.segments);
+      if (!sameValue(next, valueAt(before, f.segments))) form.setValue(f.path, next ?? null);
+    }
+  }, [values, fields, form]);
+
+  // Stable, so memoised rows do not re-render when the form does.
+  const resetOne = useCallback((path: string) => onReset([path]), [onReset]);
+  const rows = (s: Section) => (onlyChanged ? s.fields.filter((f) => !sameValue(valueAt(values, f.segments), f.default as PlainValue)) : s.fields);
+  const sections = sectionsOf(fields);
+  const visible = sections.filter((s) => rows(s).length > 0);
+
+  return (
+    <form className={styles.form} aria-label="Values" noValidate onSubmit={(e) => e.preventDefault()}>
+      <fieldset className={styles.all} disabled={disabled}>
+        <legend className={styles.visuallyHidden}>Values of {layerName}</legend>
+        {visible.length === 0 && <p className="muted">No value of this part differs from the chart defaults.</p>}
+        {visible.map((s) => {
+          const here = s.fields.filter((f) => setHere.has(f.path)).map((f) => f.path);
+          const headingId = `section-${s.fields[0]?.node ?? ""}-${s.key}`;
+          return (
+            <details key={s.key} className={styles.section} open>
+              <summary>
+                <h2 id={headingId} className={styles.sectionTitle}>
+                  {s.title}
+                </h2>
+                {here.length > 0 && <span className={styles.badgeLayer}>{here.length} set in {layerName}</span>}
+              </summary>
+              <div role="group" aria-labelledby={headingId}>
+                {here.length > 0 && (
+                  <button type="button" className={styles.reset} onClick={() => onReset(here)}>
+                    Reset section {s.title}
+                  </button>
+                )}
+                {rows(s).map((f) => (
+                  <FieldRow
+                    key={f.path}
+                    field={f}
+                    control={form.control}
+                    problem={problems.get(f.path)}
+                    setHere={setHere.has(f.path)}
+                    layerName={layerName}
+                    onCommit={onCommit}
+                    onReset={resetOne}
+                  />
+                ))}
+              </div>
+            </details>
+          );
+        })}
+      </fieldset>
+    </form>
+  );
+}
