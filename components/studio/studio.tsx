@@ -5,7 +5,7 @@ import type { JSONSchema } from "monaco-yaml";
 import { useMemo, useState } from "react";
 import type { ChartSource } from "@/lib/server/chart-source";
 import { LazyYamlEditor } from "@/components/editor/lazy-yaml-editor";
-import { LayerEditor } from "@/components/workspace/layer-editor";
+import { AuthoringCentre } from "@/components/authoring/authoring-centre";
 import { WorkspaceProvider } from "@/components/workspace/use-workspace";
 import { WorkspaceBar } from "@/components/workspace/workspace-bar";
 import { chartOutline, fileText, type OutlineNode } from "./chart-outline";
@@ -46,8 +46,14 @@ export function Studio({ source, chartDir }: StudioProps) {
         <NodeRail nodes={outline.nodes} selectedId={selected?.id ?? ""} onSelect={setSelectedId} />
         <main className="studio-centre" id="main" aria-labelledby="centre-title">
           <WorkspaceBar />
-          <LayerEditor />
-          {selected && <ValuesView key={selected.id} node={selected} files={source.files} />}
+          {selected && (
+            <AuthoringCentre
+              node={selected.id}
+              label={selected.label}
+              onSelectNode={setSelectedId}
+              defaults={<ValuesView key={selected.id} node={selected} files={source.files} />}
+            />
+          )}
         </main>
         {selected && <ReviewPane node={selected} />}
       </div>
@@ -60,7 +66,6 @@ function ValuesView({ node, files }: { node: OutlineNode; files: Record<string, 
   return (
     <>
       <div className="pane-heading">
-        <h1 id="centre-title">{node.label}</h1>
         <p className="muted">
           {node.valuesPath ? (
             <>
