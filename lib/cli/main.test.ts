@@ -1,6 +1,6 @@
 /** The CLI's dispatch, flags and exit codes; `template` output is compared with the real Helm v4.1.4. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -67,6 +67,8 @@ describe("template flags", () => {
 describe.runIf(existsSync(helmBin))("template vs the real Helm", () => {
   writeFileSync(path.join(work, "over.yaml"), "replicas: 5\nimage:\n  tag: v9\n");
   writeFileSync(path.join(work, "msg.txt"), "from a file\n");
+  mkdirSync(path.join(work, "badchart"));
+  writeFileSync(path.join(work, "badchart", "Chart.yaml"), "apiVersion: v2\nname: bad\n");
   it.each([
     [["rel", shop, "-f", "over.yaml", "--set-file", "message=msg.txt", "--set-literal", "image.repository=a,b"]],
     [[shop, "--show-only", "charts/cart/templates/cm.yaml"]],
@@ -74,6 +76,10 @@ describe.runIf(existsSync(helmBin))("template vs the real Helm", () => {
     [["rel", shop, "--kube-version", "abc"]],
     [["rel", shop, "--set-file", "message=missing.txt"]],
     [["rel", "./nope"]],
+    [["rel", "./nope", "-f", "missing.yaml", "--kube-version", "x"]],
+    [["rel", "./nope", "-f", "missing.yaml"]],
+    [["rel", "badchart", "--set", "a"]],
+    [["rel", "badchart"]],
     [["rel", "nope"]],
     [["rel", "."]],
     [["rel", shop, "--kube-version", "1"]],

@@ -6,7 +6,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadChartPath } from "../node";
-import { renderChart, type RenderOptions } from "../helm/render-chart";
+import { HelmError } from "../helm/errors";
+import { mergeUserValues, renderCapabilities, renderChart, type RenderOptions } from "../helm/render-chart";
 import type { CliIO, Command } from "./main";
 
 type FlagKind = "bool" | "string" | "list";
@@ -146,34 +147,8 @@ function runTemplate(args: string[], io: CliIO): number {
   const releaseName = pos.length === 2 ? (pos[0] ?? "") : "release-name";
   const chartArg = pos.length === 2 ? pos[1] : pos[0];
   const chartPath = chartArg ? path.resolve(io.cwd, chartArg) : path.join(packageRoot(), "chart-templates", "developer-mesh");
-
   const valuesFiles = parsed.lists.get("values") ?? [];
-  const values: string[] = [];
-  for (const f of valuesFiles) {
-    try {
-      values.push(readFileSync(path.resolve(io.cwd, f), "utf8"));
-    } catch {
-      io.stderr(`Error: open ${f}: no such file or directory\n`);
-      return 1;
-    }
-  }
-  const missing = locateChartError(chartArg, chartPath);
-  if (missing) {
-    io.stderr(`Error: ${missing}\n`);
-    return 1;
-  }
-  let chart;
-  try {
-    chart = loadChartPath(chartPath);
-  } catch (e) {
-    if (e instanceof Error && "stderr" in e && typeof e.stderr === "string") {
-      io.stderr(e.stderr);
-      return 1;
-    }
-    throw e;
-  }
   const opts: RenderOptions = {
-    values,
     valuesFiles,
     set: parsed.lists.get("set"),
     setString: parsed.lists.get("set-string"),
@@ -198,6 +173,33 @@ function runTemplate(args: string[], io: CliIO): number {
     includeCrds: parsed.bools.has("include-crds"),
     isUpgrade: parsed.bools.has("is-upgrade"),
   };
+  const fail = (message: string): number => {
+    io.stderr(`Error: ${message}\n`);
+    return 1;
+  };
+
+  // Helm's order of checks: --kube-version, the chart's location, the values, then the chart itself.
+  let chart;
+  try {
+    renderCapabilities(opts);
+    const missing = locateChartError(chartArg, chartPath);
+    if (missing) return fail(missing);
+    opts.values = valuesFiles.map((f) => {
+      try {
+        return readFileSync(path.resolve(io.cwd, f), "utf8");
+      } catch {
+        throw new HelmError({ code: "VALUES_INVALID", message: `open ${f}: no such file or directory` });
+      }
+    });
+    mergeUserValues(opts);
+    chart = loadChartPath(chartPath);
+  } catch (e) {
+    if (e instanceof HelmError) {
+      io.stderr(e.stderr);
+      return 1;
+    }
+    throw e;
+  }
   const result = renderChart(chart, opts);
   for (const w of result.warnings) io.stderr(`${w}\n`);
   if (result.error) {

@@ -11,7 +11,7 @@ import { checkDependencies, isCompatibleRange, processDependencies } from "./dep
 import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
 import { printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
-import { capabilitiesObject, releaseObject } from "./objects";
+import { capabilitiesObject, releaseObject, type Capabilities } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
 import { SchemaError, formatSchemaFailure, type ChartSchemaErrors } from "./schema/index";
 import { parseSchemaJson, type Json } from "./schema/parse-schema-json";
@@ -74,8 +74,11 @@ export interface RenderResult {
   warnings: string[];
 }
 
-/** pkg/cli/values Options.MergeValues: -f files, then --set-json, --set, --set-string, --set-file, --set-literal. */
-function mergeUserValues(opts: RenderOptions): GoMap {
+/**
+ * pkg/cli/values Options.MergeValues: -f files, then --set-json, --set, --set-string, --set-file,
+ * --set-literal, merged into the user-supplied values map. Throws HelmError.
+ */
+export function mergeUserValues(opts: RenderOptions): GoMap {
   let base: GoMap = new Map();
   (opts.values ?? []).forEach((text, i) => {
     const name = opts.valuesFiles?.[i] ?? `values[${i}]`;
@@ -202,20 +205,24 @@ function validateSchemas(chart: Chart, values: GoMap): void {
   }
 }
 
-/** The whole `helm template` run; throws HelmError. */
-function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<RenderResult, "error" | "warnings"> {
-  const warn = (msg: string): void => {
-    warnings.push(msg.startsWith("level=") ? msg : `level=INFO msg=${slogValue(msg)}`);
-  };
-  let caps;
+/** `.Capabilities` for --kube-version/--api-versions. Throws HelmError (`invalid kube version …`). */
+export function renderCapabilities(opts: Pick<RenderOptions, "kubeVersion" | "apiVersions">): Capabilities {
   try {
-    caps = capabilitiesObject(opts.kubeVersion, opts.apiVersions ?? []);
+    return capabilitiesObject(opts.kubeVersion, opts.apiVersions ?? []);
   } catch (e) {
     if (e instanceof FuncError) {
       throw new HelmError({ code: "KUBE_VERSION", message: `invalid kube version '${opts.kubeVersion ?? ""}': ${e.message}` });
     }
     throw e;
   }
+}
+
+/** The whole `helm template` run; throws HelmError. */
+function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<RenderResult, "error" | "warnings"> {
+  const warn = (msg: string): void => {
+    warnings.push(msg.startsWith("level=") ? msg : `level=INFO msg=${slogValue(msg)}`);
+  };
+  const caps = renderCapabilities(opts);
   const userValues = mergeUserValues(opts);
   const type = chart.metadata.type ?? "";
   if (type !== "" && type !== "application") throw new HelmError({ code: "CHART_INVALID", message: `${type} charts are not installable` });
