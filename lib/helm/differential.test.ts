@@ -35,6 +35,16 @@ const scenarios: [string, string[]][] = [
   ["edge: show-only order follows the flags", ["r", "edge", "-s", "templates/notes.txt", "-s", "templates/quirks.yaml"]],
 ];
 
+// The product's own chart, when present (it lives in chart-templates/, outside testdata).
+const realChart = path.join(repoRoot, "chart-templates", "developer-mesh");
+if (existsSync(path.join(realChart, "Chart.yaml"))) {
+  scenarios.push(
+    ["developer-mesh: defaults", ["dm", realChart]],
+    ["developer-mesh: prod upgrade with CRDs", ["dm", realChart, "-f", path.join(realChart, "values-prod.yaml"), "--include-crds", "-n", "prod", "--is-upgrade"]],
+    ["developer-mesh: dev with extra API versions", ["dm", realChart, "-f", path.join(realChart, "values-dev.yaml"), "-a", "monitoring.coreos.com/v1"]],
+  );
+}
+
 describe("differential: our engine vs the real Helm", () => {
   it("has the real Helm binary", () => {
     // On linux x64 the binary is part of the toolchain (scripts/ensure-helm.mjs): its absence is a failure.
