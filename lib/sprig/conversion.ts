@@ -114,21 +114,14 @@ function trimZeroDecimal(s: string): string {
   return s;
 }
 
-/** `cast.ToInt64E`: the value and whether cast succeeded (Sprig ignores the failure). */
-export function castInt64(v: Value): [bigint, boolean] {
-  if (v === null) return [0n, true];
-  if (typeof v === "boolean") return [v ? 1n : 0n, true];
-  if (typeof v === "number") return [floatToInt64(v), true];
-  if (typeof v === "string") {
-    const n = parseGoInt(trimZeroDecimal(v));
-    return n === undefined ? [0n, false] : [n, true];
-  }
-  if (v instanceof GoInt) return [BigInt.asIntN(64, v.value), true];
-  return [0n, false];
+/** Sprig's `toInt64` (cast.ToInt64): int64, 0 when cast cannot convert (Sprig drops cast's error). */
+export function toInt64(v: Value): bigint {
+  if (typeof v === "boolean") return v ? 1n : 0n;
+  if (typeof v === "number") return floatToInt64(v);
+  if (typeof v === "string") return parseGoInt(trimZeroDecimal(v)) ?? 0n;
+  if (v instanceof GoInt) return BigInt.asIntN(64, v.value);
+  return 0n;
 }
-
-/** Sprig's `toInt64` (cast.ToInt64): int64, 0 when it cannot convert. */
-export const toInt64 = (v: Value): bigint => castInt64(v)[0];
 
 /** Sprig's `toFloat64` (cast.ToFloat64): float64, 0 when it cannot convert. */
 export function toFloat64(v: Value): number {

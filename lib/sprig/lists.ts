@@ -10,7 +10,7 @@ import { toInt64 } from "./conversion";
 import { intArg } from "./strings";
 
 /** Go's panic text when reflect is asked for the type of a nil interface. */
-export const NIL_DEREF = "runtime error: invalid memory address or nil pointer dereference";
+const NIL_DEREF = "runtime error: invalid memory address or nil pointer dereference";
 
 /** The elements of a slice value, or undefined when it is not a slice. */
 export function listItems(v: Value): Value[] | undefined {
