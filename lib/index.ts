@@ -1,5 +1,5 @@
 /** The package's public entry (`import "devmesh-studio"`): the engine API plus Node-only helpers. */
-export { HelmError, renderChart } from "./helm/index";
+export { HelmError, mergeUserValues, renderChart } from "./helm/index";
 export type {
   Chart,
   ChartFiles,
@@ -11,7 +11,7 @@ export type {
   RenderResult,
   RenderedManifest,
 } from "./helm/index";
-export { loadChart } from "./helm/load-chart";
+export { loadChart } from "./helm/index";
 export { loadChartDir, loadChartPath } from "./node";
 export {
   WorkspaceError,
