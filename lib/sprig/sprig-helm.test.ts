@@ -341,6 +341,11 @@ const ROWS: Row[] = [
   ['regexSplit "x*" "axbc" -1', () => c("regexSplit", "x*", "axbc", i(-1))],
   ['regexSplit "a" "" -1', () => c("regexSplit", "a", "", i(-1))],
   ['regexSplit "," "a,b" 0', () => c("regexSplit", ",", "a,b", i(0))],
+  ['regexFindAll "." "a😀b" -1', () => c("regexFindAll", ".", "a😀b", i(-1))],
+  ['regexSplit "" "😀é" -1', () => c("regexSplit", "", "😀é", i(-1))],
+  ['regexReplaceAll "" "😀é" "-"', () => c("regexReplaceAll", "", "😀é", "-")],
+  ['regexReplaceAll "\\\\pL+" "x😀é1" "[$0]"', () => c("regexReplaceAll", "\\pL+", "x😀é1", "[$0]")],
+  ['regexFind "[^a]" "😀"', () => c("regexFind", "[^a]", "😀")],
   ['regexQuoteMeta "1.2.3+[x]{}^$|\\\\"', () => c("regexQuoteMeta", "1.2.3+[x]{}^$|\\")],
   // semver
   ['semver "1.2.3-beta.1+build.5"', () => c("semver", "1.2.3-beta.1+build.5")],
