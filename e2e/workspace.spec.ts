@@ -5,6 +5,8 @@ import { expect, test } from "./fixtures";
 
 test.describe("workspace", () => {
   test("creates an environment, exports it, survives a reload and opens from a permalink", async ({ studio, page, browser }) => {
+    // Three page loads, each mounting Monaco, on a busy two-core machine.
+    test.slow();
     await studio.open();
     const status = page.getByTestId("workspace-status");
     await expect(status).toHaveText("New workspace from the chart");
@@ -17,6 +19,7 @@ test.describe("workspace", () => {
     });
 
     await test.step("change a value", async () => {
+      await page.getByText("Values of environment qa").click();
       const input = studio.editorInput(/Values of environment qa/);
       await expect(input).toBeAttached();
       await input.focus();
@@ -44,6 +47,7 @@ test.describe("workspace", () => {
       await page.reload();
       await expect(status).toHaveText("Restored from this browser");
       await expect(page.getByRole("tab", { name: "qa" })).toHaveAttribute("aria-selected", "true");
+      await page.getByText("Values of environment qa").click();
       await expect(studio.centre.locator(".monaco-editor .view-lines").first()).toContainText("replicaCount: 5");
     });
 
@@ -58,6 +62,7 @@ test.describe("workspace", () => {
         await other.goto(link);
         await expect(other.getByTestId("workspace-status")).toHaveText("Opened from a link (secrets are not shared)");
         await expect(other.getByRole("tab", { name: "qa" })).toHaveAttribute("aria-selected", "true");
+        await other.getByText("Values of environment qa").click();
         await expect(other.getByRole("main").locator(".monaco-editor .view-lines").first()).toContainText("replicaCount: 5");
       } finally {
         await context.close();
