@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChartFiles } from "./chart";
 import { loadChart } from "./load-chart";
-import { renderChart } from "./render-chart";
+import type { HelmErrorCode } from "./errors";
+import { renderChart, type RenderOptions } from "./render-chart";
 
 const enc = new TextEncoder();
 const files = (o: Record<string, string>): ChartFiles => new Map(Object.entries(o).map(([k, v]) => [k, enc.encode(v)]));
@@ -29,13 +30,13 @@ describe("renderChart", () => {
     expect(renderChart(chart, { skipTests: true }).manifests).toHaveLength(1);
   });
 
-  it.each([
+  it.each<[RenderOptions, HelmErrorCode, string | undefined]>([
     [{ set: ["image.tag=1"] }, "SCHEMA_INVALID", "image.tag"],
     [{ set: ["a"] }, "VALUES_INVALID", undefined],
     [{ values: ["a: [1"], valuesFiles: ["bad.yaml"] }, "VALUES_INVALID", undefined],
     [{ kubeVersion: "x" }, "KUBE_VERSION", undefined],
     [{ showOnly: ["templates/none.yaml"] }, "SHOW_ONLY_MISSING", undefined],
-  ] as const)("%j fails with %s", (opts, code, valuesPath) => {
+  ])("%j fails with %s", (opts, code, valuesPath) => {
     const r = renderChart(chart, opts);
     expect(r.output).toBe("");
     expect({ code: r.error?.code, valuesPath: r.error?.valuesPath }).toEqual({ code, valuesPath });
