@@ -22,10 +22,19 @@ import { truth } from "./truth";
 import { zeroOfMapElem } from "./zero";
 import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isGoMapObject, sortedKeys, type Value } from "./value";
 
+/**
+ * Whether a value has static type interface{}. A map element records its map instead of a
+ * boolean: whether that map is a map[string]interface{} (and its elements boxed) is looked up
+ * only when an error message or a nil check needs it, keeping field access cheap.
+ */
+type Boxed = boolean | Map<string, Value>;
+
+const isBoxed = (b: Boxed): boolean => b === true || (b instanceof Map && isInterfaceMap(b));
+
 interface Variable {
   readonly name: string;
   value: Value;
-  boxed: boolean;
+  boxed: Boxed;
 }
 
 /** Budgets shared by a top-level execution and every execution nested in it. */
@@ -48,11 +57,11 @@ type Flow = typeof NORMAL | typeof BREAK | typeof CONTINUE;
 export class ExecState {
   /** The node being executed, for error messages (Go's `s.at`). */
   private node: Node | null = null;
-  private vars: Variable[] = [];
+  private vars: Variable[];
   /** Whether `.` has static type interface{} (inside a range over a []interface{} or map). */
   private dotBoxed = false;
   /** Whether the value last returned by an eval method has static type interface{}. */
-  private boxed = false;
+  private boxed: Boxed = false;
 
   constructor(
     private readonly set: TemplateSet,
@@ -122,7 +131,7 @@ export class ExecState {
     if (this.vars.length > mark) this.vars.length = mark;
   }
 
-  private setVar(name: string, value: Value, boxed: boolean): void {
+  private setVar(name: string, value: Value, boxed: Boxed): void {
     const v = this.lookupVar(name);
     v.value = value;
     v.boxed = boxed;
@@ -135,7 +144,7 @@ export class ExecState {
    * method: every JS frame on the recursion path (template → include → template …) counts
    * against the stack, and Helm's include depth of 1000 must fit in it.
    */
-  private walkList(dot: Value, list: ListNode): Flow {
+  walkList(dot: Value, list: ListNode): Flow {
     const nodes = list.nodes;
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
@@ -196,61 +205,34 @@ export class ExecState {
     const outer = this.vars.length;
     const val = this.evalPipeline(dot, r.pipe);
     const mark = this.vars.length;
-    const decl = r.pipe.decl;
-    const assign = r.pipe.isAssign;
-    // Binds the range variables, walks the body once, and drops the body's variables.
-    const oneIteration = (index: Value, elem: Value, boxed: boolean): Flow => {
-      if (decl.length > 0) {
-        if (assign) {
-          if (decl.length > 1) this.setVar(decl[0]!.ident[0]!, index, false);
-          else this.setVar(decl[0]!.ident[0]!, elem, boxed);
-        } else {
-          const top = this.vars[this.vars.length - 1]!;
-          top.value = elem;
-          top.boxed = boxed;
-        }
-      }
-      if (decl.length > 1) {
-        if (assign) this.setVar(decl[1]!.ident[0]!, elem, boxed);
-        else {
-          const second = this.vars[this.vars.length - 2]!;
-          second.value = index;
-          second.boxed = false;
-        }
-      }
-      const saved = this.dotBoxed;
-      this.dotBoxed = boxed;
-      const flow = this.walkList(elem, r.list);
-      this.dotBoxed = saved;
-      this.pop(mark);
-      return flow;
-    };
+    // The index is bound only with two variables; skip making it otherwise.
+    const wantIndex = r.pipe.decl.length > 1;
     let ran = false;
     if (Array.isArray(val)) {
       const boxed = isInterfaceSlice(val);
       for (let i = 0; i < val.length; i++) {
         ran = true;
-        if (oneIteration(new GoInt(i), val[i]!, boxed) === BREAK) break;
+        if (this.rangeIteration(r, mark, wantIndex ? new GoInt(i) : null, val[i]!, boxed) === BREAK) break;
       }
     } else if (val instanceof Uint8Array) {
       for (let i = 0; i < val.length; i++) {
         ran = true;
-        if (oneIteration(new GoInt(i), new GoInt(val[i]!, "uint8"), false) === BREAK) break;
+        if (this.rangeIteration(r, mark, wantIndex ? new GoInt(i) : null, new GoInt(val[i]!, "uint8"), false) === BREAK) break;
       }
     } else if (val instanceof Map || isGoMapObject(val)) {
       const map = val instanceof Map ? val : val.map;
       const boxed = val instanceof Map && isInterfaceMap(val);
       for (const k of sortedKeys(map)) {
         ran = true;
-        if (oneIteration(k, map.get(k) ?? null, boxed) === BREAK) break;
+        if (this.rangeIteration(r, mark, k, map.get(k) ?? null, boxed) === BREAK) break;
       }
     } else if (val instanceof GoInt) {
       // Go 1.22+ ranges over an integer: 0 … n-1, bound to the single variable.
-      if (decl.length > 1) this.errorf("RANGE_NOT_ITERABLE", `can't use ${formatValue(val)} to iterate over more than one variable`);
+      if (wantIndex) this.errorf("RANGE_NOT_ITERABLE", `can't use ${formatValue(val)} to iterate over more than one variable`);
       for (let i = 0n; i < val.value; i++) {
         ran = true;
         const v = new GoInt(i, val.kind);
-        if (oneIteration(v, v, false) === BREAK) break;
+        if (this.rangeIteration(r, mark, v, v, false) === BREAK) break;
       }
     } else if (val !== null) {
       this.errorf("RANGE_NOT_ITERABLE", `range can't iterate over ${formatValue(val)}`);
@@ -258,6 +240,35 @@ export class ExecState {
     let flow: Flow = NORMAL;
     if (!ran && r.elseList) flow = this.walkList(dot, r.elseList);
     this.pop(outer);
+    return flow;
+  }
+
+  /** One iteration of a range: binds its variables, walks the body, drops the body's variables. */
+  private rangeIteration(r: RangeNode, mark: number, index: Value, elem: Value, boxed: boolean): Flow {
+    const decl = r.pipe.decl;
+    if (decl.length > 0) {
+      if (r.pipe.isAssign) {
+        if (decl.length > 1) this.setVar(decl[0]!.ident[0]!, index, false);
+        else this.setVar(decl[0]!.ident[0]!, elem, boxed);
+      } else {
+        const top = this.vars[this.vars.length - 1]!;
+        top.value = elem;
+        top.boxed = boxed;
+      }
+    }
+    if (decl.length > 1) {
+      if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem, boxed);
+      else {
+        const second = this.vars[this.vars.length - 2]!;
+        second.value = index;
+        second.boxed = false;
+      }
+    }
+    const saved = this.dotBoxed;
+    this.dotBoxed = boxed;
+    const flow = this.walkList(elem, r.list);
+    this.dotBoxed = saved;
+    this.pop(mark);
     return flow;
   }
 
@@ -397,7 +408,7 @@ export class ExecState {
   private evalFieldChain(
     dot: Value,
     receiver: Value,
-    boxed: boolean,
+    boxed: Boxed,
     node: Node,
     ident: readonly string[],
     start: number,
@@ -420,10 +431,10 @@ export class ExecState {
     args: readonly ArgNode[] | null,
     final: Value | undefined,
     receiver: Value,
-    boxed: boolean,
+    boxed: Boxed,
   ): Value {
     if (receiver === null) {
-      if (boxed) this.errorf("NIL_POINTER", `nil pointer evaluating interface {}.${name}`);
+      if (isBoxed(boxed)) this.errorf("NIL_POINTER", `nil pointer evaluating interface {}.${name}`);
       // An invalid receiver (nil data) acts like a missing map key.
       if (this.options.missingKey === "error") this.errorf("MISSING_KEY", `nil data; no entry for key ${goQuote(name)}`);
       this.boxed = false;
@@ -437,7 +448,7 @@ export class ExecState {
         if (this.options.missingKey === "error") this.errorf("MISSING_KEY", `map has no entry for key ${goQuote(name)}`);
         v = zeroOfMapElem(receiver);
       }
-      this.boxed = isInterfaceMap(receiver);
+      this.boxed = receiver;
       return v;
     }
     if (receiver instanceof GoObject) {
@@ -450,7 +461,7 @@ export class ExecState {
         return field;
       }
     }
-    this.errorf("BAD_FIELD", `can't evaluate field ${name} in type ${boxed ? "interface {}" : goTypeName(receiver)}`);
+    this.errorf("BAD_FIELD", `can't evaluate field ${name} in type ${isBoxed(boxed) ? "interface {}" : goTypeName(receiver)}`);
   }
 
   private evalFunction(
@@ -570,22 +581,16 @@ export class ExecState {
     throw e;
   }
 
-  /** The context handed to a ContextFunc: nested executions share our depth and budgets. */
+  private ctx: ExecContext | null = null;
+
+  /** The context handed to a ContextFunc, made once per state: nested executions share our depth and budgets. */
   private context(): ExecContext {
-    return {
-      set: this.set,
-      depth: this.depth,
-      executeTemplate: (name: string, data: Value, set: TemplateSet = this.set): string => {
-        const tree = set.lookup(name);
-        if (!tree) throw noTemplateError(set, name);
-        if (this.depth >= this.options.maxExecDepth) {
-          this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
-        }
-        const out = new Output();
-        new ExecState(set, tree, set.options, this.budget, this.depth + 1, out, data).walkList(data, tree.root);
-        return out.text;
-      },
-    };
+    return (this.ctx ??= new NestedContext(this, this.set, this.depth, this.budget));
+  }
+
+  /** Fails a nested execution that would exceed maxExecDepth, at the calling node. */
+  failDepth(): never {
+    this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
   }
 
   /** Evaluates an argument for a parameter of type `typ` (null: no conversion, a chain receiver). */
@@ -635,10 +640,10 @@ export class ExecState {
   }
 
   /** Checks that a value is assignable to the parameter type, with reflect's error texts. */
-  private validateType(value: Value, typ: GoType | null, boxed: boolean): Value {
+  private validateType(value: Value, typ: GoType | null, boxed: Boxed): Value {
     if (typ === null || typ === "any") return value;
     if (value === null) {
-      if (boxed) this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got interface {}`);
+      if (isBoxed(boxed)) this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got interface {}`);
       if (canBeNil(typ)) return null;
       this.errorf("WRONG_ARG_TYPE", `invalid value; expected ${goTypeOfParam(typ)}`);
     }
@@ -646,6 +651,26 @@ export class ExecState {
       this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got ${goTypeName(value)}`);
     }
     return value;
+  }
+}
+
+/** The ExecContext of one execution state. */
+class NestedContext implements ExecContext {
+  constructor(
+    private readonly caller: ExecState,
+    readonly set: TemplateSet,
+    readonly depth: number,
+    private readonly budget: Budget,
+  ) {}
+
+  /** Runs a template as a nested execution; the work is done here, not in a further call, to keep the include path's stack short. */
+  executeTemplate(name: string, data: Value, set: TemplateSet = this.set): string {
+    const tree = set.lookup(name);
+    if (!tree) throw noTemplateError(set, name);
+    if (this.depth >= set.options.maxExecDepth) this.caller.failDepth();
+    const out = new Output();
+    new ExecState(set, tree, set.options, this.budget, this.depth + 1, out, data).walkList(data, tree.root);
+    return out.text;
   }
 }
 
