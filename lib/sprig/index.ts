@@ -4,6 +4,7 @@
  * functions (include, tpl, required, fail, toYaml, Helm's toJson…) are added by lib/helm on top.
  */
 import { goFunc, type GoFunc } from "../template/value";
+import { certificateFuncs } from "./certificates";
 import { conversionFuncs } from "./conversion";
 import { cryptoFuncs } from "./crypto";
 import { dateFuncs } from "./dates";
@@ -36,6 +37,7 @@ const families: Record<string, GoFunc>[] = [
   dateFuncs,
   pathFuncs,
   cryptoFuncs,
+  certificateFuncs,
   randomFuncs,
   semverFuncs,
   regexFuncs,
@@ -53,5 +55,5 @@ export { isEmpty } from "./defaults";
 export { deepCopy, deepEqual } from "./reflect";
 export { strval, toFloat64, toInt64 } from "./conversion";
 export { GoTime } from "./gotime";
-export { Certificate } from "./crypto";
+export { Certificate } from "./certificates";
 export { SemverVersion, semverCheck } from "./semver";
