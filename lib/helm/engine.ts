@@ -13,12 +13,10 @@ import { FuncError, goFunc, isGoMap, withGoType } from "../template/value";
 import type { Capabilities } from "./objects";
 import { chartObject } from "./objects";
 import { chartFullPath, type Chart } from "./chart";
-import { HelmError } from "./errors";
+import { helmExecError, helmParseError, warnWrap } from "./errors";
 import { helmFuncs } from "./funcs";
 import { newFiles } from "./files/index";
 
-const WARN_START = "HELM_ERR_START";
-const WARN_END = "HELM_ERR_END";
 const RECURSION_MAX = 1000;
 const ROOT_NAME = "gotpl";
 
@@ -79,7 +77,7 @@ function boundFuncs(state: RenderState): Map<string, TemplateFunc> {
       goFunc(
         ["string", "any"],
         (warn: string, val: Value) => {
-          if (val === null || val === "") throw new FuncError(`${WARN_START}${warn}${WARN_END}`);
+          if (val === null || val === "") throw new FuncError(warnWrap(warn));
           return val;
         },
         { result: "any" },
@@ -90,7 +88,7 @@ function boundFuncs(state: RenderState): Map<string, TemplateFunc> {
       goFunc(
         ["string"],
         (msg: string) => {
-          throw new FuncError(`${WARN_START}${msg}${WARN_END}`);
+          throw new FuncError(warnWrap(msg));
         },
         { result: "string" },
       ),
@@ -102,107 +100,6 @@ function boundFuncs(state: RenderState): Map<string, TemplateFunc> {
 function sortTemplates(names: string[]): string[] {
   const depth = (s: string): number => s.split("/").length;
   return names.sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : a > b ? -1 : 0));
-}
-
-/** cleanupParseError: `parse error at (<file>:<line>): <msg>`. */
-function parseError(filename: string, e: TemplateParseError): HelmError {
-  const tokens = e.goMessage.split(": ");
-  if (tokens.length === 1) return new HelmError({ code: "TEMPLATE_PARSE", file: filename, message: `parse error in (${filename}): ${e.goMessage}`, debugFooter: true });
-  return new HelmError({
-    code: "TEMPLATE_PARSE",
-    file: e.templateName,
-    line: e.line,
-    col: e.col,
-    message: `parse error at (${tokens[1] ?? ""}): ${tokens[tokens.length - 1] ?? ""}`,
-    debugFooter: true,
-  });
-}
-
-interface Traceable {
-  location: string;
-  message: string;
-  executedFunction: string;
-}
-
-/** parseTemplateExecErrorString: one link of the error chain, or undefined for a plain Go error. */
-function traceable(s: string): Traceable | undefined {
-  const prefix = "template: ";
-  if (!s.startsWith(prefix)) return undefined;
-  const rest = s.slice(prefix.length);
-  if (rest.startsWith("no template ")) return { location: "", message: s, executedFunction: "" };
-  const idx = rest.indexOf(": executing ");
-  if (idx >= 0) {
-    const after = rest.slice(idx + ": executing ".length);
-    const endQuote = after.startsWith('"') ? after.indexOf('"', 1) : -1;
-    if (endQuote > 0) {
-      const fn = after.slice(1, endQuote);
-      const afterFunc = after.slice(endQuote + 1);
-      if (afterFunc.startsWith(" at <")) {
-        const afterAt = afterFunc.slice(" at <".length);
-        const endLoc = afterAt.indexOf(">: ");
-        if (endLoc >= 0) {
-          let message = afterAt.slice(endLoc + 3);
-          const cut = message.indexOf(" template:");
-          if (cut >= 0) message = message.slice(0, cut);
-          return { location: rest.slice(0, idx), message, executedFunction: `executing "${fn}" at <${afterAt.slice(0, endLoc)}>:` };
-        }
-      }
-    }
-  }
-  const sep = rest.lastIndexOf(": ");
-  if (sep < 0) return undefined;
-  let message = rest.slice(sep + 2);
-  const cut = message.indexOf(" template:");
-  if (cut >= 0) message = message.slice(0, cut);
-  return { location: rest.slice(0, sep), message, executedFunction: "" };
-}
-
-/** The texts along Go's Unwrap chain of an execution error (ExecError, its wrapError, the cause…). */
-function errorChain(e: Error): string[] {
-  if (e instanceof TemplateExecError) {
-    const own = [e.goMessage, e.goMessage];
-    return e.cause ? [...own, ...errorChain(e.cause)] : own;
-  }
-  return [e.message];
-}
-
-const locationOf = (s: string): { file?: string; line?: number; col?: number } => {
-  const m = /^(.*):(\d+):(\d+)$/.exec(s);
-  return m ? { file: m[1], line: Number(m[2]), col: Number(m[3]) } : {};
-};
-
-/** reformatExecErrorMsg: `execution error at (…)` for required/fail, the v4 trace, or Go's raw text. */
-function execError(filename: string, e: TemplateExecError): HelmError {
-  const msg = e.goMessage;
-  const first = msg.indexOf(": ");
-  const second = first < 0 ? -1 : msg.indexOf(": ", first + 2);
-  if (second < 0) return new HelmError({ code: "TEMPLATE_EXEC", file: filename, message: `execution error in (${filename}): ${msg}`, debugFooter: true });
-  const location = msg.slice(first + 2, second);
-  const rest = msg.slice(second + 2);
-  const start = rest.indexOf(WARN_START);
-  const end = rest.lastIndexOf(WARN_END);
-  if (start >= 0 && end > start) {
-    return new HelmError({
-      code: "TEMPLATE_FAIL",
-      ...locationOf(location),
-      message: `execution error at (${location}): ${rest.slice(start + WARN_START.length, end)}`,
-      debugFooter: true,
-    });
-  }
-  const inner = e.innermost();
-  const pos = { file: inner.file ?? filename, line: inner.line, col: inner.col };
-  const links: Traceable[] = [];
-  for (const text of errorChain(e)) {
-    const t = traceable(text);
-    if (!t) return new HelmError({ code: "TEMPLATE_EXEC", ...pos, message: msg, debugFooter: true });
-    const last = links[links.length - 1];
-    if (!last || last.location !== t.location || last.message !== t.message || last.executedFunction !== t.executedFunction) links.push(t);
-  }
-  const text = links
-    .map((t) => `${t.location ? `${t.location}\n  ` : ""}${t.executedFunction ? `${t.executedFunction}\n    ` : ""}${t.message ? `${t.message}\n` : ""}`)
-    .join("")
-    .trim();
-  return new HelmError({ code: "TEMPLATE_EXEC", ...pos, message: text, debugFooter: true });
 }
 
 /** The objects every template of the render shares. */
@@ -255,7 +152,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
     try {
       set.parse(name, tpls.get(name)?.text ?? "");
     } catch (e) {
-      if (e instanceof TemplateParseError) throw parseError(name, e);
+      if (e instanceof TemplateParseError) throw helmParseError(name, e);
       throw e;
     }
   }
@@ -284,7 +181,7 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
     try {
       rendered.set(name, set.execute(name, r.vals).replaceAll("<no value>", ""));
     } catch (e) {
-      if (e instanceof TemplateExecError) throw execError(name, e);
+      if (e instanceof TemplateExecError) throw helmExecError(name, e);
       throw e;
     }
   }
