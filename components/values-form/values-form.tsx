@@ -28,6 +28,9 @@ export interface ValuesFormProps {
   onReset: (paths: readonly string[]) => void;
 }
 
+/** How long a value sent to the layer may take to come back before the layer's value wins again. */
+const PENDING_MS = 3000;
+
 interface Section {
   key: string;
   title: string;
@@ -48,13 +51,31 @@ export function ValuesForm({ fields, values, problems, setHere, layerName, onlyC
   const form = useForm<FieldValues>({ defaultValues: values as FieldValues });
   const previous = useRef(values);
 
+  // Values the form sent to the layer that have not come back yet: the layer is written in a transition,
+  // so while someone types, the values that arrive are older than what is in the box.
+  const pending = useRef(new Map<string, { value: PlainValue; at: number }>());
+  const commit = useCallback(
+    (path: string, value: PlainValue) => {
+      pending.current.set(path, { value, at: performance.now() });
+      onCommit(path, value);
+    },
+    [onCommit],
+  );
+
   // Push values changed outside the form into it, one field at a time (no whole-form reset).
   useEffect(() => {
     const before = previous.current;
     previous.current = values;
     if (before === values) return;
+    const now = performance.now();
     for (const f of fields) {
       const next = valueAt(values, f.segments);
+      const sent = pending.current.get(f.path);
+      if (sent) {
+        // Caught up (or given up on after a while, e.g. an edit the layer refused): follow the layer again.
+        if (sameValue(next, sent.value) || now - sent.at > PENDING_MS) pending.current.delete(f.path);
+        continue;
+      }
       if (!sameValue(next, valueAt(before, f.segments))) form.setValue(f.path, next ?? null);
     }
   }, [values, fields, form]);
@@ -95,7 +116,7 @@ export function ValuesForm({ fields, values, problems, setHere, layerName, onlyC
                     problem={problems.get(f.path)}
                     setHere={setHere.has(f.path)}
                     layerName={layerName}
-                    onCommit={onCommit}
+                    onCommit={commit}
                     onReset={resetOne}
                   />
                 ))}
