@@ -1,0 +1,72 @@
+/**
+ * Rendered manifests as the review works on them: each document's object, the line where it starts in
+ * `helm template`'s output, the service it belongs to, and a way to find the output line of any field.
+ * The engine hands back document texts without positions, so each is parsed once more here (with the
+ * `yaml` library, as YAML 1.1) to keep the source ranges that findings point at.
+ */
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { RenderedManifest } from "../helm/index";
+
+export interface ReviewObject {
+  manifest: RenderedManifest;
+  /** The document as plain JSON-like data (null when it is not a mapping). */
+  obj: Record<string, unknown> | null;
+  /** 1-based line of the document's `---` in the output. */
+  line: number;
+  /** Subchart the template comes from (`rest-api`), or the umbrella chart's name. */
+  service: string;
+  /** `Kind/name`: how a resource is named in findings and diffs. */
+  key: string;
+  /** Output line of the field at a JSON pointer (the nearest existing parent when it is absent). */
+  lineOf: (pointer: string) => number;
+}
+
+/** `chart/charts/<sub>/templates/x.yaml` → `sub`; `chart/templates/x.yaml` → `chart`. */
+export function serviceOfSource(source: string): string {
+  const parts = source.split("/");
+  const i = parts.lastIndexOf("charts");
+  return (i >= 0 ? parts[i + 1] : undefined) ?? parts[0] ?? "";
+}
+
+/** JSON pointer → path segments (numbers for array indexes). */
+export function pointerSegments(pointer: string): (string | number)[] {
+  if (pointer === "" || pointer === "/") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function rangeStart(doc: Document, path: (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === "object" && node.range) return node.range[0];
+  }
+  return undefined;
+}
+
+/** Parses every manifest; line numbers follow the output printed without `--show-only`. */
+export function reviewObjects(manifests: readonly RenderedManifest[]): ReviewObject[] {
+  let line = 1;
+  return manifests.map((manifest) => {
+    const start = line;
+    // `---`, `# Source: …`, then the content.
+    line += 2 + manifest.content.split("\n").length;
+    const counter = new LineCounter();
+    const doc = parseDocument(manifest.content, { version: "1.1", lineCounter: counter, uniqueKeys: false });
+    const js: unknown = doc.errors.length > 0 ? null : doc.toJS({ maxAliasCount: -1 });
+    const obj = js !== null && typeof js === "object" && !Array.isArray(js) ? (js as Record<string, unknown>) : null;
+    return {
+      manifest,
+      obj,
+      line: start,
+      service: serviceOfSource(manifest.source),
+      key: `${manifest.kind}/${manifest.name}`,
+      lineOf: (pointer) => {
+        const offset = rangeStart(doc, pointerSegments(pointer));
+        return offset === undefined ? start : start + 1 + counter.linePos(offset).line;
+      },
+    };
+  });
+}
