@@ -358,17 +358,19 @@ function formatFloatVerb(f: number, verb: string, spec: Spec): string | undefine
     case "g":
     case "G":
       s = spec.prec === undefined ? formatFloat(abs) : Number.isFinite(f) ? formatG(abs, spec.prec === 0 ? 1 : spec.prec) : "";
-      if (spec.sharp && !s.includes(".") && Number.isFinite(f)) s = addPoint(s);
+      if (spec.sharp && Number.isFinite(f)) s = sharpFloat(s, spec.prec ?? 6);
       if (verb === "G") s = s.toUpperCase();
       break;
     case "e":
     case "E":
       s = Number.isFinite(f) ? formatE(abs, spec.prec ?? 6) : "";
+      if (spec.sharp && Number.isFinite(f)) s = sharpFloat(s, 0);
       if (verb === "E") s = s.toUpperCase();
       break;
     case "f":
     case "F":
       s = Number.isFinite(f) ? formatF(abs, spec.prec ?? 6) : "";
+      if (spec.sharp && Number.isFinite(f)) s = sharpFloat(s, 0);
       break;
     default:
       return undefined;
@@ -384,9 +386,25 @@ function formatFloatVerb(f: number, verb: string, spec: Spec): string | undefine
   return pad(sign + s, spec, true);
 }
 
-function addPoint(s: string): string {
+/** The '#' flag on floats: always a decimal point, and %g keeps `digits` significant digits. */
+function sharpFloat(s: string, digits: number): string {
   const e = s.search(/e/i);
-  return e < 0 ? s + "." : s.slice(0, e) + "." + s.slice(e);
+  let num = e < 0 ? s : s.slice(0, e);
+  const tail = e < 0 ? "" : s.slice(e);
+  let sawNonzero = false;
+  for (const c of num) {
+    if (c === ".") continue;
+    if (c !== "0") sawNonzero = true;
+    // Significant digits count from the first non-zero digit.
+    if (sawNonzero) digits--;
+  }
+  if (!num.includes(".")) {
+    // A lone leading 0 counts once.
+    if (num === "0") digits--;
+    num += ".";
+  }
+  if (digits > 0) num += "0".repeat(digits);
+  return num + tail;
 }
 
 /** A non-negative finite float as exact decimal digits: value = 0.digits × 10^dp (digits has no trailing zeros). */
