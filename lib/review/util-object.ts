@@ -39,8 +39,6 @@ export const POD_TEMPLATE: Readonly<Record<string, readonly string[]>> = {
   CronJob: ["spec", "jobTemplate", "spec", "template"],
 };
 
-export const isWorkload = (kind: string): boolean => kind in POD_TEMPLATE;
-
 /** String labels of a map (non-string values are skipped, as a selector would not match them). */
 export function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};

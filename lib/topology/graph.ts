@@ -2,8 +2,16 @@
  * The picture of a render: Ingress → Service → workload, the ConfigMaps and Secrets each workload reads,
  * the external endpoints it reaches, and the traffic NetworkPolicies allow (and, for isolated pods, deny).
  */
-import type { ReviewObject } from "../review/review-object";
-import { dig, isObj, labelSelectorMatches, listAt, objAt, podTemplate, selects, strAt, stringMap, type Obj } from "../review/util-object";
+import { dig, isObj, labelSelectorMatches, listAt, objAt, podTemplate, selects, strAt, stringMap, type Obj } from "./util-object";
+
+/** One parsed manifest (lib/review's TopologyObject has this shape). */
+export interface TopologyObject {
+  manifest: { kind: string; name: string; namespace: string };
+  obj: Record<string, unknown> | null;
+  /** `Kind/name`. */
+  key: string;
+  service: string;
+}
 
 export type NodeKind = "namespace" | "ingress" | "service" | "workload" | "config" | "secret" | "external";
 
@@ -41,7 +49,7 @@ interface Pods {
   namespace: string;
 }
 
-export function topologyGraph(objects: readonly ReviewObject[]): TopologyGraph {
+export function topologyGraph(objects: readonly TopologyObject[]): TopologyGraph {
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();
@@ -55,7 +63,7 @@ export function topologyGraph(objects: readonly ReviewObject[]): TopologyGraph {
     seen.add(k);
     edges.push(e);
   };
-  const resourceNode = (o: ReviewObject, kind: NodeKind) => node({ id: o.key, kind, label: o.manifest.name, resource: o.key, service: o.service });
+  const resourceNode = (o: TopologyObject, kind: NodeKind) => node({ id: o.key, kind, label: o.manifest.name, resource: o.key, service: o.service });
 
   const pods: Pods[] = [];
   for (const o of objects) {
@@ -155,7 +163,7 @@ function peerNodes(rule: unknown, peersKey: "from" | "to", policyNs: string, pod
   return out;
 }
 
-function policyEdges(o: ReviewObject, pods: readonly Pods[], node: NodeFn, edge: EdgeFn): void {
+function policyEdges(o: TopologyObject, pods: readonly Pods[], node: NodeFn, edge: EdgeFn): void {
   const obj = o.obj as Obj;
   const ns = o.manifest.namespace;
   const targets = pods.filter((p) => p.namespace === ns && labelSelectorMatches(objAt(obj, "spec", "podSelector"), p.labels));
