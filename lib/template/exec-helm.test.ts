@@ -99,6 +99,13 @@ const OK_CASES: [string, string][] = [
   ["chained field on map of maps", "{{ .Values.nest.a.b }}{{ (.Values.nest.a).b }}"],
   ["else with chain", "{{ with .Values.missing }}1{{ else with .Values.a.missing }}2{{ else with .Values.a.s }}3{{ else }}4{{ end }}"],
   ["trailing pipe accepted", "{{ 1 | }}"],
+  ["declarations in conditions", "{{ if $x := .Values.a.s }}{{ $x }}{{ end }}{{ with $y := .Values.nest.a }}{{ $y.b }}{{ . | printf \"%v\" }}{{ end }}"],
+  ["else keeps outer dot", "{{ with .Values.missing }}{{ else }}{{ .Values.a.s }}{{ end }}"],
+  ["range map with key variable", "{{ range $k, $v := .Values.nest }}{{ $k }}:{{ $v.b }}{{ end }}"],
+  ["field of range element", "{{ range .Values.list }}{{ if eq .name \"b\" }}{{ .port }}{{ end }}{{ end }}"],
+  ["nested templates share nothing", "{{ define \"n1\" }}{{ template \"n2\" .a }}{{ end }}{{ define \"n2\" }}[{{ .b }}]{{ end }}{{ template \"n1\" .Values }}"],
+  ["printf dot string", "{{ .Values.a.s | printf \"%s\" }} {{ .Values.l | printf \"%v\" }}"],
+  ["crlf text and trim", "a\r\n{{- 1 -}}\r\nb"],
   ["and or with pipeline final", "{{ 0 | and 1 }} {{ 0 | or 1 }} {{ \"x\" | or 0 }}"],
   ["range over index result", "{{ range (index .Values.mixed 5) }}{{ . }}{{ end }}"],
 ];
