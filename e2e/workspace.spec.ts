@@ -15,16 +15,25 @@ test.describe("workspace", () => {
       await page.getByRole("button", { name: "Add environment" }).click();
       await page.getByLabel("Environment name").fill("qa");
       await page.getByRole("button", { name: "Add", exact: true }).click();
-      await expect(page.getByRole("tab", { name: "qa" })).toHaveAttribute("aria-selected", "true");
+      await expect(page.getByRole("tab", { name: "qa", exact: true })).toHaveAttribute("aria-selected", "true");
     });
 
     await test.step("change a value", async () => {
-      await page.getByText("Values of environment qa").click();
+      await page.getByRole("tab", { name: "YAML", exact: true }).click();
       const input = studio.editorInput(/Values of environment qa/);
       await expect(input).toBeAttached();
       await input.focus();
       await page.keyboard.insertText("worker: {replicaCount: 5}");
       await expect(studio.centre.locator(".monaco-editor .view-lines").first()).toContainText("replicaCount: 5");
+    });
+
+    await test.step("compare it with the other environments", async () => {
+      await page.getByText("Compare environments").click();
+      const row = page.getByRole("row", { name: /^worker\.replicaCount/ });
+      // One cell per environment; qa, added last, sets the value itself.
+      await expect(row.getByRole("cell")).toHaveCount(4);
+      await expect(row.getByRole("cell").last()).toHaveText("5 env");
+      await page.getByText("Compare environments").click();
     });
 
     await test.step("export the overrides and the chart package", async () => {
@@ -46,8 +55,8 @@ test.describe("workspace", () => {
     await test.step("reload: the workspace is restored", async () => {
       await page.reload();
       await expect(status).toHaveText("Restored from this browser");
-      await expect(page.getByRole("tab", { name: "qa" })).toHaveAttribute("aria-selected", "true");
-      await page.getByText("Values of environment qa").click();
+      await expect(page.getByRole("tab", { name: "qa", exact: true })).toHaveAttribute("aria-selected", "true");
+      await page.getByRole("tab", { name: "YAML", exact: true }).click();
       await expect(studio.centre.locator(".monaco-editor .view-lines").first()).toContainText("replicaCount: 5");
     });
 
@@ -61,8 +70,8 @@ test.describe("workspace", () => {
         const other = await context.newPage();
         await other.goto(link);
         await expect(other.getByTestId("workspace-status")).toHaveText("Opened from a link (secrets are not shared)");
-        await expect(other.getByRole("tab", { name: "qa" })).toHaveAttribute("aria-selected", "true");
-        await other.getByText("Values of environment qa").click();
+        await expect(other.getByRole("tab", { name: "qa", exact: true })).toHaveAttribute("aria-selected", "true");
+        await other.getByRole("tab", { name: "YAML", exact: true }).click();
         await expect(other.getByRole("main").locator(".monaco-editor .view-lines").first()).toContainText("replicaCount: 5");
       } finally {
         await context.close();

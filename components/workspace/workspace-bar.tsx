@@ -1,6 +1,7 @@
 "use client";
-// The workspace row above the values: layer tabs, undo/redo, the Export menu and where the workspace was
-// restored from (so a reload or a permalink is visibly restored).
+// The workspace row above the values: layer tabs, undo/redo, the Export menu, where the workspace was
+// restored from (so a reload or a permalink is visibly restored) and the environment grid, folded.
+import { EnvironmentGridView } from "./environment-grid-view";
 import { EnvironmentTabs } from "./environment-tabs";
 import { ExportMenu } from "./export-menu";
 import { useWorkspace } from "./use-workspace";
@@ -25,6 +26,7 @@ export function WorkspaceBar() {
       <p className={`muted ${styles.status}`} role="status" data-testid="workspace-status">
         {notice ?? (restoredFrom ? RESTORED_TEXT[restoredFrom] : "Restoring…")}
       </p>
+      <EnvironmentGridView />
     </div>
   );
 }
