@@ -2,12 +2,12 @@
 // The centre of the studio: the selected node's values as a form or the active layer as YAML (one layer,
 // one source of truth: the workspace store), with search, import, the problem list and deep links
 // (`?path=rest-api.image.tag` opens and focuses that field).
-import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { JSONSchema } from "monaco-yaml";
 import { authoringFields } from "@/lib/authoring/authoring-fields";
 import { validateValues } from "@/lib/authoring/validate-values";
 import { EditError, type PlainValue } from "@/lib/export/index";
-import { BASE_LAYER, layerText, setValue, unsetValue, withLayerText, type Workspace } from "@/lib/workspace/index";
+import { BASE_LAYER, WorkspaceError, layerText, setValue, unsetValue, withLayerText, type Workspace } from "@/lib/workspace/index";
 import { controlId } from "@/components/values-form/field-row";
 import { ValuesForm } from "@/components/values-form/values-form";
 import { useWorkspace } from "@/components/workspace/use-workspace";
@@ -47,12 +47,12 @@ export interface AuthoringCentreProps {
   defaults: ReactNode;
 }
 
-/** The active layer edited by `change`; a layer that cannot be edited (broken YAML) stays as it is. */
-function editActive(w: Workspace, change: (text: string) => string): Workspace {
+/** `layer` edited by `change`; a layer that cannot be edited (broken YAML) or no longer exists stays as it is. */
+function editLayer(w: Workspace, layer: string, change: (text: string) => string): Workspace {
   try {
-    return withLayerText(w, w.active, change(layerText(w, w.active)));
+    return withLayerText(w, layer, change(layerText(w, layer)));
   } catch (e) {
-    if (e instanceof EditError) return w;
+    if (e instanceof EditError || e instanceof WorkspaceError) return w;
     throw e;
   }
 }
@@ -71,9 +71,25 @@ export function AuthoringCentre({ node, label, onSelectNode, defaults }: Authori
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const [importStatus, setImportStatus] = useState<ImportStatus | null>(null);
 
-  // A keystroke paints first; writing the layer (and everything that follows from it) comes after.
-  const commit = useCallback((path: string, value: PlainValue) => startTransition(() => update((w) => editActive(w, (t) => setValue(t, path, value)))), [update]);
-  const reset = useCallback((paths: readonly string[]) => update((w) => editActive(w, (t) => paths.reduce((acc, p) => unsetValue(acc, p), t))), [update]);
+  // A keystroke paints first; the layer is written after that frame, with every edit made meanwhile in one
+  // update (and everything that follows from it: effective values, validation, autosave).
+  const queued = useRef<{ layer: string; path: string; value: PlainValue }[]>([]);
+  const commit = useCallback(
+    (path: string, value: PlainValue) => {
+      const first = queued.current.length === 0;
+      queued.current.push({ layer: ws.active, path, value });
+      if (!first) return;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const edits = queued.current;
+          queued.current = [];
+          startTransition(() => update((w) => edits.reduce((acc, e) => editLayer(acc, e.layer, (t) => setValue(t, e.path, e.value)), w)));
+        }, 0),
+      );
+    },
+    [update, ws.active],
+  );
+  const reset = useCallback((paths: readonly string[]) => update((w) => editLayer(w, w.active, (t) => paths.reduce((acc, p) => unsetValue(acc, p), t))), [update]);
 
   const jump = useCallback(
     (path: string) => {
