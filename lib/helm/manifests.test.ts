@@ -1,6 +1,8 @@
+import fc from "fast-check";
+import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
 import { HelmError } from "./errors";
-import { filepathMatch, goTrimSpace, printManifests, sortManifests, splitManifests } from "./manifests";
+import { filepathMatch, goTrimSpace, printManifests, sortManifests, splitManifests, splitSep } from "./manifests";
 import { parseYamlDocument } from "./yaml/index";
 
 describe("splitManifests", () => {
@@ -15,6 +17,35 @@ describe("splitManifests", () => {
     ["\n\n  \n", []],
   ])("%j", (input, docs) => {
     expect(splitManifests(input)).toEqual(docs);
+  });
+});
+
+describe("splitSep", () => {
+  // Go's regexp.Split over the separator regex (RE2 semantics, as Helm's), as the oracle.
+  const sep = RE2JS.compile("(?:^|\\s*\\n)---\\s*");
+  const regexSplit = (s: string): string[] => {
+    const out: string[] = [];
+    let beg = 0;
+    let end = 0;
+    for (const m of sep.matchAll(s)) {
+      const start = m.index ?? 0;
+      const stop = start + (m[0]?.length ?? 0);
+      end = start;
+      if (stop !== 0) out.push(s.slice(beg, end));
+      beg = stop;
+    }
+    if (end !== s.length) out.push(s.slice(beg));
+    return out;
+  };
+
+  it("splits exactly as the regex on generated inputs", () => {
+    const piece = fc.constantFrom("-", "--", "---", "\n", " ", "\t", "\r", "\f", "\v", "\u0085", "a", "b: 1", "\n---\n", "#");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join("")), (s) => {
+        expect(splitSep(s)).toEqual(regexSplit(s));
+      }),
+      { numRuns: 3000, seed: 20261125 },
+    );
   });
 });
 

@@ -3,7 +3,6 @@
  * pkg/action/action.go renderResources, pkg/cmd/template.go): split each file into documents, read each
  * document's head, set hooks apart, stable-sort by kind, print, and apply --show-only.
  */
-import { RE2JS } from "re2js";
 import type { GoMap, Value } from "../template/value";
 import { compareGoStrings, isGoMap } from "../template/value";
 import { HelmError } from "./errors";
@@ -41,20 +40,39 @@ export function goTrimSpace(s: string): string {
   return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-// RE2 semantics: Go's `\s` is [\t\n\f\r ] only.
-const SEP = RE2JS.compile("(?:^|\\s*\\n)---\\s*");
+/** Go regexp's `\s`: [\t\n\f\r ] only. */
+const isRe2Space = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 
-/** Go's regexp.Split(s, -1) for the document separator. */
-function splitSep(s: string): string[] {
+/**
+ * Go's regexp.MustCompile(`(?:^|\s*\n)---\s*`).Split(s, -1), by hand (the regex engine dominated the
+ * sort). A match other than at the very start needs "\n---"; since `-` is not a space, it begins where the
+ * run of spaces before that newline begins (but not before the previous match's end), and its trailing
+ * `\s*` takes every space after the dashes.
+ */
+export function splitSep(s: string): string[] {
   const out: string[] = [];
   let beg = 0;
   let end = 0;
-  for (const m of SEP.matchAll(s)) {
-    const start = m.index ?? 0;
-    const stop = start + (m[0]?.length ?? 0);
+  let pos = 0;
+  for (;;) {
+    let start: number;
+    let dashes: number;
+    if (pos === 0 && s.startsWith("---")) {
+      start = 0;
+      dashes = 0;
+    } else {
+      const nl = s.indexOf("\n---", pos);
+      if (nl < 0) break;
+      start = nl;
+      while (start > pos && isRe2Space(s.charCodeAt(start - 1))) start--;
+      dashes = nl + 1;
+    }
+    let stop = dashes + 3;
+    while (stop < s.length && isRe2Space(s.charCodeAt(stop))) stop++;
     end = start;
     if (stop !== 0) out.push(s.slice(beg, end));
     beg = stop;
+    pos = stop;
   }
   if (end !== s.length) out.push(s.slice(beg));
   return out;
