@@ -143,14 +143,30 @@ export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: bo
 }
 
 /**
+ * Parsed values texts, most recently used last: a render re-reads the same layers on every keystroke,
+ * and parsing them dominates a warm render. Parsing depends on the text alone.
+ */
+const parsedValues = new Map<string, GoMap>();
+const PARSED_VALUES_MAX = 32;
+
+/**
  * Helm's loader.LoadValues: every YAML document of a values file, merged in order (v4 reads all documents).
  * `what` prefixes parse errors the way the caller words them (`cannot load values.yaml`).
  */
 export function loadValuesText(text: string, what: string): GoMap {
-  try {
-    return parseValuesYaml(text);
-  } catch (e) {
-    if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `${what}: ${e.message}`, line: e.line, col: e.column });
-    throw e;
+  let parsed = parsedValues.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = parseValuesYaml(text);
+    } catch (e) {
+      if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `${what}: ${e.message}`, line: e.line, col: e.column });
+      throw e;
+    }
+    if (parsedValues.size >= PARSED_VALUES_MAX) parsedValues.delete(parsedValues.keys().next().value ?? "");
+  } else {
+    parsedValues.delete(text);
   }
+  parsedValues.set(text, parsed);
+  // Callers merge into and mutate what they get: the cached tree itself never leaves.
+  return deepCopyValue(parsed);
 }
