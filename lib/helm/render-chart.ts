@@ -3,7 +3,7 @@
  * sort → print. No fs: files named by -f/--set-file come in as text or through `readFile`.
  */
 import type { GoMap, Value } from "../template/value";
-import { FuncError, goTypeName, isGoMap } from "../template/value";
+import { FuncError } from "../template/value";
 import type { Chart } from "./chart";
 import { chartFullPath } from "./chart";
 import { coalesceValues, loadValuesText, mergeMaps } from "./coalesce";
@@ -13,11 +13,7 @@ import { HelmError } from "./errors";
 import { printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
 import { capabilitiesObject, releaseObject, type Capabilities } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
-import { SchemaError, formatSchemaFailure, type ChartSchemaErrors } from "./schema/index";
-import { parseSchemaJson, type Json } from "./schema/parse-schema-json";
-import { Resolver, draftOf } from "./schema/resolver";
-import { displayLines } from "./schema/validation-error";
-import { SchemaValidator } from "./schema/validator";
+import { formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
 import { parseYamlDocument } from "./yaml/index";
 
 export interface RenderOptions {
@@ -134,64 +130,25 @@ function toManifest(m: ManifestDoc): RenderedManifest {
   return { source: m.path, kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace, hook: m.hook, content: m.content };
 }
 
-interface CompiledSchema {
-  root: Json;
-  validator: SchemaValidator;
-}
+/** Schema texts by their bytes, decoded once per loaded chart (the schema cache is keyed by text). */
+const schemaTexts = new WeakMap<Uint8Array, string>();
 
-/**
- * Compiled schemas by their bytes (shared by every render of a loaded chart): parsing a schema and
- * compiling its patterns costs far more than validating values against it.
- * TODO(helm-parts): once schema/index.ts memoizes this itself, use validateChartTree again.
- */
-const compiledSchemas = new WeakMap<Uint8Array, CompiledSchema>();
-
-/** schema/index.ts validateValues, with the compiled validator reused. */
-function schemaLines(schema: Uint8Array, values: GoMap): string[] {
-  let c = compiledSchemas.get(schema);
-  if (!c) {
-    const root = parseSchemaJson(new TextDecoder().decode(schema));
-    const draft = draftOf(root);
-    c = { root, validator: new SchemaValidator(new Resolver(root, draft), draft) };
-    compiledSchemas.set(schema, c);
-  }
-  try {
-    const e = c.validator.validate(values, c.root, []);
-    return e === null ? [] : displayLines(e.group ? e.causes : [e]);
-  } catch (err) {
-    // A validator that threw may hold a stale recursion depth.
-    compiledSchemas.delete(schema);
-    throw err;
-  }
-}
-
-/** schema/index.ts validateChartTree over the effective charts (names are aliases, as Helm's). */
-function schemaFailures(c: Chart, values: GoMap, out: ChartSchemaErrors[] = []): ChartSchemaErrors[] {
+/** The effective chart tree as schema validation reads it (names are aliases, as Helm's). */
+function schemaChart(c: Chart): SchemaChart {
+  let schema: string | undefined;
   if (c.schema) {
-    const errors = schemaLines(c.schema, values);
-    if (errors.length > 0) out.push({ chartName: c.metadata.name, errors });
-  }
-  for (const dep of c.dependencies) {
-    const raw = values.get(dep.metadata.name);
-    if (raw === undefined || raw === null) continue;
-    if (!isGoMap(raw)) {
-      out.push({ chartName: dep.metadata.name, errors: [`invalid type for values: expected object (map), got ${goTypeName(raw)}`] });
-      continue;
+    schema = schemaTexts.get(c.schema);
+    if (schema === undefined) {
+      schema = new TextDecoder().decode(c.schema);
+      schemaTexts.set(c.schema, schema);
     }
-    schemaFailures(dep, raw, out);
   }
-  return out;
+  return { name: c.metadata.name, schema, dependencies: c.dependencies.map(schemaChart) };
 }
 
 /** ValidateAgainstSchema over the effective chart tree. */
 function validateSchemas(chart: Chart, values: GoMap): void {
-  let failures;
-  try {
-    failures = schemaFailures(chart, values);
-  } catch (e) {
-    if (e instanceof SchemaError) throw new HelmError({ code: "SCHEMA_INVALID", message: e.message });
-    throw e;
-  }
+  const failures = validateChartTree(schemaChart(chart), values);
   if (failures.length > 0) {
     const first = failures[0];
     // `- at '/image/tag': …` → image.tag, so the UI can point at the failing value.

@@ -3,7 +3,7 @@
  * and the error Helm builds from them for a chart and its subcharts.
  */
 import { goTypeName, isGoMap, type GoMap, type Value } from "../../template/value";
-import { parseSchemaJson } from "./parse-schema-json";
+import { parseSchemaJson, type Json } from "./parse-schema-json";
 import { Resolver, draftOf } from "./resolver";
 import { displayLines } from "./validation-error";
 import { SchemaValidator } from "./validator";
@@ -13,16 +13,41 @@ import { SchemaError } from "./schema-error";
 export { SchemaError };
 export type { SchemaErrorCode } from "./schema-error";
 
+/** A schema parsed and compiled (patterns included), ready to validate any number of values. */
+interface CompiledSchema {
+  root: Json;
+  validator: SchemaValidator;
+}
+
+/**
+ * Compiled schemas by their text, most recently used last: parsing a schema and compiling its patterns
+ * costs far more than validating values against it, and a chart's schema never changes between renders.
+ */
+const compiled = new Map<string, CompiledSchema>();
+const COMPILED_MAX = 16;
+
+function compileSchema(schemaText: string): CompiledSchema {
+  let c = compiled.get(schemaText);
+  if (c === undefined) {
+    const root = parseSchemaJson(schemaText);
+    const draft = draftOf(root);
+    c = { root, validator: new SchemaValidator(new Resolver(root, draft), draft) };
+    if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value ?? "");
+  } else {
+    compiled.delete(schemaText);
+  }
+  compiled.set(schemaText, c);
+  return c;
+}
+
 /**
  * The lines Helm prints for `values` against one chart's schema (`- at '/port': got string, want
  * integer`, nested causes indented by two spaces); empty when valid. Throws SchemaError when the schema
  * itself is unusable. Where Go's map order makes Helm's order vary, properties come sorted.
  */
 export function validateValues(schemaText: string, values: GoMap): string[] {
-  const root = parseSchemaJson(schemaText);
-  const draft = draftOf(root);
-  const v = new SchemaValidator(new Resolver(root, draft), draft);
-  const e = v.validate(values, root, []);
+  const { root, validator } = compileSchema(schemaText);
+  const e = validator.validate(values, root, []);
   if (e === null) return [];
   return displayLines(e.group ? e.causes : [e]);
 }
