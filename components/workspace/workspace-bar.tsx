@@ -4,6 +4,7 @@
 import { EnvironmentGridView } from "./environment-grid-view";
 import { EnvironmentTabs } from "./environment-tabs";
 import { ExportMenu } from "./export-menu";
+import { SnapshotMenu } from "./snapshot-menu";
 import { useWorkspace } from "./use-workspace";
 import styles from "./workspace.module.css";
 
@@ -15,6 +16,7 @@ export function WorkspaceBar() {
     <div className={styles.bar}>
       <EnvironmentTabs />
       <span className={styles.tools}>
+        <SnapshotMenu />
         <button type="button" onClick={undo} disabled={!canUndo}>
           Undo
         </button>
