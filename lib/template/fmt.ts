@@ -372,6 +372,17 @@ function formatFloatVerb(f: number, verb: string, spec: Spec): string | undefine
       s = Number.isFinite(f) ? formatF(abs, spec.prec ?? 6) : "";
       if (spec.sharp && Number.isFinite(f)) s = sharpFloat(s, 0);
       break;
+    case "x":
+    case "X":
+      s = Number.isFinite(f) ? formatHexFloat(abs, spec.prec) : "";
+      if (spec.sharp && Number.isFinite(f)) s = sharpFloat(s, spec.prec ?? 6, true);
+      if (verb === "X") s = s.toUpperCase();
+      break;
+    case "b": {
+      const { mant, exp } = binaryParts(abs);
+      s = Number.isFinite(f) ? `${mant}p${exp < 0 ? "-" : "+"}${Math.abs(exp)}` : "";
+      break;
+    }
     default:
       return undefined;
   }
@@ -387,8 +398,9 @@ function formatFloatVerb(f: number, verb: string, spec: Spec): string | undefine
 }
 
 /** The '#' flag on floats: always a decimal point, and %g keeps `digits` significant digits. */
-function sharpFloat(s: string, digits: number): string {
-  const e = s.search(/e/i);
+function sharpFloat(s: string, digits: number, hex = false): string {
+  // The exponent starts at 'p' in hex floats, where 'e' is a digit.
+  const e = s.search(hex ? /p/i : /e/i);
   let num = e < 0 ? s : s.slice(0, e);
   const tail = e < 0 ? "" : s.slice(e);
   let sawNonzero = false;
@@ -407,13 +419,56 @@ function sharpFloat(s: string, digits: number): string {
   return num + tail;
 }
 
+const view = new DataView(new ArrayBuffer(8));
+
+/** A double as mant × 2^exp with the integer mantissa as stored (implicit bit included for normals). */
+function binaryParts(f: number): { mant: bigint; exp: number } {
+  view.setFloat64(0, f);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (biased === 0) return { mant: frac, exp: -1074 };
+  return { mant: frac | (1n << 52n), exp: biased - 1075 };
+}
+
+/** %x of a float: `0x1.8p+01`, shortest unless a precision (hex digits, ties to even) is given. */
+function formatHexFloat(f: number, prec: number | undefined): string {
+  if (f === 0) return prec ? `0x0.${"0".repeat(prec)}p+00` : "0x0p+00";
+  let { mant, exp } = binaryParts(f);
+  // Normalize so the leading 1 sits at bit 52.
+  while (mant < 1n << 52n) {
+    mant <<= 1n;
+    exp--;
+  }
+  exp += 52;
+  let digits: string;
+  if (prec !== undefined && prec < 13) {
+    // Round the whole mantissa (leading 1 included, as Go does) to `prec` hex digits, ties to even.
+    const bits = BigInt(prec * 4);
+    const drop = 52n - bits;
+    const half = 1n << (drop - 1n);
+    const rest = mant & ((1n << drop) - 1n);
+    let kept = mant >> drop;
+    if (rest > half || (rest === half && (kept & 1n) === 1n)) kept++;
+    if (kept >> bits === 2n) {
+      kept >>= 1n;
+      exp++;
+    }
+    digits = prec === 0 ? "" : (kept - (1n << bits)).toString(16).padStart(prec, "0");
+  } else {
+    digits = (mant - (1n << 52n)).toString(16).padStart(13, "0");
+    digits = prec === undefined ? digits.replace(/0+$/, "") : digits.padEnd(prec, "0");
+  }
+  const e = `p${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  return `0x1${digits ? "." + digits : ""}${e}`;
+}
+
 /** A non-negative finite float as exact decimal digits: value = 0.digits × 10^dp (digits has no trailing zeros). */
 interface Decimal {
   digits: string;
   dp: number;
 }
-
-const view = new DataView(new ArrayBuffer(8));
 
 /** The exact decimal expansion of a double (every double is a finite binary fraction). */
 function exactDecimal(f: number): Decimal {
