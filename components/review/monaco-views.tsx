@@ -1,0 +1,125 @@
+"use client";
+// Read-only Monaco views of the review: the rendered output, a template's source at an error, and the
+// diff editor. Load through lazy-monaco-views.tsx: Monaco cannot run on the server.
+import { DiffEditor, Editor, type OnMount } from "@monaco-editor/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { setupMonaco } from "@/components/editor/setup-monaco";
+
+type CodeEditor = Parameters<OnMount>[0];
+
+const OPTIONS = {
+  readOnly: true,
+  domReadOnly: true,
+  minimap: { enabled: false },
+  automaticLayout: true,
+  scrollBeyondLastLine: false,
+  fontSize: 12,
+  tabSize: 2,
+} as const;
+
+/** Waits for our own Monaco bundle before any editor mounts (never the CDN). */
+function useMonacoReady(): string | null | true {
+  const [state, setState] = useState<string | null | true>(null);
+  useEffect(() => {
+    let live = true;
+    setupMonaco().then(
+      () => live && setState(true),
+      (e: unknown) => live && setState(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+function Gate({ children }: { children: ReactNode }) {
+  const ready = useMonacoReady();
+  if (ready === null) return <p className="editor-message">Loading editor…</p>;
+  if (ready !== true) return <p role="alert">The editor could not start: {ready}</p>;
+  return <>{children}</>;
+}
+
+export interface RevealTarget {
+  line: number;
+  /** Column to mark (the failing expression), when known. */
+  col?: number;
+  /** Changes on every request, so the same line can be revealed twice. */
+  nonce: number;
+}
+
+export interface ReadOnlyYamlProps {
+  path: string;
+  value: string;
+  label: string;
+  reveal?: RevealTarget | null;
+  /** Lines marked as the error's place. */
+  markLine?: number;
+}
+
+function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYamlProps) {
+  const editor = useRef<CodeEditor | null>(null);
+  const decorations = useRef<{ clear(): void } | null>(null);
+  const [mounted, setMounted] = useState(false);
+
+  useEffect(() => {
+    const ed = editor.current;
+    if (!ed || !reveal) return;
+    ed.revealLineInCenter(reveal.line);
+    ed.setSelection({ startLineNumber: reveal.line, startColumn: 1, endLineNumber: reveal.line, endColumn: 1 + (ed.getModel()?.getLineLength(reveal.line) ?? 0) });
+  }, [reveal, mounted]);
+
+  useEffect(() => {
+    const ed = editor.current;
+    decorations.current?.clear();
+    if (!ed || markLine === undefined) return;
+    decorations.current = ed.createDecorationsCollection([
+      { range: { startLineNumber: markLine, startColumn: 1, endLineNumber: markLine, endColumn: 1 }, options: { isWholeLine: true, className: "review-error-line", glyphMarginClassName: "review-error-glyph" } },
+    ]);
+  }, [markLine, mounted, value]);
+
+  return (
+    <Editor
+      path={path}
+      language="yaml"
+      value={value}
+      options={{ ...OPTIONS, ariaLabel: label, glyphMargin: markLine !== undefined }}
+      onMount={(ed) => {
+        editor.current = ed;
+        setMounted(true);
+      }}
+      loading={<p className="editor-message">Loading editor…</p>}
+    />
+  );
+}
+
+export function ReadOnlyYaml(props: ReadOnlyYamlProps) {
+  return (
+    <Gate>
+      <ReadOnlyYamlInner {...props} />
+    </Gate>
+  );
+}
+
+export interface OutputDiffProps {
+  original: string;
+  modified: string;
+  originalPath: string;
+  modifiedPath: string;
+}
+
+export function OutputDiff({ original, modified, originalPath, modifiedPath }: OutputDiffProps) {
+  return (
+    <Gate>
+      <DiffEditor
+        original={original}
+        modified={modified}
+        originalModelPath={originalPath}
+        modifiedModelPath={modifiedPath}
+        language="yaml"
+        options={{ ...OPTIONS, renderSideBySide: false, originalEditable: false }}
+        loading={<p className="editor-message">Loading editor…</p>}
+      />
+    </Gate>
+  );
+}

@@ -1,0 +1,88 @@
+// The render worker: holds the loaded chart and renders every request with the engine, then derives the
+// findings, footprint and topology, so typing in the studio never waits for Helm. Requests for the same key
+// that queue up while a render runs collapse into the newest one.
+import { loadChart, renderChart, type Chart } from "@/lib/helm/index";
+import { errorValuesPath } from "@/lib/review/error-values-path";
+import { reviewFindings } from "@/lib/review/findings";
+import { footprint } from "@/lib/review/footprint";
+import { loadK8sSchemaValidator, type ObjectValidator } from "@/lib/review/k8s-schema";
+import { reviewObjects } from "@/lib/review/review-object";
+import { topologyGraph } from "@/lib/topology/graph";
+import { isGoMap, type Value } from "@/lib/template/value";
+import type { FromWorker, RenderRequest, ReviewResult, ToWorker } from "./render-protocol";
+
+let chart: Chart | null = null;
+let validate: ObjectValidator | undefined;
+const pending = new Map<string, { id: number; request: RenderRequest }>();
+const last = new Map<string, { id: number; request: RenderRequest }>();
+let scheduled = false;
+
+const post = (m: FromWorker) => self.postMessage(m);
+
+function valueAt(path: string): unknown {
+  let cur: Value | undefined = chart?.values;
+  for (const k of path.split(".")) cur = isGoMap(cur) ? cur.get(k) : undefined;
+  return cur;
+}
+
+function review(c: Chart, request: RenderRequest): ReviewResult {
+  const start = performance.now();
+  const r = renderChart(c, {
+    values: request.values,
+    valuesFiles: request.valuesFiles,
+    releaseName: request.releaseName,
+    namespace: request.namespace,
+    kubeVersion: request.kubeVersion === "" ? undefined : request.kubeVersion,
+  });
+  const objects = reviewObjects(r.manifests);
+  const e = r.error;
+  return {
+    output: r.output,
+    manifests: r.manifests,
+    error: e
+      ? { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line, col: e.col, valuesPath: errorValuesPath(e.message, e.valuesPath, valueAt) }
+      : null,
+    findings: reviewFindings(objects, { environment: request.environment, validate, valueAt }),
+    footprint: footprint(objects),
+    graph: topologyGraph(objects),
+    schemaChecked: validate !== undefined,
+    ms: performance.now() - start,
+  };
+}
+
+function drain(): void {
+  scheduled = false;
+  if (!chart) return;
+  for (const [key, { id, request }] of pending) {
+    pending.delete(key);
+    last.set(key, { id, request });
+    try {
+      post({ type: "result", key, id, result: review(chart, request) });
+    } catch (err) {
+      // An engine bug: report it for this request and keep serving the others.
+      post({ type: "failed", key, id, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(drain, 0);
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const m = event.data;
+  if (m.type === "load") {
+    chart = loadChart(m.files);
+    // The schema models are large: load them after the first preview, then review again with them.
+    void loadK8sSchemaValidator().then((v) => {
+      validate = v;
+      for (const [key, req] of last) if (!pending.has(key)) pending.set(key, req);
+      schedule();
+    });
+  } else {
+    pending.set(m.key, { id: m.id, request: m.request });
+  }
+  schedule();
+};
