@@ -30,9 +30,25 @@ export class StudioPage {
     return this.rail.getByRole("button", { name });
   }
 
+  /** Shows the read-only chart defaults of the selected node in the centre. */
+  async showDefaults(): Promise<void> {
+    await this.centre.getByRole("tab", { name: "Chart defaults" }).click();
+  }
+
   /** Monaco's input area, named by the editor's label. */
   editorInput(name: string | RegExp): Locator {
     return this.centre.getByRole("textbox", { name });
+  }
+
+  /** The rendered lines of the Monaco editor whose input is named `name`. */
+  editorLines(name: string | RegExp): Locator {
+    return this.editor(name).locator(".view-lines");
+  }
+
+  /** The Monaco editor whose input is named `name`. */
+  editor(name: string | RegExp): Locator {
+    // `has` is matched inside each editor, so it starts from the page, not from the centre.
+    return this.centre.locator(".monaco-editor").filter({ has: this.page.getByRole("textbox", { name }) });
   }
 }
 

@@ -15,9 +15,9 @@ test.describe("home page", () => {
   });
 
   test("mounts Monaco offline and highlights the YAML", async ({ studio, page }) => {
-    const input = studio.editorInput(/Default values of Global/);
-    await expect(input).toBeAttached();
-    const lines = studio.centre.locator(".monaco-editor .view-lines");
+    await studio.showDefaults();
+    await expect(studio.editorInput(/Default values of Global/)).toBeAttached();
+    const lines = studio.editorLines(/Default values of Global/);
     await expect(lines).toContainText(":");
     // Monarch tokenizing gives keys, strings, numbers and comments their own mtk* classes.
     await expect
@@ -32,6 +32,7 @@ test.describe("home page", () => {
     await studio.railItem(/^rest-api/).click();
     await expect(studio.railItem(/^rest-api/)).toHaveAttribute("aria-current", "page");
     await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("rest-api");
+    await studio.showDefaults();
     await expect(studio.centre).toContainText("charts/rest-api/values.yaml");
     await expect(studio.editorInput(/Default values of rest-api/)).toBeAttached();
     await expect(studio.review).toContainText("charts/rest-api/templates/");
