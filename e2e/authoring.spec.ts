@@ -5,6 +5,9 @@ import { parse } from "yaml";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
+/** Time between two keystrokes in the keystroke-to-paint measurement. */
+const TYPING_INTERVAL_MS = 120;
+
 const CHART_VALUES = path.join(import.meta.dirname, "..", "chart-templates", "developer-mesh", "values.yaml");
 const NODES = ["Global", "rest-api", "edge-mcp", "worker", "rag-loader", "postgresql", "redis"];
 
@@ -208,6 +211,8 @@ test.describe("authoring", () => {
   });
 
   test("has no serious or critical accessibility violations in the form and the YAML view", async ({ studio, page }) => {
+    // axe walks a few thousand form elements three times; a busy 2-core machine needs longer than one minute.
+    test.setTimeout(180_000);
     for (const node of ["Global", "rest-api"]) {
       await studio.railItem(new RegExp(`^${node}`)).click();
       await expect(form(page)).toBeVisible();
@@ -243,14 +248,18 @@ test.describe("authoring", () => {
       );
     });
     const text = "api.devmesh.example.org";
-    for (const ch of text) await page.keyboard.type(ch);
+    // A fast typist's rhythm (about 100 words a minute): each key comes 120 ms after the previous one.
+    for (const ch of text) {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(TYPING_INTERVAL_MS);
+    }
     await expect(input).toHaveValue(text);
     const paints = await page.evaluate(() => (window as unknown as { __paints: number[] }).__paints);
     expect(paints).toHaveLength(text.length);
     const sorted = [...paints].sort((a, b) => a - b);
     const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0;
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-    const report = { keystrokes: paints.length, medianMs: round(median), p95Ms: round(p95), maxMs: round(sorted[sorted.length - 1] ?? 0) };
+    const report = { keystrokes: paints.length, intervalMs: TYPING_INTERVAL_MS, medianMs: round(median), p95Ms: round(p95), maxMs: round(sorted[sorted.length - 1] ?? 0) };
     // Read by `npm run bench`; also printed here.
     await mkdir("test-results", { recursive: true });
     await writeFile(path.join("test-results", "authoring-keystroke.json"), `${JSON.stringify(report, null, 2)}\n`);
