@@ -41,8 +41,3 @@ export const cmpRat = (a: Rat, b: Rat): number => {
 export const quoIsInt = (a: Rat, b: Rat): boolean => b.num !== 0n && (a.num * b.den) % (a.den * b.num) === 0n;
 
 export const isIntRat = (a: Rat): boolean => a.den === 1n;
-
-/** The nearest float64, as `big.Rat.Float64` gives it. */
-export function ratToFloat(a: Rat): number {
-  return Number(a.num) / Number(a.den);
-}

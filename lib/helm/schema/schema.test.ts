@@ -1,10 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { GoMap } from "../../template/value";
+import { GoInt, formatFloat, type GoMap, type Value } from "../../template/value";
 import { runHelm, writeTree } from "../archive/real-helm.test-util";
 import { parseSet } from "../strvals/index";
 import { parseValuesYaml } from "../yaml/index";
 import { SchemaError, formatSchemaFailure, validateChartTree, validateValues, type SchemaChart } from "./index";
 import { formatFloatLocalized } from "./format-number";
+import { cmpRat, isIntRat, parseRat, quoIsInt } from "./rat";
 
 const CHART_YAML = "apiVersion: v2\nname: sx\nversion: 0.1.0\n";
 
@@ -152,6 +154,15 @@ const CASES: Case[] = [
     }),
     values: "name: X1\ne: c\narr: [a, a]\nobj: {a: 1, b: 2, c: 3}\nany: 3\n",
   },
+  {
+    name: "number keywords at float64 and int64 edges",
+    schema: obj({
+      a: { maximum: 9007199254740991 }, b: { minimum: 3 }, c: { multipleOf: 3 }, d: { enum: [1, 2.5] }, e: { exclusiveMaximum: 10 },
+      f: { multipleOf: 7, maximum: 9007199254740992 }, g: { minimum: -11, multipleOf: 4 }, h: { const: 0.1 }, i: { maximum: 1e2 },
+    }),
+    values: "a: 9007199254740993\nb: 2.9999999999999999\nc: 1e21\nd: 2.5\ne: 9.999999999999999\nh: 0.1\ni: 100.00000000000001\n",
+    set: "f=9007199254740993,g=-12",
+  },
 ];
 
 describe("validateValues against helm v4.1.4", () => {
@@ -162,6 +173,34 @@ describe("validateValues against helm v4.1.4", () => {
     // With a single failing property nothing depends on map order: the lines must match exactly.
     const topLevel = helm.filter((l) => l.startsWith("- "));
     if (topLevel.length === 1 && !helm.some((l) => l.includes("additional properties"))) expect(ours).toEqual(helm);
+  });
+});
+
+describe("number keywords", () => {
+  // The validator compares with float64 arithmetic where that is exact; the rationals of the values'
+  // %v texts are the oracle (santhosh's big.Rat).
+  const bound = fc.oneof(fc.integer({ min: -1000, max: 1000 }).map(String), fc.constantFrom("0.1", "2.5", "1e2", "9007199254740991", "9007199254740993", "-0.0", "3"));
+  const value = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.constantFrom(0.1, 2.5, 100.00000000000001, 9007199254740992, 9007199254740994, 1e21, -0),
+    fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map((b) => new GoInt(b)),
+  );
+  it("decide as the rationals do", () => {
+    fc.assert(
+      fc.property(value, bound, (v, b) => {
+        const rv = parseRat(v instanceof GoInt ? v.value.toString() : formatFloat(v));
+        const rb = parseRat(b);
+        if (rv === null || rb === null) return;
+        const schema = `{"properties":{"x":{"minimum":${b}},"y":{"maximum":${b}},"z":{"multipleOf":${b}},"w":{"enum":[${b}]},"t":{"type":"integer"}}}`;
+        const lines = validateValues(schema, new Map<string, Value>([["x", v], ["y", v], ["z", v], ["w", v], ["t", v]]));
+        const failed = (p: string): boolean => lines.some((l) => l.startsWith(`- at '/${p}'`));
+        const c = cmpRat(rv, rb);
+        expect([failed("x"), failed("y"), failed("w"), failed("t")]).toEqual([c < 0, c > 0, c !== 0, !isIntRat(rv)]);
+        if (rb.num !== 0n) expect(failed("z")).toBe(!quoIsInt(rv, rb));
+      }),
+      { numRuns: 2000, seed: 20261125 },
+    );
   });
 });
 

@@ -11,7 +11,7 @@ import { GoInt, compareGoStrings, formatFloat, goTypeName, isGoMap, type Value }
 import { checkFormat } from "./check-format";
 import { formatFloatLocalized, formatInt } from "./format-number";
 import { JsonNumber, isJsonObject, type Json, type JsonObject } from "./parse-schema-json";
-import { cmpRat, isIntRat, parseRat, quoIsInt, ratToFloat, type Rat } from "./rat";
+import { cmpRat, isIntRat, parseRat, quoIsInt, type Rat } from "./rat";
 import type { Resolver } from "./resolver";
 import { SchemaError } from "./schema-error";
 import { sQuote, type ValidationError } from "./validation-error";
@@ -19,13 +19,16 @@ import { sQuote, type ValidationError } from "./validation-error";
 type JsonType = "null" | "boolean" | "number" | "integer" | "string" | "array" | "object";
 const TYPE_ORDER: JsonType[] = ["null", "boolean", "number", "integer", "string", "array", "object"];
 
-/** Properties and items a schema evaluated (for unevaluatedProperties/Items). */
+/** Properties and items a schema evaluated (for unevaluatedProperties/Items, drafts 2019-09 on). */
 interface Evaluated {
   props: Set<string>;
   items: Set<number>;
 }
 
+const newEvaluated = (): Evaluated => ({ props: new Set(), items: new Set() });
+
 const MAX_DEPTH = 1000;
+const MATCHES_MAX = 1024;
 
 function typeOf(v: Value): JsonType | null {
   if (v === null) return "null";
@@ -58,15 +61,56 @@ function ratOf(v: Value): Rat | null {
   return null;
 }
 
-const jsonRat = (j: Json | undefined): Rat | null => (j instanceof JsonNumber ? parseRat(j.text) : null);
+/**
+ * A schema number, parsed once per compiled schema. `exact` is set when it is a safe integer: then a
+ * float64 value compares with it as its `%v` text's rational would (the shortest decimal of a float
+ * lies strictly between the float's neighbours, so it falls on the float's side of any other float).
+ */
+interface SchemaNumber {
+  rat: Rat | null;
+  exact: number | null;
+  /** The nearest float64 (big.Rat.Float64), for messages. */
+  float: number;
+}
+const schemaNumbers = new WeakMap<JsonNumber, SchemaNumber>();
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function schemaNumber(j: Json | undefined): SchemaNumber | null {
+  if (!(j instanceof JsonNumber)) return null;
+  let n = schemaNumbers.get(j);
+  if (n === undefined) {
+    const rat = parseRat(j.text);
+    const exact = rat !== null && isIntRat(rat) && rat.num >= -MAX_SAFE && rat.num <= MAX_SAFE ? Number(rat.num) : null;
+    n = { rat, exact, float: Number(j.text) };
+    schemaNumbers.set(j, n);
+  }
+  return n;
+}
+
+/** A value as a float64 that orders like its rational against safe-integer bounds; null when it may not. */
+function comparable(v: Value): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (v instanceof GoInt && v.value >= -MAX_SAFE && v.value <= MAX_SAFE) return Number(v.value);
+  return null;
+}
+
+/** Sign of rat(v) − n, exactly; null when v is not a number. */
+function compareNumber(v: Value, n: SchemaNumber): number | null {
+  const x = n.exact === null ? null : comparable(v);
+  if (x !== null && n.exact !== null) return x < n.exact ? -1 : x > n.exact ? 1 : 0;
+  const r = ratOf(v);
+  return r === null || n.rat === null ? null : cmpRat(r, n.rat);
+}
+
+/** Whether a number value is an integer (santhosh: its rational's denominator is 1; %v of an integral float64 is integral). */
+const isIntegral = (v: Value): boolean => v instanceof GoInt || (typeof v === "number" && Number.isInteger(v));
 const jsonInt = (j: Json | undefined): number | null => (j instanceof JsonNumber ? Number(j.text) : null);
 
 /** santhosh's `equals` between an instance value and a schema literal (numbers by value). */
 function equalsJson(v: Value, j: Json): boolean {
   if (j instanceof JsonNumber) {
-    const a = ratOf(v);
-    const b = parseRat(j.text);
-    return a !== null && b !== null && cmpRat(a, b) === 0;
+    const n = schemaNumber(j);
+    return n !== null && compareNumber(v, n) === 0;
   }
   if (j === null || typeof j === "boolean" || typeof j === "string") return v === j;
   if (Array.isArray(j)) return Array.isArray(v) && v.length === j.length && v.every((x, i) => equalsJson(x, j[i] ?? null));
@@ -105,6 +149,8 @@ const quotedList = (names: string[]): string => names.map(sQuote).join(", ");
 export class SchemaValidator {
   private depth = 0;
   private readonly regexps = new Map<string, RE2JS>();
+  /** Match results per pattern: values repeat from render to render, and RE2 matching is slow. */
+  private readonly matched = new Map<string, Map<string, boolean>>();
 
   constructor(
     private readonly resolver: Resolver,
@@ -127,8 +173,24 @@ export class SchemaValidator {
     return re;
   }
 
+  /** Whether `pattern` (Go RE2) matches somewhere in `s`. */
+  private matches(pattern: string, s: string): boolean {
+    let results = this.matched.get(pattern);
+    if (!results) {
+      results = new Map();
+      this.matched.set(pattern, results);
+    }
+    let ok = results.get(s);
+    if (ok === undefined) {
+      ok = this.regexp(pattern).test(s);
+      if (results.size >= MATCHES_MAX) results.clear();
+      results.set(s, ok);
+    }
+    return ok;
+  }
+
   /** Validates `v` at `loc` against `s`; null when valid. `ev` collects what `s` evaluated. */
-  validate(v: Value, s: Json, loc: string[], ev: Evaluated = { props: new Set(), items: new Set() }): ValidationError | null {
+  validate(v: Value, s: Json, loc: string[], ev: Evaluated | null = this.draft >= 2019 ? newEvaluated() : null): ValidationError | null {
     if (s === true) return null;
     const err = (msg: string, causes: ValidationError[] = []): ValidationError => ({ loc, msg, causes });
     if (s === false) return err("false schema");
@@ -145,7 +207,7 @@ export class SchemaValidator {
     v: Value,
     s: JsonObject,
     loc: string[],
-    ev: Evaluated,
+    ev: Evaluated | null,
     err: (msg: string, causes?: ValidationError[]) => ValidationError,
   ): ValidationError | null {
     const t = typeOf(v);
@@ -156,9 +218,9 @@ export class SchemaValidator {
       if (e) errors.push(e);
     };
     const self = (sub: Json): ValidationError | null => {
-      const subEv: Evaluated = { props: new Set(), items: new Set() };
+      const subEv = ev && newEvaluated();
       const e = this.validate(v, sub, loc, subEv);
-      if (e === null) {
+      if (e === null && ev && subEv) {
         for (const p of subEv.props) ev.props.add(p);
         for (const i of subEv.items) ev.items.add(i);
       }
@@ -176,8 +238,7 @@ export class SchemaValidator {
 
     const types = typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? s.type.filter((x) => typeof x === "string") : null;
     if (types && types.length > 0) {
-      const r = t === "number" ? ratOf(v) : null;
-      const ok = types.includes(t) || (types.includes("integer") && t === "number" && r !== null && isIntRat(r));
+      const ok = types.includes(t) || (types.includes("integer") && t === "number" && isIntegral(v));
       if (!ok) {
         const want = TYPE_ORDER.filter((x) => types.includes(x)).join(" or ");
         return err(`got ${t}, want ${want}`);
@@ -214,7 +275,7 @@ export class SchemaValidator {
       }
     }
     this.condValidate(s, add, err, self);
-    if (draft >= 2019) this.unevalValidate(v, s, loc, ev, add);
+    if (ev) this.unevalValidate(v, s, loc, ev, add);
 
     if (errors.length === 0) return null;
     if (errors.length === 1) return errors[0] ?? null;
@@ -225,7 +286,7 @@ export class SchemaValidator {
     obj: Map<string, Value>,
     s: JsonObject,
     loc: string[],
-    ev: Evaluated,
+    ev: Evaluated | null,
     add: (e: ValidationError | null) => void,
     err: (msg: string, causes?: ValidationError[]) => ValidationError,
     self: (sub: Json) => ValidationError | null,
@@ -263,7 +324,7 @@ export class SchemaValidator {
         add(this.validate(pvalue, props[pname] ?? true, [...loc, pname]));
       }
       for (const pattern of patterns) {
-        if (this.regexp(pattern).test(pname)) {
+        if (this.matches(pattern, pname)) {
           evaluated = true;
           add(this.validate(pvalue, (s.patternProperties as JsonObject)[pattern] ?? true, [...loc, pname]));
         }
@@ -273,7 +334,7 @@ export class SchemaValidator {
         if (additional === false) notAllowed.push(pname);
         else if (additional !== true) add(this.validate(pvalue, additional, [...loc, pname]));
       }
-      if (evaluated) ev.props.add(pname);
+      if (evaluated) ev?.props.add(pname);
     }
     if (notAllowed.length > 0) add(err(`additional properties ${quotedList(notAllowed)} not allowed`));
     if (this.draft === 4) return;
@@ -303,7 +364,7 @@ export class SchemaValidator {
     arr: Value[],
     s: JsonObject,
     loc: string[],
-    ev: Evaluated,
+    ev: Evaluated | null,
     add: (e: ValidationError | null) => void,
     err: (msg: string, causes?: ValidationError[]) => ValidationError,
   ): void {
@@ -339,19 +400,19 @@ export class SchemaValidator {
         arr.forEach((item, i) => add(this.validate(item, items, at(i))));
         evaluated = arr.length;
       }
-      for (let i = 0; i < evaluated; i++) ev.items.add(i);
+      for (let i = 0; i < evaluated; i++) ev?.items.add(i);
     } else {
       const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
       const evaluated = Math.min(prefix.length, arr.length);
       for (let i = 0; i < evaluated; i++) {
         add(this.validate(arr[i] ?? null, prefix[i] ?? true, at(i)));
-        ev.items.add(i);
+        ev?.items.add(i);
       }
       if (s.items !== undefined) {
         const items = s.items;
         arr.slice(evaluated).forEach((item, i) => {
           add(this.validate(item, items, at(i)));
-          ev.items.add(evaluated + i);
+          ev?.items.add(evaluated + i);
         });
       }
     }
@@ -363,7 +424,7 @@ export class SchemaValidator {
         if (e) failures.push(e);
         else {
           matched.push(i);
-          if (this.draft >= 2020) ev.items.add(i);
+          if (this.draft >= 2020) ev?.items.add(i);
         }
       });
       const minC = this.draft >= 2019 ? jsonInt(s.minContains) : null;
@@ -397,7 +458,7 @@ export class SchemaValidator {
     const len = minL !== null || maxL !== null ? Array.from(str).length : 0;
     if (minL !== null && len < minL) add(err(`minLength: got ${formatInt(len)}, want ${formatInt(minL)}`));
     if (maxL !== null && len > maxL) add(err(`maxLength: got ${formatInt(len)}, want ${formatInt(maxL)}`));
-    if (typeof s.pattern === "string" && !this.regexp(s.pattern).test(str)) {
+    if (typeof s.pattern === "string" && !this.matches(s.pattern, str)) {
       add(err(`${sQuote(str)} does not match pattern ${sQuote(s.pattern)}`));
     }
   }
@@ -408,22 +469,36 @@ export class SchemaValidator {
     add: (e: ValidationError | null) => void,
     err: (msg: string, causes?: ValidationError[]) => ValidationError,
   ): void {
-    const n = ratOf(v);
-    if (n === null) return;
-    const f = (r: Rat): string => formatFloatLocalized(ratToFloat(r));
-    let minimum = jsonRat(s.minimum);
-    let maximum = jsonRat(s.maximum);
-    let exMin = jsonRat(s.exclusiveMinimum);
-    let exMax = jsonRat(s.exclusiveMaximum);
+    if (comparable(v) === null && ratOf(v) === null) return;
+    // Messages print the nearest float64s: the value itself, or its int64 rounded.
+    const got = (): string => formatFloatLocalized(v instanceof GoInt ? Number(v.value) : (v as number));
+    const want = (n: SchemaNumber): string => formatFloatLocalized(n.float);
+    let minimum = schemaNumber(s.minimum);
+    let maximum = schemaNumber(s.maximum);
+    let exMin = schemaNumber(s.exclusiveMinimum);
+    let exMax = schemaNumber(s.exclusiveMaximum);
     // Draft 4's boolean form turns the bound itself exclusive.
     if (s.exclusiveMinimum === true) [exMin, minimum] = [minimum, null];
     if (s.exclusiveMaximum === true) [exMax, maximum] = [maximum, null];
-    if (minimum && cmpRat(n, minimum) < 0) add(err(`minimum: got ${f(n)}, want ${f(minimum)}`));
-    if (maximum && cmpRat(n, maximum) > 0) add(err(`maximum: got ${f(n)}, want ${f(maximum)}`));
-    if (exMin && cmpRat(n, exMin) <= 0) add(err(`exclusiveMinimum: got ${f(n)}, want ${f(exMin)}`));
-    if (exMax && cmpRat(n, exMax) >= 0) add(err(`exclusiveMaximum: got ${f(n)}, want ${f(exMax)}`));
-    const mult = jsonRat(s.multipleOf);
-    if (mult && !quoIsInt(n, mult)) add(err(`multipleOf: got ${f(n)}, want ${f(mult)}`));
+    const cmp = (n: SchemaNumber | null): number | null => (n === null ? null : compareNumber(v, n));
+    const cMin = cmp(minimum);
+    if (minimum && cMin !== null && cMin < 0) add(err(`minimum: got ${got()}, want ${want(minimum)}`));
+    const cMax = cmp(maximum);
+    if (maximum && cMax !== null && cMax > 0) add(err(`maximum: got ${got()}, want ${want(maximum)}`));
+    const cExMin = cmp(exMin);
+    if (exMin && cExMin !== null && cExMin <= 0) add(err(`exclusiveMinimum: got ${got()}, want ${want(exMin)}`));
+    const cExMax = cmp(exMax);
+    if (exMax && cExMax !== null && cExMax >= 0) add(err(`exclusiveMaximum: got ${got()}, want ${want(exMax)}`));
+    const mult = schemaNumber(s.multipleOf);
+    if (mult?.rat && !this.isMultiple(v, mult)) add(err(`multipleOf: got ${got()}, want ${want(mult)}`));
+  }
+
+  /** quoIsInt(rat(v), m), with integer arithmetic when both are safe integers. */
+  private isMultiple(v: Value, m: SchemaNumber): boolean {
+    const x = comparable(v);
+    if (x !== null && Number.isSafeInteger(x) && m.exact !== null && m.exact !== 0) return x % m.exact === 0;
+    const r = ratOf(v);
+    return r !== null && m.rat !== null && quoIsInt(r, m.rat);
   }
 
   private condValidate(
