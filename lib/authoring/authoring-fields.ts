@@ -73,7 +73,7 @@ function titleOf(node: JsonSchema | undefined, key: string): string {
 function kindOf(f: ValueField, node: JsonSchema): FieldKind {
   switch (f.control) {
     case "text":
-      if (Array.isArray(node.anyOf)) return "int-or-percent";
+      if (isIntOrPercent(node)) return "int-or-percent";
       if (f.pattern === QUANTITY_SOURCE) return "quantity";
       if (f.pattern === DURATION_SOURCE) return "duration";
       return "text";
@@ -88,4 +88,10 @@ function kindOf(f: ValueField, node: JsonSchema): FieldKind {
     default:
       return f.control;
   }
+}
+
+/** Kubernetes' IntOrString as the model writes it: an integer or a string (`1`, `25%`). Other unions (a host or empty) are text. */
+function isIntOrPercent(node: JsonSchema): boolean {
+  const options = Array.isArray(node.anyOf) ? (node.anyOf as JsonSchema[]) : [];
+  return options.some((o) => o.type === "integer") && options.some((o) => o.type === "string");
 }
