@@ -180,6 +180,10 @@ export class VersionSet extends GoObject {
   constructor(readonly versions: readonly string[]) {
     super();
   }
+  /** GoSliceObject: `len`, `range` and `index` see the list. */
+  get items(): readonly string[] {
+    return this.versions;
+  }
   override method(name: string): GoFunc | undefined {
     if (name === "Has") return goFunc(["string"], (v: string) => this.versions.includes(v), { result: "bool" });
     return undefined;

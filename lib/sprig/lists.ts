@@ -4,7 +4,7 @@
  * Sprig's plain and `must` variants fail alike: the plain one panics with the same error,
  * and the template engine reports a panic in a function as that function's error.
  */
-import { FuncError, goFunc, GoInt, goKindName, goTypeName, type Value, withGoType } from "../template/value";
+import { FuncError, goFunc, GoInt, goKindName, goTypeName, isGoSliceObject, type Value, withGoType } from "../template/value";
 import { deepEqual } from "./reflect";
 import { toInt64 } from "./conversion";
 import { intArg } from "./strings";
@@ -16,6 +16,7 @@ const NIL_DEREF = "runtime error: invalid memory address or nil pointer derefere
 export function listItems(v: Value): Value[] | undefined {
   if (Array.isArray(v)) return v;
   if (v instanceof Uint8Array) return Array.from(v, (b) => new GoInt(b, "uint8"));
+  if (isGoSliceObject(v)) return [...v.items];
   return undefined;
 }
 

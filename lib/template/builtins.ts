@@ -16,6 +16,7 @@ import {
   goInt,
   goTypeName,
   isGoMapObject,
+  isGoSliceObject,
   utf8Bytes,
   utf8String,
   type Value,
@@ -121,6 +122,7 @@ function index(item: Value, ...indexes: Value[]): Value {
   if (cur === null) throw new FuncError("index of untyped nil");
   for (const ix of indexes) {
     if (cur === null) throw new FuncError("index of nil pointer");
+    if (isGoSliceObject(cur)) cur = cur.items as Value[];
     if (typeof cur === "string" || Array.isArray(cur) || cur instanceof Uint8Array) {
       const bytes: Uint8Array | null = typeof cur === "string" ? utf8Bytes(cur) : null;
       const len: number = bytes ? bytes.length : (cur as Value[] | Uint8Array).length;
@@ -168,6 +170,7 @@ function length(item: Value): Value {
   if (Array.isArray(item) || item instanceof Uint8Array) return goInt(item.length);
   if (item instanceof Map) return goInt(item.size);
   if (isGoMapObject(item)) return goInt(item.map.size);
+  if (isGoSliceObject(item)) return goInt(item.items.length);
   throw new FuncError(`len of type ${goTypeName(item)}`);
 }
 

@@ -20,7 +20,7 @@ import type { TemplateSet } from "./template-set";
 import { goQuote } from "./token";
 import { truth } from "./truth";
 import { zeroOfMapElem } from "./zero";
-import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isGoMapObject, sortedKeys, type Value } from "./value";
+import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isGoMapObject, isGoSliceObject, sortedKeys, type Value } from "./value";
 
 /**
  * Whether a value has static type interface{}. A map element records its map instead of a
@@ -208,11 +208,12 @@ export class ExecState {
     // The index is bound only with two variables; skip making it otherwise.
     const wantIndex = r.pipe.decl.length > 1;
     let ran = false;
-    if (Array.isArray(val)) {
-      const boxed = isInterfaceSlice(val);
-      for (let i = 0; i < val.length; i++) {
+    if (Array.isArray(val) || isGoSliceObject(val)) {
+      const items = Array.isArray(val) ? val : val.items;
+      const boxed = Array.isArray(val) && isInterfaceSlice(val);
+      for (let i = 0; i < items.length; i++) {
         ran = true;
-        if (this.rangeIteration(r, mark, wantIndex ? new GoInt(i) : null, val[i]!, boxed) === BREAK) break;
+        if (this.rangeIteration(r, mark, wantIndex ? new GoInt(i) : null, items[i]!, boxed) === BREAK) break;
       }
     } else if (val instanceof Uint8Array) {
       for (let i = 0; i < val.length; i++) {

@@ -1,9 +1,12 @@
 /**
- * Truthiness as the executor and the built-ins apply it: value.ts's `isTrue`, plus map-typed Go
- * objects (Helm's `.Files`), which are false when empty like any Go map.
+ * Truthiness as the executor and the built-ins apply it: value.ts's `isTrue`, plus map- and slice-typed
+ * Go objects (Helm's `.Files`, `.Capabilities.APIVersions`), which are false when empty like any Go map
+ * or slice.
  */
-import { isGoMapObject, isTrue, type Value } from "./value";
+import { isGoMapObject, isGoSliceObject, isTrue, type Value } from "./value";
 
 export function truth(v: Value): boolean {
-  return isGoMapObject(v) ? v.map.size > 0 : isTrue(v);
+  if (isGoMapObject(v)) return v.map.size > 0;
+  if (isGoSliceObject(v)) return v.items.length > 0;
+  return isTrue(v);
 }

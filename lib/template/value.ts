@@ -304,3 +304,16 @@ export interface GoMapObject extends GoObject {
 
 export const isGoMapObject = (v: Value | undefined): v is GoMapObject =>
   v instanceof GoObject && v.goKind === "map" && (v as { map?: unknown }).map instanceof Map;
+
+/**
+ * A Go object whose underlying type is a slice, such as Helm's `.Capabilities.APIVersions` (`[]string`
+ * with a `Has` method). `range`, `index`, `len` and truthiness use `items`; field access still goes
+ * through `method`/`field`.
+ */
+export interface GoSliceObject extends GoObject {
+  readonly goKind: "slice";
+  readonly items: readonly Value[];
+}
+
+export const isGoSliceObject = (v: Value | undefined): v is GoSliceObject =>
+  v instanceof GoObject && v.goKind === "slice" && Array.isArray((v as { items?: unknown }).items);
