@@ -1,0 +1,368 @@
+/**
+ * `npm run bench`: how fast and how big the engine is, printed as tables (nothing here asserts).
+ *   (a) chart-templates/developer-mesh + values-prod.yaml rendered in-process (warm) vs `helm template`
+ *   (b) synthetic umbrellas of 10, 50 and 100 service subcharts: time per size and per subchart
+ *   (c) the browser bundle of lib/helm/index.ts (esbuild, minified): raw and gzip bytes
+ *   (d) a loopback load test of POST /api/render against `next start` (needs a build in .next)
+ *   (e) keystroke timings the Playwright specs wrote to e2e/.bench/*.json
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { renderChart } from "../lib/helm/index";
+import { loadChartDir } from "../lib/node";
+
+const root = path.resolve(import.meta.dirname, "..");
+const chartDir = path.join(root, "chart-templates/developer-mesh");
+const prodValues = path.join(chartDir, "values-prod.yaml");
+const helmBin = process.env.HELM_BIN ?? path.join(root, ".tools/helm");
+
+const percentile = (xs: readonly number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+};
+const ms = (x: number): string => `${x.toFixed(2)} ms`;
+
+function table(title: string, rows: (string | number)[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  console.log(`\n${title}`);
+  rows.forEach((r, i) => {
+    console.log(`  ${r.map((cell, c) => String(cell).padEnd(widths[c]!)).join("  ")}`);
+    if (i === 0) console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  });
+}
+
+/** Times `fn` `runs` times after `warm` untimed runs; returns the samples in ms. */
+function sample(fn: () => void, runs: number, warm: number): number[] {
+  for (let i = 0; i < warm; i++) fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+function helmTemplate(chart: string, extra: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(helmBin, ["template", "bench", chart, ...extra], { encoding: "utf8", env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: tmpdir(), KUBECONFIG: "/dev/null" } });
+  if (r.status !== 0) throw new Error(`helm template failed: ${r.stderr}`);
+  return performance.now() - t;
+}
+
+// (a) the product chart, prod values
+function benchProd(): void {
+  const chart = loadChartDir(chartDir);
+  const values = [readFileSync(prodValues, "utf8")];
+  const render = () => {
+    const r = renderChart(chart, { releaseName: "bench", values });
+    if (r.error) throw r.error;
+  };
+  const ours = sample(render, 300, 30);
+  const rows: (string | number)[][] = [["renderer", "runs", "p50", "p95"], ["engine (in-process, warm)", ours.length, ms(percentile(ours, 50)), ms(percentile(ours, 95))]];
+  if (existsSync(helmBin)) {
+    const helm = Array.from({ length: 12 }, () => helmTemplate(chartDir, ["-f", prodValues]));
+    rows.push(["helm template v4.1.4", helm.length, ms(percentile(helm, 50)), ms(percentile(helm, 95))]);
+    rows.push(["ratio (helm p50 / engine p50)", "", `${(percentile(helm, 50) / percentile(ours, 50)).toFixed(1)}x`, ""]);
+  } else rows.push(["helm template", 0, `skipped: no binary at ${helmBin}`, ""]);
+  table("(a) developer-mesh + values-prod.yaml (targets: p50 <= 2 ms, >= 50x helm)", rows);
+}
+
+// (b) synthetic umbrellas made of one service subchart copied N times
+const SERVICE_TEMPLATES: Record<string, string> = {
+  "templates/_helpers.tpl": `{{- define "svc.fullname" -}}{{ printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}{{- end -}}
+{{- define "svc.labels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- with .Values.global.labels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+`,
+  "templates/deployment.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "svc.fullname" . }}
+  labels:
+    {{- include "svc.labels" . | nindent 4 }}
+spec:
+  replicas: {{ .Values.replicas }}
+  selector:
+    matchLabels:
+      {{- include "svc.labels" . | nindent 6 }}
+  template:
+    metadata:
+      annotations:
+        checksum/config: {{ toJson .Values.config | sha256sum }}
+    spec:
+      containers:
+        - name: app
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          ports:
+            - containerPort: {{ .Values.port }}
+          env:
+            {{- range $k, $v := .Values.config }}
+            - name: {{ $k | upper | replace "." "_" }}
+              value: {{ $v | quote }}
+            {{- end }}
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+`,
+  "templates/service.yaml": `apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "svc.fullname" . }}
+  labels:
+    {{- include "svc.labels" . | nindent 4 }}
+spec:
+  ports:
+    - port: {{ .Values.port }}
+      targetPort: {{ .Values.port }}
+  selector:
+    {{- include "svc.labels" . | nindent 4 }}
+`,
+  "templates/configmap.yaml": `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "svc.fullname" . }}
+data:
+  {{- range $k, $v := .Values.config }}
+  {{ $k }}: {{ $v | quote }}
+  {{- end }}
+`,
+  "values.yaml": `replicas: 2
+port: 8080
+image: {repository: ghcr.io/example/svc, tag: ""}
+config: {log.level: info, feature.x: "true", pool.size: "10", region: us-east-1}
+resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: "1", memory: 512Mi}}
+`,
+};
+
+function writeUmbrella(dir: string, services: number): void {
+  const write = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+  write("Chart.yaml", "apiVersion: v2\nname: umbrella\nversion: 1.0.0\n");
+  write("values.yaml", "global:\n  labels:\n    team: platform\n");
+  for (let i = 1; i <= services; i++) {
+    const sub = `charts/svc-${i}`;
+    write(`${sub}/Chart.yaml`, `apiVersion: v2\nname: svc-${i}\nversion: 0.1.${i}\nappVersion: "1.${i}.0"\n`);
+    for (const [rel, text] of Object.entries(SERVICE_TEMPLATES)) write(`${sub}/${rel}`, text);
+  }
+}
+
+function benchUmbrellas(): void {
+  const base = mkdtempSync(path.join(tmpdir(), "bench-umbrella-"));
+  const rows: (string | number)[][] = [["subcharts", "documents", "engine p50", "per subchart", "helm p50"]];
+  try {
+    for (const n of [10, 50, 100]) {
+      const dir = path.join(base, `u${n}`);
+      writeUmbrella(dir, n);
+      const chart = loadChartDir(dir);
+      let docs = 0;
+      const times = sample(() => {
+        const r = renderChart(chart, { releaseName: "bench" });
+        if (r.error) throw r.error;
+        docs = r.manifests.length;
+      }, n === 100 ? 30 : 50, 5);
+      const helm = existsSync(helmBin) ? ms(percentile(Array.from({ length: 5 }, () => helmTemplate(dir, [])), 50)) : "skipped";
+      const p50 = percentile(times, 50);
+      rows.push([n, docs, ms(p50), ms(p50 / n), helm]);
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+  table("(b) synthetic umbrellas (target: time per subchart stays flat)", rows);
+}
+
+// (c) the browser bundle
+async function benchBundle(): Promise<void> {
+  const out = await build({
+    entryPoints: [path.join(root, "lib/helm/index.ts")],
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const bytes = out.outputFiles[0]!.contents;
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  table("(c) browser bundle of lib/helm/index.ts (esbuild --minify; target < 250 KB gzip)", [
+    ["raw", "gzip -9"],
+    [`${bytes.length} B (${(bytes.length / 1024).toFixed(1)} KB)`, `${gz} B (${(gz / 1024).toFixed(1)} KB)`],
+  ]);
+}
+
+// (d) load test against next start
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
+    });
+  });
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  const rssOf = (p: number): number => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let total = rssOf(pid);
+  for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+      if (ppid === pid) total += rssOf(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}
+
+async function waitReady(url: string, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+/** The part of autocannon's API used here (the package ships no types). */
+type Autocannon = (opts: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+}) => Promise<{
+  requests: { total: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  latency: { p50: number; p99: number };
+}>;
+
+async function benchLoad(): Promise<void> {
+  const title = "(d) loopback load test: POST /api/render with values-prod.yaml, 50 connections x 30 s";
+  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+    console.log(`\n${title}\n  skipped: no production build (.next/BUILD_ID missing; run npm run build first)`);
+    return;
+  }
+  let autocannon: Autocannon;
+  try {
+    autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+  } catch {
+    console.log(`\n${title}\n  skipped: autocannon is not installed`);
+    return;
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // Its own process group, so stopping it stops every process it started.
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  const stop = () => {
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    if (!(await waitReady(base, Date.now() + 60_000)) || !server.pid) {
+      console.log(`\n${title}\n  skipped: next start did not answer within 60 s`);
+      return;
+    }
+    const body = readFileSync(prodValues, "utf8");
+    const probe = await fetch(`${base}/api/render`, { method: "POST", headers: { "content-type": "application/yaml" }, body });
+    const rssBefore = rssMb(server.pid);
+    const result = await autocannon({
+      url: `${base}/api/render`,
+      method: "POST",
+      headers: { "content-type": "application/yaml" },
+      body,
+      connections: 50,
+      duration: 30,
+      timeout: 20,
+    });
+    const rssAfter = rssMb(server.pid);
+    table(title, [
+      ["requests", "req/s", "errors", "timeouts", "non-2xx", "p50", "p99", "RSS before", "RSS after", "probe status"],
+      [
+        result.requests.total,
+        result.requests.average.toFixed(1),
+        result.errors,
+        result.timeouts,
+        result.non2xx,
+        `${result.latency.p50} ms`,
+        `${result.latency.p99} ms`,
+        `${rssBefore.toFixed(0)} MB`,
+        `${rssAfter.toFixed(0)} MB`,
+        probe.status,
+      ],
+    ]);
+  } finally {
+    stop();
+  }
+}
+
+// (e) keystroke timings from the Playwright specs
+function benchKeystrokes(): void {
+  const dir = path.join(root, "e2e/.bench");
+  const title = "(e) Playwright keystroke timings (e2e/.bench/*.json)";
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+  if (files.length === 0) {
+    console.log(`\n${title}\n  skipped: no e2e/.bench/*.json (the authoring/review specs write them when run)`);
+    return;
+  }
+  const rows: (string | number)[][] = [["series", "samples", "p50", "p95"]];
+  // Any array of numbers in a file is one series (ms), named by file and key path.
+  const walk = (v: unknown, name: string): void => {
+    if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number")) {
+      rows.push([name, v.length, ms(percentile(v, 50)), ms(percentile(v, 95))]);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${name}[${i}]`));
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${name}.${k}`);
+  };
+  for (const f of files) {
+    try {
+      walk(JSON.parse(readFileSync(path.join(dir, f), "utf8")), f.replace(/\.json$/, ""));
+    } catch (e) {
+      rows.push([f, 0, `unreadable: ${e instanceof Error ? e.message : String(e)}`, ""]);
+    }
+  }
+  table(title, rows);
+}
+
+benchProd();
+benchUmbrellas();
+await benchBundle();
+await benchLoad();
+benchKeystrokes();
