@@ -6,11 +6,11 @@ import { useMemo, useState } from "react";
 import type { ChartSource } from "@/lib/server/chart-source";
 import { LazyYamlEditor } from "@/components/editor/lazy-yaml-editor";
 import { AuthoringCentre } from "@/components/authoring/authoring-centre";
+import { ReviewPanel } from "@/components/review/review-panel";
 import { WorkspaceProvider } from "@/components/workspace/use-workspace";
 import { WorkspaceBar } from "@/components/workspace/workspace-bar";
 import { chartOutline, fileText, type OutlineNode } from "./chart-outline";
 import { NodeRail } from "./node-rail";
-import { ReviewPane } from "./review-pane";
 import { StudioHeader } from "./studio-header";
 
 export interface StudioProps {
@@ -55,7 +55,7 @@ export function Studio({ source, chartDir }: StudioProps) {
             />
           )}
         </main>
-        {selected && <ReviewPane node={selected} />}
+        <ReviewPanel />
       </div>
     </WorkspaceProvider>
   );
