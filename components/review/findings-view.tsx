@@ -7,11 +7,10 @@ import { ValuesLink } from "./values-link";
 
 const MARK: Record<Finding["severity"], string> = { error: "✖ error", warning: "⚠ warning", info: "ℹ info" };
 
-export function FindingsView({ findings, schemaChecked, onReveal }: { findings: readonly Finding[]; schemaChecked: boolean; onReveal: (line: number) => void }) {
-  if (findings.length === 0) return <p role="status">No findings{schemaChecked ? "" : " (the Kubernetes schema is still loading)"}.</p>;
+export function FindingsView({ findings, onReveal }: { findings: readonly Finding[]; onReveal: (line: number) => void }) {
+  if (findings.length === 0) return <p role="status">No findings.</p>;
   return (
     <>
-      {!schemaChecked && <p className="muted">The Kubernetes schema is still loading; schema findings follow.</p>}
       <ul className={styles.findings} aria-label="Findings">
         {findings.map((f, i) => (
           <li key={i} className={styles[f.severity]} data-rule={f.rule}>

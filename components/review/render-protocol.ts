@@ -35,8 +35,6 @@ export interface ReviewResult {
   findings: Finding[];
   footprint: Footprint;
   graph: TopologyGraph;
-  /** Whether the Kubernetes schema took part in the findings (it loads after the first render). */
-  schemaChecked: boolean;
   /** Render plus review time in the worker. */
   ms: number;
 }

@@ -1,20 +1,18 @@
 // The render worker: holds the loaded chart and renders every request with the engine, then derives the
-// findings, footprint and topology, so typing in the studio never waits for Helm. Requests for the same key
-// that queue up while a render runs collapse into the newest one.
+// findings, footprint and topology, so typing in the studio never waits for Helm. Requests for the same
+// key that queue up while a render runs collapse into the newest one. The Kubernetes schema check is left
+// out: k8s-schema.ts's CRD models need re2-wasm, which reads files with `fs` and does not bundle here.
 import { loadChart, renderChart, type Chart } from "@/lib/helm/index";
 import { errorValuesPath } from "@/lib/review/error-values-path";
 import { reviewFindings } from "@/lib/review/findings";
 import { footprint } from "@/lib/review/footprint";
-import { loadK8sSchemaValidator, type ObjectValidator } from "@/lib/review/k8s-schema";
 import { reviewObjects } from "@/lib/review/review-object";
 import { topologyGraph } from "@/lib/topology/graph";
 import { isGoMap, type Value } from "@/lib/template/value";
 import type { FromWorker, RenderRequest, ReviewResult, ToWorker } from "./render-protocol";
 
 let chart: Chart | null = null;
-let validate: ObjectValidator | undefined;
 const pending = new Map<string, { id: number; request: RenderRequest }>();
-const last = new Map<string, { id: number; request: RenderRequest }>();
 let scheduled = false;
 
 const post = (m: FromWorker) => self.postMessage(m);
@@ -42,10 +40,9 @@ function review(c: Chart, request: RenderRequest): ReviewResult {
     error: e
       ? { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line, col: e.col, valuesPath: errorValuesPath(e.message, e.valuesPath, valueAt) }
       : null,
-    findings: reviewFindings(objects, { environment: request.environment, validate, valueAt }),
+    findings: reviewFindings(objects, { environment: request.environment, valueAt }),
     footprint: footprint(objects),
     graph: topologyGraph(objects),
-    schemaChecked: validate !== undefined,
     ms: performance.now() - start,
   };
 }
@@ -55,7 +52,6 @@ function drain(): void {
   if (!chart) return;
   for (const [key, { id, request }] of pending) {
     pending.delete(key);
-    last.set(key, { id, request });
     try {
       post({ type: "result", key, id, result: review(chart, request) });
     } catch (err) {
@@ -75,12 +71,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
   if (m.type === "load") {
     chart = loadChart(m.files);
-    // The schema models are large: load them after the first preview, then review again with them.
-    void loadK8sSchemaValidator().then((v) => {
-      validate = v;
-      for (const [key, req] of last) if (!pending.has(key)) pending.set(key, req);
-      schedule();
-    });
   } else {
     pending.set(m.key, { id: m.id, request: m.request });
   }

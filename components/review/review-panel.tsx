@@ -114,7 +114,7 @@ export function ReviewPanel() {
       <div id="review-panel" role="tabpanel" aria-labelledby={`review-tab-${tab}`} className={styles.body}>
         {tab === "preview" && <PreviewView good={good} error={state?.error ?? null} files={files} environment={current.environment} request={current} reveal={reveal} onReveal={(line) => setReveal({ line, nonce: Date.now() })} />}
         {tab === "diff" && <DiffView targets={targets} target={target} onTarget={setTarget} environment={current.environment} current={state} against={states.diff} />}
-        {tab === "findings" && <FindingsView findings={findings} schemaChecked={good?.schemaChecked ?? false} onReveal={revealLine} />}
+        {tab === "findings" && <FindingsView findings={findings} onReveal={revealLine} />}
         {tab === "footprint" && (good ? <FootprintView footprint={good.footprint} previous={footprints.current.before} /> : <p>Rendering…</p>)}
         {tab === "map" && (good ? <MapView graph={good.graph} environment={current.environment} /> : <p>Rendering…</p>)}
       </div>
