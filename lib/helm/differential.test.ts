@@ -33,6 +33,7 @@ const scenarios: [string, string[]][] = [
   ["edge: show-only a directory glob", ["r", "edge", "--set", "nested.drop=null", "-s", "templates/sub/*"]],
   ["edge: kubeVersion constraint", ["r", "edge", "--kube-version", "1.19.0"]],
   ["edge: show-only order follows the flags", ["r", "edge", "-s", "templates/notes.txt", "-s", "templates/quirks.yaml"]],
+  ["a subchart's .Values is the map inside its parent's (set is seen; typeOf differs)", ["r", "shared-values"]],
 ];
 
 // The product's own chart, when present (it lives in chart-templates/, outside testdata).

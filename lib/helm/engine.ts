@@ -21,9 +21,12 @@ const RECURSION_MAX = 1000;
 const ROOT_NAME = "gotpl";
 
 interface Renderable {
-  text: string;
+  /** The template's bytes: decoded only when the chart's parsed set is not cached yet. */
+  data: Uint8Array;
   vals: GoMap;
   basePath: string;
+  /** A subchart's `.Values`: the very map inside its parent's values (see collect). */
+  subValues?: GoMap;
 }
 
 /** Per-render state the set-bound functions read (include's recursion counts). */
@@ -114,17 +117,18 @@ function collect(c: Chart, out: Map<string, Renderable>, top: RenderTop, parentV
   const subcharts: GoMap = new Map();
   const chart = chartObject(c);
   let values: GoMap;
-  if (parentValues === undefined) values = top.values;
+  // Helm's vals.Table shares the map: a subchart's `set` on its .Values is seen by its parent.
+  if (parentValues === undefined) values = withGoType(top.values, "common.Values");
   else {
     const v = parentValues.get(c.metadata.name);
-    values = isGoMap(v) ? new Map(v) : new Map();
+    values = isGoMap(v) ? v : new Map();
   }
   const next: GoMap = new Map<string, Value>([
     ["Chart", chart],
     ["Files", newFiles(c.files)],
     ["Release", top.release],
     ["Capabilities", top.capabilities],
-    ["Values", withGoType(values, "common.Values")],
+    ["Values", values],
     ["Subcharts", subcharts],
   ]);
   for (const child of c.dependencies) subcharts.set(child.metadata.name, collect(child, out, top, values));
@@ -133,7 +137,7 @@ function collect(c: Chart, out: Map<string, Renderable>, top: RenderTop, parentV
   for (const t of c.templates) {
     const base = t.name.slice(t.name.lastIndexOf("/") + 1);
     if (library && !base.startsWith("_")) continue;
-    out.set(`${full}/${t.name}`, { text: new TextDecoder().decode(t.data), vals: next, basePath: `${full}/templates` });
+    out.set(`${full}/${t.name}`, { data: t.data, vals: next, basePath: `${full}/templates`, subValues: parentValues && values });
   }
   return next;
 }
@@ -145,12 +149,14 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const state: RenderState = { included: new Map() };
-  const base = helmFuncs();
-  const bound = boundFuncs(state);
-  const set = new TemplateSet((name: string) => bound.get(name) ?? base.get(name), { rootName: ROOT_NAME, missingKey: "zero" });
+  // One map for the lookup every function call makes: the set-bound functions over Helm's and Sprig's.
+  const funcs = new Map<string, TemplateFunc>([...helmFuncs(), ...boundFuncs(state)]);
+  const set = new TemplateSet((name: string) => funcs.get(name), { rootName: ROOT_NAME, missingKey: "zero" });
+  const decoder = new TextDecoder();
   for (const name of keys) {
+    const data = tpls.get(name)?.data;
     try {
-      set.parse(name, tpls.get(name)?.text ?? "");
+      set.parse(name, data ? decoder.decode(data) : "");
     } catch (e) {
       if (e instanceof TemplateParseError) throw helmParseError(name, e);
       throw e;
@@ -178,11 +184,15 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
     const r = tpls.get(name);
     if (!r) continue;
     r.vals.set("Template", new Map<string, Value>([["Name", name], ["BasePath", r.basePath]]));
+    // Go types the same map common.Values as a chart's .Values, map[string]interface {} inside its parent's.
+    if (r.subValues) withGoType(r.subValues, "common.Values");
     try {
       rendered.set(name, set.execute(name, r.vals).replaceAll("<no value>", ""));
     } catch (e) {
       if (e instanceof TemplateExecError) throw helmExecError(name, e);
       throw e;
+    } finally {
+      if (r.subValues) withGoType(r.subValues, "map[string]interface {}");
     }
   }
   return rendered;
