@@ -40,6 +40,11 @@ export class Files extends GoObject implements GoMapObject {
   /** The underlying Go map: path → bytes (Uint8Array values). `range`, `index` and `len` use it. */
   readonly map: GoMap;
   private readonly methods: Record<string, GoFunc>;
+  // A Files never changes (no template function writes to a map[string][]byte), and one chart's Files
+  // is shared by all its renders (newFiles): globs and their YAML are worked out once.
+  private readonly globs = new Map<string, Files>();
+  private config: string | undefined;
+  private secrets: string | undefined;
 
   constructor(entries: Iterable<readonly [string, Uint8Array]> = []) {
     super();
@@ -76,26 +81,37 @@ export class Files extends GoObject implements GoMapObject {
 
   /** The files whose path matches a gobwas glob; an invalid pattern matches everything, as in Helm. */
   glob(pattern: string): Files {
-    const re = compileGobwasGlob(pattern);
-    const out: [string, Uint8Array][] = [];
-    for (const [name, data] of this.map) {
-      if ((re === null || re.test(name)) && data instanceof Uint8Array) out.push([name, data]);
+    let files = this.globs.get(pattern);
+    if (files === undefined) {
+      const re = compileGobwasGlob(pattern);
+      const out: [string, Uint8Array][] = [];
+      for (const [name, data] of this.map) {
+        if ((re === null || re.test(name)) && data instanceof Uint8Array) out.push([name, data]);
+      }
+      files = new Files(out);
+      this.globs.set(pattern, files);
     }
-    return new Files(out);
+    return files;
   }
 
   /** toYaml of {basename: content}; same base names overwrite each other. */
   asConfig(): string {
-    const m: GoMap = new Map();
-    for (const [k, v] of this.map) m.set(baseName(k), utf8String(v as Uint8Array));
-    return toYaml(m);
+    if (this.config === undefined) {
+      const m: GoMap = new Map();
+      for (const [k, v] of this.map) m.set(baseName(k), utf8String(v as Uint8Array));
+      this.config = toYaml(m);
+    }
+    return this.config;
   }
 
   /** toYaml of {basename: base64(content)}. */
   asSecrets(): string {
-    const m: GoMap = new Map();
-    for (const [k, v] of this.map) m.set(baseName(k), base64(v as Uint8Array));
-    return toYaml(m);
+    if (this.secrets === undefined) {
+      const m: GoMap = new Map();
+      for (const [k, v] of this.map) m.set(baseName(k), base64(v as Uint8Array));
+      this.secrets = toYaml(m);
+    }
+    return this.secrets;
   }
 
   /** The file split on "\n", without the empty piece after a final newline. */
@@ -110,7 +126,14 @@ export class Files extends GoObject implements GoMapObject {
   }
 }
 
-/** `.Files` of a chart from its loaded non-template files (Chart.files). */
+const chartFiles = new WeakMap<readonly ChartFile[], Files>();
+
+/** `.Files` of a chart from its loaded non-template files (Chart.files); one object per loaded chart. */
 export function newFiles(files: readonly ChartFile[]): Files {
-  return new Files(files.map((f) => [f.name, f.data] as const));
+  let f = chartFiles.get(files);
+  if (f === undefined) {
+    f = new Files(files.map((x) => [x.name, x.data] as const));
+    chartFiles.set(files, f);
+  }
+  return f;
 }
