@@ -6,13 +6,18 @@
  */
 import { utf8Bytes, utf8String } from "../template/value";
 
+/** ASCII is its own UTF-8: the common case (`trunc 63` of names) needs no conversion. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function toByteString(s: string): string {
+  if (ASCII.test(s)) return s;
   let out = "";
   for (const b of utf8Bytes(s)) out += String.fromCharCode(b);
   return out;
 }
 
 export function fromByteString(b: string): string {
+  if (ASCII.test(b)) return b;
   return utf8String(Uint8Array.from(b, (c) => c.charCodeAt(0)));
 }
 
