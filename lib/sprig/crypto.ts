@@ -33,6 +33,23 @@ function bcrypt(input: string): string {
   }
 }
 
+/**
+ * Recent sha256sum results by input: charts checksum the same config text on every render (pod
+ * annotations), and hashing in JS costs far more than a map lookup.
+ */
+const sha256Sums = new Map<string, string>();
+const SHA256_SUMS_MAX = 64;
+
+function sha256sum(s: string): string {
+  let sum = sha256Sums.get(s);
+  if (sum === undefined) {
+    sum = toHex(sha256(utf8Bytes(s)));
+    if (sha256Sums.size >= SHA256_SUMS_MAX) sha256Sums.delete(sha256Sums.keys().next().value ?? "");
+    sha256Sums.set(s, sum);
+  }
+  return sum;
+}
+
 const PASSWORD_TEMPLATES: Record<string, string[]> = {
   maximum: ["anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"],
   long: ["CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv", "CvccCvcvCvcvno", "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno", "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno", "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno", "CvccnoCvcvCvcc", "CvccCvcvnoCvcc", "CvccCvcvCvccno"],
@@ -119,7 +136,7 @@ function decryptAES(password: string, crypt64: string): string {
 
 export const cryptoFuncs = {
   sha1sum: goFunc(["string"], (s: string) => toHex(sha1(utf8Bytes(s)))),
-  sha256sum: goFunc(["string"], (s: string) => toHex(sha256(utf8Bytes(s)))),
+  sha256sum: goFunc(["string"], sha256sum),
   sha512sum: goFunc(["string"], (s: string) => toHex(sha512(utf8Bytes(s)))),
   adler32sum: goFunc(["string"], (s: string) => String(adler32(utf8Bytes(s)))),
   bcrypt: goFunc(["string"], bcrypt),
