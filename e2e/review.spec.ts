@@ -7,6 +7,9 @@ import { expect, test, type StudioPage } from "./fixtures";
 const SCREENSHOTS = path.resolve("e2e", "screenshots");
 
 test.describe("review", () => {
+  // Room for the review pane beside the form, as on a desktop screen.
+  test.use({ viewport: { width: 1600, height: 1000 } });
+
   test.beforeEach(async ({ studio, page }) => {
     await studio.open();
     await expect(page.getByTestId("render-status")).toHaveText(/rendered in \d+ ms/);
@@ -19,8 +22,11 @@ test.describe("review", () => {
 
     const started = Date.now();
     await pasteValues(page, "worker:\n  replicaCount: 7\n");
-    await showResource(studio, "Deployment developer-mesh-worker");
-    await expect(previewLines(studio)).toContainText("replicas: 7");
+    // The navigator may still list the previous output for a moment: reveal again until the new one shows.
+    await expect(async () => {
+      await showResource(studio, "Deployment developer-mesh-worker");
+      await expect(previewLines(studio)).toContainText("replicas: 7", { timeout: 1000 });
+    }).toPass();
     test.info().annotations.push({ type: "edit-to-preview", description: `${Date.now() - started} ms (paste, render, reveal)` });
   });
 
@@ -80,7 +86,8 @@ test.describe("review", () => {
     const download = await Promise.all([page.waitForEvent("download"), studio.review.getByRole("button", { name: "Download SVG" }).click()]).then(([d]) => d);
     expect(download.suggestedFilename()).toBe("topology-prod.svg");
     expect(await readFile(await download.path(), "utf8")).toContain("<svg");
-    await screenshot(page, "review-map.png");
+    // The whole picture, however wide: the pane scrolls it.
+    await map.screenshot({ path: path.join(SCREENSHOTS, "review-map.png") });
   });
 
   test("verifies the preview with the real Helm", async ({ studio }) => {

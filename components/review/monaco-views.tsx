@@ -65,7 +65,8 @@ function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYam
   useEffect(() => {
     const ed = editor.current;
     if (!ed || !reveal) return;
-    ed.revealLineInCenter(reveal.line);
+    // A resource's `---` goes to the top, so its head and spec are in view.
+    ed.revealLineNearTop(reveal.line);
     ed.setSelection({ startLineNumber: reveal.line, startColumn: 1, endLineNumber: reveal.line, endColumn: 1 + (ed.getModel()?.getLineLength(reveal.line) ?? 0) });
   }, [reveal, mounted]);
 
