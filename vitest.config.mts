@@ -4,7 +4,7 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "chart-templates/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "chart-templates/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     // Helm-comparison tests spawn the real binary; the 2-core machine runs two files at a time.
     maxWorkers: 2,

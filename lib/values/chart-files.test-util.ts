@@ -70,7 +70,7 @@ export function isMap(v: unknown): v is Record<string, unknown> {
  */
 export function runHelmAsync(args: string[]): Promise<HelmRun> {
   const home = mkdtempSync(path.join(tmpdir(), "devmesh-helm-home-"));
-  const env = { PATH: process.env.PATH ?? "", HOME: home, KUBECONFIG: path.join(home, "none") };
+  const env = { NODE_ENV: "test" as const, PATH: process.env.PATH ?? "", HOME: home, KUBECONFIG: path.join(home, "none") };
   return new Promise((resolve) => {
     execFile(helmBin(), args, { cwd: repoRoot, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr });
