@@ -101,8 +101,9 @@ function boundFuncs(state: RenderState): Map<string, TemplateFunc> {
 
 /** byPathLen reversed: more '/' first, then reverse byte order. */
 function sortTemplates(names: string[]): string[] {
-  const depth = (s: string): number => s.split("/").length;
-  return names.sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : a > b ? -1 : 0));
+  // Depths counted once per name, not per comparison.
+  const depth = new Map(names.map((s) => [s, s.split("/").length]));
+  return names.sort((a, b) => depth.get(b)! - depth.get(a)! || (a < b ? 1 : a > b ? -1 : 0));
 }
 
 /** The objects every template of the render shares. */
@@ -149,9 +150,9 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const state: RenderState = { included: new Map() };
-  // One map for the lookup every function call makes: the set-bound functions over Helm's and Sprig's.
+  // The set-bound functions over Helm's and Sprig's, as a fixed map: the set resolves each name once.
   const funcs = new Map<string, TemplateFunc>([...helmFuncs(), ...boundFuncs(state)]);
-  const set = new TemplateSet((name: string) => funcs.get(name), { rootName: ROOT_NAME, missingKey: "zero" });
+  const set = new TemplateSet(funcs, { rootName: ROOT_NAME, missingKey: "zero" });
   const decoder = new TextDecoder();
   for (const name of keys) {
     const data = tpls.get(name)?.data;

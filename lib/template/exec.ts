@@ -11,16 +11,15 @@
  */
 import type { ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode, VariableNode } from "./ast";
 import { printNode } from "./ast";
-import { BUILTINS } from "./builtins";
 import { TemplateExecError, TemplateParseError, type TemplateErrorCode } from "./errors";
-import { type ExecContext, goTypeOfParam, isContextFunc, type TemplateFunc } from "./func";
+import { type ContextFunc, type ExecContext, goTypeOfParam, type ResolvedFunc, type TemplateFunc } from "./func";
 import type { ExecOptions } from "./options";
 import type { Tree } from "./parser";
 import type { TemplateSet } from "./template-set";
 import { goQuote } from "./token";
 import { truth } from "./truth";
 import { zeroOfMapElem } from "./zero";
-import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoType, goTypeName, isGoMapObject, isGoSliceObject, sortedKeys, type Value } from "./value";
+import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoFunc, type GoType, goTypeName, isGoMapObject, isGoSliceObject, sortedKeys, type Value } from "./value";
 
 /**
  * Whether a value has static type interface{}. A map element records its map instead of a
@@ -303,14 +302,14 @@ export class ExecState {
         // in the stack. This is evalCall's body; `value` is this command's final argument.
         const name = first.ident;
         this.node = first;
-        const fn = this.set.findFunction(name);
-        if (!fn) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
-        const isBuiltin = BUILTINS.get(name) === fn;
-        if (isBuiltin && (name === "and" || name === "or")) value = this.evalAndOr(dot, fn, name, cmd.args, value);
+        const r = this.set.resolveFunction(name);
+        if (!r) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
+        const fn = r.fn;
+        if (r.builtin === "andOr") value = this.evalAndOr(dot, fn, name, cmd.args, value);
         else {
-          const argv = this.evalCallArgs(dot, fn, isBuiltin, cmd, name, cmd.args, value);
+          const argv = this.evalCallArgs(dot, fn, r.builtin === "call", cmd, name, cmd.args, value);
           try {
-            value = isContextFunc(fn) ? fn.call(this.context(), ...argv) : fn.call(...argv);
+            value = r.contextual ? (fn as ContextFunc).call(this.context(), ...argv) : (fn as GoFunc).call(...argv);
           } catch (e) {
             this.callFailed(e, cmd, name);
           }
@@ -454,7 +453,7 @@ export class ExecState {
     }
     if (receiver instanceof GoObject) {
       const method = receiver.method(name);
-      if (method) return this.evalCall(dot, method, node, name, args, final);
+      if (method) return this.evalCall(dot, { fn: method, contextual: false, builtin: null }, node, name, args, final);
       const field = receiver.field(name);
       if (field !== undefined) {
         if (hasArgs) this.errorf("NOT_A_FUNCTION", `${name} has arguments but cannot be invoked as function`);
@@ -474,9 +473,9 @@ export class ExecState {
   ): Value {
     this.node = node;
     const name = node.ident;
-    const fn = this.set.findFunction(name);
-    if (!fn) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
-    return this.evalCall(dot, fn, cmd, name, args, final);
+    const r = this.set.resolveFunction(name);
+    if (!r) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
+    return this.evalCall(dot, r, cmd, name, args, final);
   }
 
   /**
@@ -486,19 +485,18 @@ export class ExecState {
    */
   private evalCall(
     dot: Value,
-    fn: TemplateFunc,
+    r: ResolvedFunc,
     node: Node,
     name: string,
     args: readonly ArgNode[] | null,
     final: Value | undefined,
   ): Value {
-    const isBuiltin = BUILTINS.get(name) === fn;
-    // The built-in and/or evaluate arguments only until the result is known.
-    if (isBuiltin && (name === "and" || name === "or")) return this.evalAndOr(dot, fn, name, args, final);
-    const argv = this.evalCallArgs(dot, fn, isBuiltin, node, name, args, final);
+    const fn = r.fn;
+    if (r.builtin === "andOr") return this.evalAndOr(dot, fn, name, args, final);
+    const argv = this.evalCallArgs(dot, fn, r.builtin === "call", node, name, args, final);
     let result: Value;
     try {
-      result = isContextFunc(fn) ? fn.call(this.context(), ...argv) : fn.call(...argv);
+      result = r.contextual ? (fn as ContextFunc).call(this.context(), ...argv) : (fn as GoFunc).call(...argv);
     } catch (e) {
       this.callFailed(e, node, name);
     }
@@ -539,7 +537,7 @@ export class ExecState {
   private evalCallArgs(
     dot: Value,
     fn: TemplateFunc,
-    isBuiltin: boolean,
+    isCall: boolean,
     node: Node,
     name: string,
     args: readonly ArgNode[] | null,
@@ -560,7 +558,7 @@ export class ExecState {
       if (variadic !== undefined) t = numIn - 1 < numFixed ? params[numIn - 1]! : variadic;
       argv[i] = this.validateType(final, t, false);
     }
-    if (isBuiltin && name === "call") {
+    if (isCall) {
       // Go names the callee in the error; a value here is never a function.
       const callee = argv[0] ?? null;
       const calleeName = nArgs > 0 ? printNode(args![1]!) : formatValue(final ?? null);

@@ -30,8 +30,19 @@ export interface ContextFunc {
 
 export type TemplateFunc = GoFunc | ContextFunc;
 
-/** The functions of a set: a map, or a lookup function (resolved at parse and at call time). */
+/**
+ * The functions of a set: a map (read once per name and set, so it must not change after the
+ * set is made), or a lookup function (consulted at parse and at every call: late binding).
+ */
 export type FuncLookup = ReadonlyMap<string, TemplateFunc> | ((name: string) => TemplateFunc | undefined);
+
+/** A function as its call sites need it, worked out once per name (per set, for a map). */
+export interface ResolvedFunc {
+  readonly fn: TemplateFunc;
+  readonly contextual: boolean;
+  /** Go's built-in `and`/`or` (arguments evaluated only until the result is known) or `call`. */
+  readonly builtin: "andOr" | "call" | null;
+}
 
 export const isContextFunc = (f: TemplateFunc): f is ContextFunc => (f as ContextFunc).contextual === true;
 

@@ -8,7 +8,7 @@ import { isEmptyTree } from "./ast";
 import { BUILTINS } from "./builtins";
 import { TemplateExecError } from "./errors";
 import { type Budget, ExecState, noTemplateError, Output } from "./exec";
-import type { FuncLookup, TemplateFunc } from "./func";
+import { type FuncLookup, isContextFunc, type ResolvedFunc, type TemplateFunc } from "./func";
 import { defaultExecOptions, type ExecOptions } from "./options";
 import { parseTemplates, type Tree } from "./parser";
 import type { Value } from "./value";
@@ -17,10 +17,13 @@ export class TemplateSet {
   readonly options: Readonly<ExecOptions>;
   private readonly funcs: (name: string) => TemplateFunc | undefined;
   private readonly trees: Map<string, Tree>;
+  /** Functions resolved so far, shared with clones; null for a lookup function (late binding). */
+  private readonly resolved: Map<string, ResolvedFunc> | null;
 
   constructor(funcs: FuncLookup, options: Partial<ExecOptions> = {}) {
     this.options = { ...defaultExecOptions, ...options };
     this.funcs = typeof funcs === "function" ? funcs : (name) => funcs.get(name);
+    this.resolved = typeof funcs === "function" ? null : new Map();
     this.trees = new Map();
   }
 
@@ -63,10 +66,23 @@ export class TemplateSet {
     return this.funcs(name) ?? BUILTINS.get(name);
   }
 
+  /** The function a call site runs, with what the executor checks on every call precomputed. */
+  resolveFunction(name: string): ResolvedFunc | undefined {
+    const hit = this.resolved?.get(name);
+    if (hit) return hit;
+    const fn = this.findFunction(name);
+    if (!fn) return undefined;
+    const isBuiltin = BUILTINS.get(name) === fn;
+    const builtin = !isBuiltin ? null : name === "and" || name === "or" ? "andOr" : name === "call" ? "call" : null;
+    const r: ResolvedFunc = { fn, contextual: isContextFunc(fn), builtin };
+    this.resolved?.set(name, r);
+    return r;
+  }
+
   /** A copy sharing the parsed trees and functions; templates parsed into it stay local to it. */
   clone(): TemplateSet {
     const copy = Object.create(TemplateSet.prototype) as TemplateSet;
-    Object.assign(copy, { options: this.options, funcs: this.funcs, trees: new Map(this.trees) });
+    Object.assign(copy, { options: this.options, funcs: this.funcs, resolved: this.resolved, trees: new Map(this.trees) });
     return copy;
   }
 
