@@ -11,7 +11,8 @@ test.describe("home page", () => {
     await expect(studio.railItem(/^Global/)).toHaveAttribute("aria-current", "page");
     await expect(studio.railItem(/^rest-api/)).toContainText(/on|off/);
     await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("Global");
-    await expect(studio.review.getByRole("heading", { name: "Templates" })).toBeVisible();
+    await expect(studio.review.getByRole("heading", { name: /^Review/ })).toBeVisible();
+    await expect(studio.review.getByRole("tab", { name: "Preview" })).toBeVisible();
   });
 
   test("mounts Monaco offline and highlights the YAML", async ({ studio, page }) => {
