@@ -21,7 +21,8 @@ const libLowerLayers = {
   "lib/values": engine,
   "lib/export": [...engine, "lib/values"],
   "lib/review": [...engine, "lib/values"],
-  "lib/topology": [...engine, "lib/values"],
+  // The topology is drawn from reviewed objects, with the same object readers.
+  "lib/topology": [...engine, "lib/values", "lib/review"],
 };
 
 /** The layer a repo-relative path belongs to: "app", "components", "e2e", "lib/<folder>" or "lib/<file>"; null elsewhere. */

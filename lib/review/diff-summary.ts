@@ -3,7 +3,7 @@
  * ("Deployment/devmesh-rest-api: replicas 3 → 5, image …:0.0.14 → …:0.0.15").
  */
 import type { ReviewObject } from "./review-object";
-import { isObj } from "./util-object";
+import { isObj } from "./object-readers";
 
 export interface FieldChange {
   /** Dotted path inside the object (`spec.template.spec.containers[0].image`), or a short name for common ones. */

@@ -6,7 +6,7 @@
 import type { FindingSeverity, ObjectValidator } from "./k8s-schema";
 import { checkPodSecurity } from "./pss";
 import type { ReviewObject } from "./review-object";
-import { dig, isObj, labelSelectorMatches, listAt, objAt, podTemplate, selects, strAt, stringMap, type Obj } from "./util-object";
+import { dig, isObj, labelSelectorMatches, listAt, objAt, podTemplate, selects, strAt, stringMap, type Obj } from "./object-readers";
 
 export type FindingRule =
   | "SCHEMA" // the API server would reject the object (k8s-schema.ts codes in `detail`)

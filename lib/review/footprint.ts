@@ -4,7 +4,7 @@
  */
 import type { ReviewObject } from "./review-object";
 import { parseQuantity } from "./quantity";
-import { dig, isObj, listAt, podTemplate, strAt, type Obj } from "./util-object";
+import { dig, isObj, listAt, podTemplate, strAt, type Obj } from "./object-readers";
 
 export interface Resources {
   cpuRequest: number;

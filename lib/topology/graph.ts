@@ -2,7 +2,7 @@
  * The picture of a render: Ingress → Service → workload, the ConfigMaps and Secrets each workload reads,
  * the external endpoints it reaches, and the traffic NetworkPolicies allow (and, for isolated pods, deny).
  */
-import { dig, isObj, labelSelectorMatches, listAt, objAt, podTemplate, selects, strAt, stringMap, type Obj } from "./util-object";
+import { dig, isObj, labelSelectorMatches, listAt, objAt, podTemplate, selects, strAt, stringMap, type Obj } from "../review/object-readers";
 
 /** One parsed manifest (lib/review's TopologyObject has this shape). */
 export interface TopologyObject {

@@ -1,7 +1,4 @@
-/**
- * Readers over parsed manifests (unknown JSON-like data). The same readers as lib/review/util-object.ts:
- * the lint layering keeps lib/topology and lib/review apart, so each layer holds its own.
- */
+/** Small readers over parsed manifests (unknown JSON-like data), shared by findings, footprint and lib/topology. */
 export type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
