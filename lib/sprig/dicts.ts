@@ -63,23 +63,37 @@ function dict(...vs: Value[]): GoMap {
 }
 
 function merge(overwrite: boolean) {
-  return (dst: GoMap, ...srcs: GoMap[]): Value => {
-    for (const src of srcs) mergeInto(dst, src, overwrite);
-    return dst;
+  // mergo allocates a nil destination map; a nil source adds nothing.
+  return (dst: NilableMap, ...srcs: NilableMap[]): Value => {
+    const out = dst ?? new Map();
+    for (const src of srcs) if (src !== null) mergeInto(out, src, overwrite);
+    return out;
   };
+}
+
+/**
+ * A nil map argument (`keys nil`, `.Values.missing | keys`) reads as empty, as in Go. The value model
+ * has no typed nil map, so functions returning one give an empty map: it prints `map[]` as Go does.
+ */
+type NilableMap = GoMap | null;
+const entriesOf = (d: NilableMap): GoMap => d ?? new Map();
+
+function set(d: NilableMap, k: string, v: Value): GoMap {
+  if (d === null) throw new FuncError("assignment to entry in nil map");
+  return d.set(k, v);
 }
 
 export const dictFuncs = {
   dict: goFunc([], dict, { variadic: "any" }),
-  get: goFunc(["map", "string"], (d: GoMap, k: string) => (d.has(k) ? d.get(k)! : "")),
-  set: goFunc(["map", "string", "any"], (d: GoMap, k: string, v: Value) => d.set(k, v)),
-  unset: goFunc(["map", "string"], (d: GoMap, k: string) => (d.delete(k), d)),
-  hasKey: goFunc(["map", "string"], (d: GoMap, k: string) => d.has(k)),
-  pluck: goFunc(["string"], (k: string, ...ds: GoMap[]) => ds.filter((d) => d.has(k)).map((d) => d.get(k)!), { variadic: "map" }),
-  keys: goFunc([], (...ds: GoMap[]) => stringSlice(ds.flatMap((d) => sortedKeys(d))), { variadic: "map" }),
-  values: goFunc(["map"], (d: GoMap) => sortedKeys(d).map((k) => d.get(k)!)),
-  pick: goFunc(["map"], (d: GoMap, ...ks: string[]) => new Map(ks.filter((k) => d.has(k)).map((k) => [k, d.get(k)!])), { variadic: "string" }),
-  omit: goFunc(["map"], (d: GoMap, ...ks: string[]) => new Map([...d].filter(([k]) => !ks.includes(k))), { variadic: "string" }),
+  get: goFunc(["map", "string"], (d: NilableMap, k: string) => (d?.has(k) ? d.get(k)! : "")),
+  set: goFunc(["map", "string", "any"], set),
+  unset: goFunc(["map", "string"], (d: NilableMap, k: string) => (d?.delete(k), entriesOf(d))),
+  hasKey: goFunc(["map", "string"], (d: NilableMap, k: string) => d?.has(k) ?? false),
+  pluck: goFunc(["string"], (k: string, ...ds: NilableMap[]) => ds.filter((d) => d?.has(k)).map((d) => d!.get(k)!), { variadic: "map" }),
+  keys: goFunc([], (...ds: NilableMap[]) => stringSlice(ds.flatMap((d) => sortedKeys(entriesOf(d)))), { variadic: "map" }),
+  values: goFunc(["map"], (d: NilableMap) => sortedKeys(entriesOf(d)).map((k) => d!.get(k)!)),
+  pick: goFunc(["map"], (d: NilableMap, ...ks: string[]) => new Map(ks.filter((k) => d?.has(k)).map((k) => [k, d!.get(k)!])), { variadic: "string" }),
+  omit: goFunc(["map"], (d: NilableMap, ...ks: string[]) => new Map([...entriesOf(d)].filter(([k]) => !ks.includes(k))), { variadic: "string" }),
   merge: goFunc(["map"], merge(false), { variadic: "map" }),
   mustMerge: goFunc(["map"], merge(false), { variadic: "map" }),
   mergeOverwrite: goFunc(["map"], merge(true), { variadic: "map" }),

@@ -316,6 +316,18 @@ const ROWS: Row[] = [
   ['mergeOverwrite (dict "n" "str") (dict "n" (dict "x" 1))', () => c("mergeOverwrite", D("n", "str"), D("n", D("x", i(1))))],
   ['mergeOverwrite (dict "n" (dict "x" 1 "y" 1)) (dict "n" (dict "x" 2))', () => c("mergeOverwrite", D("n", D("x", i(1), "y", i(1))), D("n", D("x", i(2))))],
   ['merge (dict) .Values.m (dict "a" 9 "c" 3)', () => c("merge", D(), c("deepCopy", v("m")), D("a", i(9), "c", i(3)))],
+  // a nil map (`.Values.missing`) reads as an empty one
+  ['keys nil', () => c("keys", null)],
+  ['keys (dict "a" 1) nil', () => c("keys", D("a", i(1)), null)],
+  ['unset nil "k"', () => c("unset", null, "k")],
+  ['get nil "k"', () => c("get", null, "k")],
+  ['hasKey nil "k"', () => c("hasKey", null, "k")],
+  ['values nil', () => c("values", null)],
+  ['pick nil "a"', () => c("pick", null, "a")],
+  ['omit nil "a"', () => c("omit", null, "a")],
+  ['pluck "a" nil (dict "a" 1)', () => c("pluck", "a", null, D("a", i(1)))],
+  ['merge nil (dict "a" 1)', () => c("merge", null, D("a", i(1)))],
+  ['mergeOverwrite (dict "a" 1) nil', () => c("mergeOverwrite", D("a", i(1)), null)],
   // regex
   ['regexMatch "^[a-z]+[0-9]$" "abc1"', () => c("regexMatch", "^[a-z]+[0-9]$", "abc1")],
   ['regexMatch "[" "x"', () => c("regexMatch", "[", "x")],
@@ -448,6 +460,7 @@ const ROWS: Row[] = [
 
 /** Error rows: the expression must fail in Helm with `error calling NAME: MSG`, and ours with MSG. */
 const ERRORS: Row[] = [
+  ['set nil "k" 1', () => c("set", null, "k", i(1))],
   ['div 1 0', () => c("div", i(1), i(0))],
   ['mod 1 0', () => c("mod", i(1), i(0))],
   ['divf 1 0', () => c("divf", i(1), i(0))],
