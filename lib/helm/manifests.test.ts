@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
+import { runHelm, writeTree } from "./archive/real-helm.test-util";
 import { HelmError } from "./errors";
 import { filepathMatch, goTrimSpace, printManifests, sortManifests, splitManifests, splitSep } from "./manifests";
 import { parseYamlDocument } from "./yaml/index";
@@ -104,6 +105,30 @@ describe("sortManifests", () => {
     expect((err as HelmError).stderr).toBe(
       "Error: YAML parse error on c/templates/t.yaml: error converting YAML to JSON: yaml: mapping values are not allowed in this context\n\nUse --debug flag to render out invalid YAML\n",
     );
+  });
+});
+
+describe("sortManifests: the document head", () => {
+  // Documents whose head does not decode into Helm's SimpleHead, and some that do (scalars convert to strings).
+  const docs = [
+    "3", '"x"', "true", "[1]", "日本# c", "null", "kind: 3", "kind: [1]", "apiVersion: {a: 1}", "kind: [1]\napiVersion: [2]",
+    "metadata: 3", 'metadata: "x"', "metadata: []", "metadata: null", "metadata: {name: 3}", "metadata: {name: [1]}",
+    "metadata: {annotations: 3}", "metadata: {annotations: {a: 1}}", "metadata: {annotations: {a: [1]}}",
+    "metadata: {annotations: {a: {b: 1}}, name: [1]}", "metadata: {name: {}}\nkind: {}",
+  ];
+  const dirs = docs.map((d) => writeTree({ "Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\n", "templates/t.yaml": `${d}\n` }, "head-"));
+
+  it.each(docs.map((d, i) => [d, i] as const))("%j: same answer as helm template", (doc, i) => {
+    const helm = runHelm(["template", "r", dirs[i]!], dirs[i]!);
+    let stderr = "";
+    try {
+      sortManifests(files({ "c/templates/t.yaml": `${doc}\n` }), parseYamlDocument);
+    } catch (e) {
+      if (!(e instanceof HelmError)) throw e;
+      stderr = e.stderr;
+    }
+    expect(helm.code).toBe(stderr === "" ? 0 : 1);
+    if (stderr !== "") expect(stderr).toBe(helm.stderr);
   });
 });
 

@@ -4,7 +4,7 @@
  * document's head, set hooks apart, stable-sort by kind, print, and apply --show-only.
  */
 import type { GoMap, Value } from "../template/value";
-import { compareGoStrings, isGoMap } from "../template/value";
+import { compareGoStrings, isGoMap, sortedKeys } from "../template/value";
 import { HelmError } from "./errors";
 
 /** Helm v4.1.4's InstallOrder. */
@@ -107,6 +107,53 @@ const text = (m: GoMap | undefined, k: string): string => {
   return typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
 };
 
+const META_TYPE = 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }';
+
+/** The JSON type name encoding/json reports for the value a YAML value converts to. */
+function jsonKind(v: Value): string {
+  if (typeof v === "string" || v instanceof Uint8Array) return "string";
+  if (typeof v === "boolean") return "bool";
+  if (Array.isArray(v)) return "array";
+  if (isGoMap(v)) return "object";
+  return "number";
+}
+
+const cannot = (v: Value, target: string): string => `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into ${target}`;
+/** sigs.k8s.io/yaml turns scalars into strings for string fields; only lists and maps fail there. */
+const notString = (v: Value): boolean => Array.isArray(v) || isGoMap(v);
+
+/**
+ * sigs.k8s.io/yaml's Unmarshal of a document into releaseutil's SimpleHead: the first type error, keys
+ * visited in sorted order as the intermediate JSON has them (encoding/json keeps the first error).
+ */
+function headError(head: Value): string | undefined {
+  if (head === null) return undefined;
+  if (!isGoMap(head)) return cannot(head, "Go value of type util.SimpleHead");
+  for (const key of sortedKeys(head)) {
+    const v = head.get(key)!;
+    if (v === null) continue;
+    if ((key === "apiVersion" || key === "kind") && notString(v)) return cannot(v, `Go struct field SimpleHead.${key} of type string`);
+    if (key !== "metadata") continue;
+    if (!isGoMap(v)) return cannot(v, `Go struct field SimpleHead.metadata of type ${META_TYPE}`);
+    const error = metadataError(v);
+    if (error) return error;
+  }
+  return undefined;
+}
+
+function metadataError(meta: GoMap): string | undefined {
+  for (const key of sortedKeys(meta)) {
+    const v = meta.get(key)!;
+    if (v === null) continue;
+    if (key === "name" && notString(v)) return cannot(v, "Go struct field .metadata.name of type string");
+    if (key !== "annotations") continue;
+    if (!isGoMap(v)) return cannot(v, "Go struct field .metadata.annotations of type map[string]string");
+    const bad = sortedKeys(v).map((k) => v.get(k)!).find(notString);
+    if (bad !== undefined) return cannot(bad, "Go struct field .metadata.annotations of type string");
+  }
+  return undefined;
+}
+
 /** SortManifests: files (path → rendered text) → generic manifests and hooks, each stable-sorted by kind. */
 export function sortManifests(
   files: Map<string, string>,
@@ -128,6 +175,8 @@ export function sortManifests(
         if (!(e instanceof Error) || e instanceof TypeError) throw e;
         throw new HelmError({ code: "YAML_INVALID", file: path, message: `YAML parse error on ${path}: ${e.message}`, debugFooter: true });
       }
+      const headErr = headError(head);
+      if (headErr) throw new HelmError({ code: "YAML_INVALID", file: path, message: `YAML parse error on ${path}: ${headErr}`, debugFooter: true });
       const h = isGoMap(head) ? head : undefined;
       const md = h?.get("metadata");
       const meta = isGoMap(md) ? md : undefined;
