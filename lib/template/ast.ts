@@ -5,6 +5,7 @@
  * `String()` does; exec errors quote that text (`at <.Values.a.x.y>`).
  */
 import { goQuote } from "./token";
+import type { GoInt } from "./value";
 
 export type Node =
   | TextNode
@@ -129,6 +130,8 @@ export interface NumberNode {
   readonly int64: bigint;
   readonly uint64: bigint;
   readonly float64: number;
+  /** The value as a Go int when it is an integer, made once: GoInt is immutable, so evaluations share it. */
+  readonly int: GoInt | null;
 }
 
 export interface StringNode {

@@ -375,7 +375,7 @@ export class ExecState {
     const t = n.text;
     const hexInt = t.length > 2 && t[0] === "0" && (t[1] === "x" || t[1] === "X") && !/[pP]/.test(t);
     if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float64;
-    if (n.isInt) return new GoInt(n.int64, "int");
+    if (n.int) return n.int;
     if (n.isUint) this.errorf("OVERFLOW", `${t} overflows int`);
     return null;
   }
@@ -605,7 +605,7 @@ export class ExecState {
         }
         this.errorf("WRONG_ARG_TYPE", `cannot assign nil to ${goTypeOfParam(typ)}`);
       case "field":
-        return this.validateType(this.evalFieldNode(dot, n, [n], undefined), typ, this.boxed);
+        return this.validateType(this.evalFieldNode(dot, n, null, undefined), typ, this.boxed);
       case "variable":
         return this.validateType(this.evalVariableNode(dot, n, null, undefined), typ, this.boxed);
       case "pipe":
@@ -629,7 +629,7 @@ export class ExecState {
         this.errorf("WRONG_ARG_TYPE", `expected string; found ${printNode(n)}`);
       case "int":
       case "int64":
-        if (n.type === "number" && n.isInt) return new GoInt(n.int64, typ);
+        if (n.type === "number" && n.int) return typ === "int" ? n.int : new GoInt(n.int64, typ);
         this.errorf("WRONG_ARG_TYPE", `expected integer; found ${printNode(n)}`);
       case "float64":
         if (n.type === "number" && n.isFloat) return n.float64;

@@ -22,7 +22,7 @@ import { Lexer } from "./lexer";
 import { parseNumber } from "./number";
 import { describeToken, goQuote, type Token, TokenKind } from "./token";
 import { unquote } from "./unquote";
-import { byteLength } from "./value";
+import { byteLength, GoInt } from "./value";
 
 /** Go's limit on nested parentheses. */
 const MAX_STACK_DEPTH = 10000;
@@ -509,7 +509,7 @@ class Parser {
       case TokenKind.Number: {
         const n = parseNumber(t.val, t.kind === TokenKind.CharConstant);
         if (typeof n === "string") this.errorf(n.startsWith("complex") ? "UNSUPPORTED" : "BAD_SYNTAX", n);
-        return { type: "number", pos: t.pos, text: t.val, ...n };
+        return { type: "number", pos: t.pos, text: t.val, ...n, int: n.isInt ? new GoInt(n.int64, "int") : null };
       }
       case TokenKind.LeftParen: {
         if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf("LIMIT_DEPTH", "max expression depth exceeded");

@@ -93,6 +93,24 @@ describe("template/TemplateSet: definitions", () => {
     expect(set.execute("t", null)).toBe("bound later");
   });
 
+  it("keeps a lookup function late-bound: a function replaced after a call is seen by the next", () => {
+    const registry = new Map<string, TemplateFunc>([["f", goFunc([], () => "one")]]);
+    const set = new TemplateSet((name) => registry.get(name));
+    set.parse("t", "{{ f }}");
+    expect(set.execute("t", null)).toBe("one");
+    registry.set("f", goFunc([], () => "two"));
+    expect(set.execute("t", null)).toBe("two");
+  });
+
+  it("short-circuits only Go's own and/or: a mapped `and` gets every argument", () => {
+    const seen: Value[][] = [];
+    const and: GoFunc = goFunc([], (...args) => (seen.push(args), "mine"), { variadic: "any" });
+    const set = new TemplateSet(new Map([["and", and]]));
+    set.parse("t", "{{ and false 1 }}|{{ or 1 2 }}|{{ and false 3 }}");
+    expect(set.execute("t", null)).toBe("mine|1|mine");
+    expect(seen).toEqual([[false, new GoInt(1n, "int")], [false, new GoInt(3n, "int")]]);
+  });
+
   it("clones cheaply: defines parsed into a clone stay local to it", () => {
     const set = new TemplateSet(FUNCS);
     set.parse("h.tpl", '{{define "h"}}orig{{end}}');
