@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadChartPath } from "../node";
 import { HelmError } from "../helm/errors";
+import { valuesFileText, YamlError } from "../helm/yaml/index";
 import { mergeUserValues, renderCapabilities, renderChart, type RenderOptions } from "../helm/render-chart";
 import type { CliIO, Command } from "./main";
 
@@ -185,10 +186,17 @@ function runTemplate(args: string[], io: CliIO): number {
     const missing = locateChartError(chartArg, chartPath);
     if (missing) return fail(missing);
     opts.values = valuesFiles.map((f) => {
+      let bytes: Uint8Array;
       try {
-        return readFileSync(path.resolve(io.cwd, f), "utf8");
+        bytes = readFileSync(path.resolve(io.cwd, f));
       } catch {
         throw new HelmError({ code: "VALUES_INVALID", message: `open ${f}: no such file or directory` });
+      }
+      try {
+        return valuesFileText(bytes);
+      } catch (e) {
+        if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `failed to parse ${f}: ${e.message}` });
+        throw e;
       }
     });
     mergeUserValues(opts);

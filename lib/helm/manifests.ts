@@ -6,6 +6,7 @@
 import type { GoMap, Value } from "../template/value";
 import { compareGoStrings, isGoMap, sortedKeys } from "../template/value";
 import { HelmError } from "./errors";
+import { jsonKind } from "./yaml/index";
 
 /** Helm v4.1.4's InstallOrder. */
 export const INSTALL_ORDER: readonly string[] = [
@@ -108,15 +109,6 @@ const text = (m: GoMap | undefined, k: string): string => {
 };
 
 const META_TYPE = 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }';
-
-/** The JSON type name encoding/json reports for the value a YAML value converts to. */
-function jsonKind(v: Value): string {
-  if (typeof v === "string" || v instanceof Uint8Array) return "string";
-  if (typeof v === "boolean") return "bool";
-  if (Array.isArray(v)) return "array";
-  if (isGoMap(v)) return "object";
-  return "number";
-}
 
 const cannot = (v: Value, target: string): string => `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(v)} into ${target}`;
 /** sigs.k8s.io/yaml turns scalars into strings for string fields; only lists and maps fail there. */

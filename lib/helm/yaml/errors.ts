@@ -5,6 +5,7 @@
 
 export type YamlErrorCode =
   | "SYNTAX" // the text is not YAML
+  | "ENCODING" // the bytes are not UTF-8 (or UTF-16 after a BOM)
   | "BAD_SEPARATOR" // a `---` line with content after it (Kubernetes' YAML document reader)
   | "UNKNOWN_ANCHOR" // an alias names no anchor
   | "ALIAS_BOMB" // aliases expand to too much data, or an anchor contains itself

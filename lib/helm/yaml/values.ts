@@ -5,11 +5,13 @@
 import { type GoMap, type Value } from "../../template/value";
 import { YamlError } from "./errors";
 import { decodeYaml } from "./parse-yaml";
+import { yamlText } from "./yaml-text";
 
 const CONVERT = "error converting YAML to JSON: ";
 const UNMARSHAL = "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ";
 
-function jsonKind(v: Value): string {
+/** The JSON type name encoding/json reports for the value a YAML value converts to. */
+export function jsonKind(v: Value): string {
   if (typeof v === "string") return "string";
   if (typeof v === "number") return "number";
   if (typeof v === "boolean") return "bool";
@@ -60,6 +62,20 @@ function splitDocuments(text: string): { text: string; line: number }[] {
   }
   if (current.length > 0) docs.push({ text: current, line: currentLine });
   return docs;
+}
+
+/**
+ * The text of a values file's bytes. Throws `YamlError` with loader.LoadValues' text for bytes goyaml
+ * cannot decode (`cannot unmarshal yaml document: error converting YAML to JSON: yaml: invalid
+ * trailing UTF-8 octet`).
+ */
+export function valuesFileText(bytes: Uint8Array): string {
+  try {
+    return yamlText(bytes);
+  } catch (e) {
+    if (e instanceof YamlError) throw new YamlError(e.code, `cannot unmarshal yaml document: ${CONVERT}${e.message}`);
+    throw e;
+  }
 }
 
 /**
