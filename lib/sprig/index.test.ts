@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { FuncError, goInt, type Value } from "../template/value";
 import { sprigFuncs } from "./index";
 
 /** Sprig v3.3.0 genericMap (functions.go), minus env/expandenv (Helm deletes them) and fail (Helm's own). */
@@ -104,5 +105,24 @@ describe("sprigFuncs", () => {
     const f = funcs.get(name)!;
     const declared = [...f.params, ...(f.variadic ? [`...${f.variadic}`] : [])].join(" ");
     expect(declared).toBe(sig);
+  });
+});
+
+describe("results too big to build fail with a typed error", () => {
+  const funcs = sprigFuncs();
+  const call = (name: string, ...args: Value[]): Value => funcs.get(name)!.call(...args);
+  test.each([
+    ["repeat 1000000000 \"xy\"", () => call("repeat", goInt(1_000_000_000), "xy"), /Repeat output of 2000000000 characters exceeds the output limit of 50000000/],
+    ["until 100000000", () => call("until", goInt(100_000_000)), /a list of 100000000 integers exceeds the limit of 10000000/],
+    ["untilStep 0 -100000000 -1", () => call("untilStep", goInt(0), goInt(-100_000_000), goInt(-1)), /a list of 100000000 integers/],
+    ["seq 100000000", () => call("seq", goInt(100_000_000)), /a list of 100000000 integers/],
+  ] as const)("%s", (_name, run, message) => {
+    expect(run).toThrow(FuncError);
+    expect(run).toThrow(message);
+  });
+  test("results at the limits are built", () => {
+    expect((call("repeat", goInt(25_000_000), "xy") as string).length).toBe(50_000_000);
+    expect((call("untilStep", goInt(0), goInt(10), goInt(3)) as Value[]).length).toBe(4);
+    expect((call("until", goInt(-3)) as Value[]).length).toBe(3);
   });
 });

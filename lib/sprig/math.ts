@@ -5,6 +5,7 @@
 import { FuncError, goFunc, GoInt, type Value, withGoType } from "../template/value";
 import { toFloat64, toInt64 } from "./conversion";
 import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from "./decimal";
+import { defaultExecOptions } from "../template/options";
 import { intArg } from "./strings";
 
 const int64 = (v: bigint): GoInt => new GoInt(v, "int64");
@@ -34,8 +35,14 @@ function round(a: Value, p: GoInt, ...opt: number[]): number {
   return (frac >= roundOn ? Math.ceil(digit) : Math.floor(digit)) / pow;
 }
 
-/** Sprig's untilStep; the result is a Go `[]int`. */
+/**
+ * Sprig's untilStep; the result is a Go `[]int`. A list longer than the engine's step limit could
+ * never be ranged over, and would exhaust memory first, so it fails instead of being built.
+ */
 export function untilStep(start: number, stop: number, step: number): Value[] {
+  const count = step === 0 || stop < start !== step < 0 ? 0 : Math.ceil((stop - start) / step);
+  const limit = defaultExecOptions.maxSteps;
+  if (count > limit) throw new FuncError(`a list of ${count} integers exceeds the limit of ${limit}`);
   const out: Value[] = [];
   if (stop < start) {
     if (step < 0) for (let i = start; i > stop; i += step) out.push(new GoInt(i, "int"));

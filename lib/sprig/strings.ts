@@ -5,15 +5,21 @@
 import { compareGoStrings, FuncError, formatValue, goFunc, type GoInt, type Value, withGoType } from "../template/value";
 import { fromByteString, sliceBounds, toByteString } from "./bytes";
 import { stringSlice, strslice, strval } from "./conversion";
+import { defaultExecOptions } from "../template/options";
 import { goQuote } from "../template/token";
 import { fromRunes, isDigit, isLetter, isLower, isNumber, isPunct, isSpace, isTitle, isUpper, runes, toLower, toTitle, toUpper } from "./unicode";
 
 /** An `int` argument as a JS number (the executor hands ints over as GoInt). */
 export const intArg = (v: GoInt | number): number => (typeof v === "number" ? v : Number(v.value));
 
-/** `strings.Repeat`, including its panic on a negative count. */
+/**
+ * `strings.Repeat`, including its panic on a negative count. A result longer than the engine's output
+ * limit could never be written, and would exhaust memory first, so it fails instead of being built.
+ */
 function repeat(s: string, count: number): string {
   if (count < 0) throw new FuncError("strings: negative Repeat count");
+  const limit = defaultExecOptions.maxOutputLength;
+  if (s.length * count > limit) throw new FuncError(`strings: Repeat output of ${s.length * count} characters exceeds the output limit of ${limit}`);
   return s.repeat(count);
 }
 
