@@ -227,6 +227,19 @@ function streamEndLine(text: string): number {
   return text.length > 0 && !text.endsWith("\n") ? breaks + 1 : breaks;
 }
 
+/**
+ * The 0-based line goyaml names for an unclosed flow collection. At `pos` (where the yaml package found
+ * a line back in block context, e.g. `c: 3`) goyaml reads a plain scalar continuing the last entry and
+ * then its `:`, which cannot follow an entry; after a `,` or the opening bracket the line is a valid
+ * entry instead, and goyaml fails only at the stream end.
+ */
+function unclosedFlowLine(text: string, pos: number): number {
+  const before = text.slice(0, pos).replace(/(^|\s)#[^\n]*/g, "$1").trimEnd();
+  const last = before[before.length - 1];
+  if (pos < text.length && last !== undefined && !",[{".includes(last)) return countBreaks(text, pos);
+  return streamEndLine(text);
+}
+
 function countBreaks(text: string, end: number): number {
   let n = 0;
   for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) n++;
@@ -272,10 +285,10 @@ function syntaxError(text: string, e: { code: string; message: string; pos: [num
       break;
     case "BAD_INDENT":
       if (e.message.startsWith("Flow sequence")) {
-        return err(where(streamEndLine(text), false), /\[\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or ']'");
+        return err(where(unclosedFlowLine(text, e.pos[0]), false), /\[\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or ']'");
       }
       if (e.message.startsWith("Flow map")) {
-        return err(where(streamEndLine(text), false), /\{\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or '}'");
+        return err(where(unclosedFlowLine(text, e.pos[0]), false), /\{\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or '}'");
       }
       break;
   }

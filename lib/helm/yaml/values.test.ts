@@ -51,6 +51,14 @@ describe("parseValuesYaml: YAML 1.1 as Helm reads values (spec §2.1)", () => {
 describe("parseValuesYaml errors carry Helm's text, a code and a position", () => {
   const rows: [text: string, code: string, message: string, line?: number][] = [
     ["a: [unclosed", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'", 1],
+    // An unclosed flow collection: goyaml names the line where block context resumes after an entry, else the stream end (verified with helm v4.1.4).
+    ["a: 1\nb: [1, 2\nc: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"],
+    ["b: [1, 2\n\n\nc: 3\nd: 4\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 3: did not find expected ',' or ']'"],
+    ["b: {a: 1\nc: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or '}'"],
+    ["b: [1,\nc: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"],
+    ["b: [1, 2 # x\nc: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"],
+    ["b: {a: 1,\nc: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected ',' or '}'"],
+    ["b: [1, 2\n  c\nd: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"],
     ["kind: Test\nout: a: b: c\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context", 2],
     ["kind: Test\nmetadata:\n\tname: tab\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 3: found character that cannot start any token", 3],
     ["a: 1\n--- b: 2\n", "BAD_SEPARATOR", "error reading yaml document: invalid Yaml document separator: b: 2", 2],
