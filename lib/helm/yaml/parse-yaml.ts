@@ -287,6 +287,8 @@ function syntaxError(text: string, e: { code: string; message: string; pos: [num
       if (e.message.startsWith("Flow sequence")) {
         return err(where(unclosedFlowLine(text, e.pos[0]), false), /\[\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or ']'");
       }
+      // A key left of its mapping's column but right of the parent's: goyaml's parser finds no KEY token there.
+      if (e.message.startsWith("All mapping items must start at the same column")) return err(where(pos.line - 1, false), "did not find expected key");
       if (e.message.startsWith("Flow map")) {
         return err(where(unclosedFlowLine(text, e.pos[0]), false), /\{\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or '}'");
       }

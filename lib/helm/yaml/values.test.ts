@@ -59,6 +59,10 @@ describe("parseValuesYaml errors carry Helm's text, a code and a position", () =
     ["b: [1, 2 # x\nc: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"],
     ["b: {a: 1,\nc: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected ',' or '}'"],
     ["b: [1, 2\n  c\nd: 3\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"],
+    // A key between its mapping's column and the parent's (verified with helm v4.1.4).
+    ["a:\n  b: 1\n c: 2\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected key"],
+    ["x: 1\na:\n  b: 1\n  bb: 2\n c: 2\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 4: did not find expected key"],
+    ["a:\n  - 1\n b: 2\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: did not find expected key"],
     ["kind: Test\nout: a: b: c\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context", 2],
     ["kind: Test\nmetadata:\n\tname: tab\n", "SYNTAX", "cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 3: found character that cannot start any token", 3],
     ["a: 1\n--- b: 2\n", "BAD_SEPARATOR", "error reading yaml document: invalid Yaml document separator: b: 2", 2],
