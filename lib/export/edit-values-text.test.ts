@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseValuesYaml } from "../helm/yaml/index";
-import { EditError, editValuesText, setValueInText, unsetValueInText } from "./edit-values-text";
+import { EditError, editValuesText, forgetEditedDocuments, setValueInText, unsetValueInText, type ValuesEdit } from "./edit-values-text";
+import { chartDir } from "./util-chart.test-util";
 
 const LAYER = `# Production overrides
 global:
@@ -114,5 +118,58 @@ describe("export/edit-values-text", () => {
 
   it("should refuse an empty path", () => {
     expect(() => setValueInText("", [], 1)).toThrow(expect.objectContaining({ code: "PATH_EMPTY" }));
+  });
+
+  // Each edit continues on the document of the previous one; the text it gets must be exactly what parsing
+  // the previous text again would give.
+  describe("kept documents", () => {
+    const PROD = readFileSync(path.join(chartDir, "values-prod.yaml"), "utf8");
+    const COMMENTED = "# head\n\n# about a\na: 1 # trailing\n\n# about y\ny:\n  # inner\n  tag: x\n\n  image: {}\n# tail\n";
+    const key = fc.constantFrom("global", "image", "tag", "rest-api", "replicaCount", "resources", "a", "y", "b", "<<");
+    const scalar = fc.oneof(
+      fc.constantFrom("1.0", "yes", "", "~", "500m", "a b", "line\nbreak", "# x"),
+      fc.string(),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.constantFrom("k", "on", "1"), scalar, { maxKeys: 2, noNullPrototype: true }));
+    const edit: fc.Arbitrary<ValuesEdit> = fc.oneof(
+      fc.record({ path: fc.array(key, { minLength: 1, maxLength: 3 }), value }),
+      fc.record({ path: fc.array(key, { minLength: 1, maxLength: 3 }), unset: fc.constant(true as const) }),
+    );
+
+    it("should give the same text as parsing every step again", () => {
+      fc.assert(
+        fc.property(fc.constantFrom(PROD, LAYER, "", "{}\n", "# only a comment\n", COMMENTED), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+          forgetEditedDocuments();
+          const kept: string[] = [];
+          let text = start;
+          for (const e of edits) kept.push((text = editValuesText(text, [e])));
+          const fresh: string[] = [];
+          text = start;
+          for (const e of edits) {
+            forgetEditedDocuments();
+            fresh.push((text = editValuesText(text, [e])));
+          }
+          expect(kept).toEqual(fresh);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it("should not continue on a document that an edit failed on halfway", () => {
+      const text = setValueInText(LAYER, ["a"], 1);
+      const bad = { path: ["a"], value: Symbol("not a value") } as unknown as ValuesEdit;
+      expect(() => editValuesText(text, [{ path: ["b"], value: 2 }, bad])).toThrow(TypeError);
+      expect(setValueInText(text, ["c"], 3)).toBe(`${text}c: 3\n`);
+    });
+
+    it("should keep a document per text, so editing an older text starts from that text", () => {
+      const first = setValueInText(LAYER, ["a"], 1);
+      setValueInText(first, ["b"], 2);
+      expect(setValueInText(first, ["c"], 3)).toBe(`${first}c: 3\n`);
+    });
   });
 });

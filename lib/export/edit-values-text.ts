@@ -4,7 +4,7 @@
  * would read as a number or bool is written quoted.
  */
 import { Document, Pair, YAMLMap, isMap, isScalar, parseDocument, type Node } from "yaml";
-import type { Value } from "../template/value";
+import { GoInt, type Value } from "../template/value";
 import { type PlainValue, keyScalar, useBlockStyle, valueNode } from "./values-document";
 
 export type EditErrorCode = "LAYER_INVALID" | "LAYER_NOT_A_MAP" | "PATH_EMPTY";
@@ -23,8 +23,10 @@ export class EditError extends Error {
 
 const TO_STRING = { lineWidth: 0 } as const;
 
+type MapDocument = Document & { contents: YAMLMap };
+
 /** The text as a document whose root is a map (an empty text gives an empty map). */
-function mapDocument(text: string): Document & { contents: YAMLMap } {
+function mapDocument(text: string): MapDocument {
   const doc: Document = parseDocument(text);
   const err = doc.errors[0];
   if (err) throw new EditError("LAYER_INVALID", err.message, err.pos);
@@ -38,7 +40,7 @@ function mapDocument(text: string): Document & { contents: YAMLMap } {
     const range = (doc.contents as Node).range;
     throw new EditError("LAYER_NOT_A_MAP", "values must be a map of keys to values", range ? [range[0], range[1]] : undefined);
   }
-  return doc as Document & { contents: YAMLMap };
+  return doc as MapDocument;
 }
 
 const keyOf = (p: Pair): string => String(isScalar(p.key) ? p.key.value : p.key);
@@ -47,52 +49,63 @@ function findPair(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined
   return map.items.find((p) => keyOf(p) === key);
 }
 
-function addPair(map: YAMLMap, key: string, value: Node): void {
+/** Adds a pair at the end of `map`. Returns as `replaceValue` (a map's trailing comment parses back elsewhere). */
+function addPair(map: YAMLMap, key: string, value: Node): boolean {
   // An empty flow map (`{}`) that gains a key is written as a block again.
   if (map.items.length === 0) map.flow = false;
   map.items.push(new Pair(keyScalar(key), value));
+  return !map.comment;
 }
 
-/** Replaces a pair's value; a scalar keeps its comments and only changes value (and quoting if needed). */
-function replaceValue(pair: Pair<unknown, unknown>, value: Node): void {
+/**
+ * Replaces a pair's value; a scalar keeps its comments and only changes value (and quoting if needed).
+ * Returns whether the document still prints as it would parse again: not so when comments move to a new
+ * node (they print where the library puts them and parse back onto other nodes).
+ */
+function replaceValue(pair: Pair<unknown, unknown>, value: Node): boolean {
   const old = pair.value;
   if (isScalar(old) && isScalar(value)) {
     old.value = value.value;
     old.type = value.type;
     old.tag = undefined;
-    return;
-  }
-  if (isScalar(old) || isMap(old)) {
-    if (old.comment) value.comment = old.comment;
-    if (old.commentBefore) value.commentBefore = old.commentBefore;
+    return true;
   }
   pair.value = value;
+  if (!isScalar(old) && !isMap(old)) return true;
+  if (old.comment) value.comment = old.comment;
+  if (old.commentBefore) value.commentBefore = old.commentBefore;
+  return !old.comment && !old.commentBefore;
 }
 
 /** One change to a values text: set the value at `path`, or remove the key there. */
 export type ValuesEdit = { path: readonly string[]; value: Value | PlainValue } | { path: readonly string[]; unset: true };
 
-/** Sets `value` at `path` (map keys); missing maps on the way are created. */
-function setIn(root: YAMLMap, path: readonly string[], value: Value | PlainValue): void {
+// A new float scalar prints as `1.5` or `1e+21`; parsed back, it remembers those digits and that form and
+// prints a later value with them (`2.0`, `0e+0`), which the new scalar would not. New lists and maps are
+// not followed into (they may hold such floats).
+const printsAsParsed = (v: Value | PlainValue): boolean =>
+  typeof v === "number" ? Number.isSafeInteger(v) && !Object.is(v, -0) : v === null || typeof v !== "object" || v instanceof GoInt;
+
+/** Sets `value` at `path` (map keys); missing maps on the way are created. Returns whether all steps were stable. */
+function setIn(root: YAMLMap, path: readonly string[], value: Value | PlainValue): boolean {
   let map = root;
+  let stable = true;
   for (const [i, key] of path.entries()) {
     const pair = findPair(map, key);
     if (i === path.length - 1) {
       const node = valueNode(value);
       useBlockStyle(node);
-      if (pair) replaceValue(pair, node);
-      else addPair(map, key, node);
-      return;
+      return (pair ? replaceValue(pair, node) : addPair(map, key, node)) && printsAsParsed(value) && stable;
     }
     if (pair && isMap(pair.value)) {
       map = pair.value;
       continue;
     }
     const child = new YAMLMap();
-    if (pair) replaceValue(pair, child);
-    else addPair(map, key, child);
+    stable = (pair ? replaceValue(pair, child) : addPair(map, key, child)) && stable;
     map = child;
   }
+  return stable;
 }
 
 /**
@@ -115,15 +128,50 @@ function deleteIn(root: YAMLMap, path: readonly string[]): void {
   }
 }
 
+// Parsing is most of an edit's cost (12 ms for the chart's values.yaml, stringifying 4 ms), and the form edits
+// the text it got back from the last edit, keystroke after keystroke. So each edit's document is kept under
+// the text it printed, and the next edit of that text continues on it instead of parsing again. A few
+// entries, as the form, the import and the reset of other layers interleave. Only ever read through `take`,
+// which removes the entry: a document is mutated by the edit that takes it.
+const RECENT_DOCUMENTS = 4;
+const recent = new Map<string, MapDocument>();
+
+function take(text: string): MapDocument {
+  const doc = recent.get(text);
+  if (!doc) return mapDocument(text);
+  recent.delete(text);
+  return doc;
+}
+
+function remember(text: string, doc: MapDocument): void {
+  recent.delete(text);
+  recent.set(text, doc);
+  for (const oldest of recent.keys()) {
+    if (recent.size <= RECENT_DOCUMENTS) break;
+    recent.delete(oldest);
+  }
+}
+
+/** Drops the documents kept for the next edits (each edit then parses its text again). */
+export function forgetEditedDocuments(): void {
+  recent.clear();
+}
+
 /** `text` with `edits` applied in order, on one parsed document. */
 export function editValuesText(text: string, edits: readonly ValuesEdit[]): string {
-  const doc = mapDocument(text);
+  if (edits.some((e) => e.path.length === 0)) throw new EditError("PATH_EMPTY", "a values path needs at least one key");
+  const doc = take(text);
+  let stable = true;
   for (const e of edits) {
-    if (e.path.length === 0) throw new EditError("PATH_EMPTY", "a values path needs at least one key");
-    if ("unset" in e) deleteIn(doc.contents, e.path);
-    else setIn(doc.contents, e.path, e.value);
+    // Comments and blank lines around a removed key print where they were but may parse back elsewhere.
+    if ("unset" in e) {
+      deleteIn(doc.contents, e.path);
+      stable = false;
+    } else stable = setIn(doc.contents, e.path, e.value) && stable;
   }
-  return doc.toString(TO_STRING);
+  const out = doc.toString(TO_STRING);
+  if (stable) remember(out, doc);
+  return out;
 }
 
 /** `text` with the value at `path` set to `value`. */
