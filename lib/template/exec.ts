@@ -245,6 +245,8 @@ export class ExecState {
 
   /** One iteration of a range: binds its variables, walks the body, drops the body's variables. */
   private rangeIteration(r: RangeNode, mark: number, index: Value, elem: Value, boxed: boolean): Flow {
+    // Counted even when the body is empty, so nested ranges cannot spin past the step budget.
+    this.step();
     const decl = r.pipe.decl;
     if (decl.length > 0) {
       if (r.pipe.isAssign) {
@@ -572,6 +574,12 @@ export class ExecState {
   /** Turns a function's failure into Go's `error calling NAME: …`, keeping the cause. */
   private callFailed(e: unknown, node: Node, name: string): never {
     if (e instanceof TemplateExecError && e.code.startsWith("LIMIT_")) throw e;
+    // A value that outgrows what JS can hold (`$s = print $s $s` in a loop) is a runaway template, not a bug.
+    // No regex here: this also runs at the edge of the stack, where compiling one fails.
+    if (e instanceof RangeError && (e.message.includes("Invalid string length") || e.message.includes("Invalid array length"))) {
+      this.node = node;
+      this.errorf("LIMIT_OUTPUT", `error calling ${name}: result too large (${e.message})`);
+    }
     if (e instanceof FuncError || e instanceof TemplateExecError || e instanceof TemplateParseError) {
       this.node = node;
       const message = e instanceof FuncError ? e.message : e.goMessage;
