@@ -109,11 +109,11 @@ export function parseTemplateArgs(args: string[]): ParsedArgs {
   return out;
 }
 
-/** The package root (two levels above lib/cli, or above dist/ when bundled). */
-function packageRoot(): string {
+/** The bundled chart: chart-templates/developer-mesh under the package root (above lib/cli, or dist/ when bundled). */
+export function bundledChartDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
+  return path.join(dir, "chart-templates", "developer-mesh");
 }
 
 /** Helm's LocateChart errors for a local chart argument that is not a chart (no repositories here). */
@@ -147,7 +147,7 @@ function runTemplate(args: string[], io: CliIO): number {
   }
   const releaseName = pos.length === 2 ? (pos[0] ?? "") : "release-name";
   const chartArg = pos.length === 2 ? pos[1] : pos[0];
-  const chartPath = chartArg ? path.resolve(io.cwd, chartArg) : path.join(packageRoot(), "chart-templates", "developer-mesh");
+  const chartPath = chartArg ? path.resolve(io.cwd, chartArg) : bundledChartDir();
   const valuesFiles = parsed.lists.get("values") ?? [];
   const opts: RenderOptions = {
     valuesFiles,

@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { EditError, PermalinkError, type ValuesExportMode, type ValuesLayer } from "../export/index";
 import { readChartArchive } from "../helm/archive/index";
 import type { Chart, ChartFiles } from "../helm/chart";
@@ -14,6 +13,7 @@ import { loadChart } from "../helm/load-chart";
 import { loadDirFiles } from "../helm/node/load-dir";
 import { WorkspaceError, createWorkspace, environmentExport, parseWorkspace, type Workspace } from "../workspace/index";
 import type { CliIO, Command } from "./main";
+import { bundledChartDir } from "./template";
 
 export interface WorkspaceFlag {
   long: string;
@@ -78,13 +78,6 @@ export function parseFlags(args: readonly string[], flags: readonly WorkspaceFla
 
 export function flagHelp(flags: readonly WorkspaceFlag[]): string[] {
   return flags.map((f) => `  ${f.short ? `-${f.short}, ` : "    "}--${f.long.padEnd(16)} ${f.help}`);
-}
-
-/** The bundled chart: chart-templates/developer-mesh under the package root (lib/cli, or dist/ when bundled). */
-function bundledChartDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, "chart-templates", "developer-mesh");
 }
 
 export interface Source {
