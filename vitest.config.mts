@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "chart-templates/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["./test/setup-fast-check.ts"],
     // Helm-comparison tests spawn the real binary; the 2-core machine runs two files at a time.
     maxWorkers: 2,
     testTimeout: 120_000,
