@@ -1,5 +1,5 @@
 "use client";
-// The layer tabs: base and every environment (the active one is being edited), `+` to add one, and a
+// The layer tabs: base and every environment (the active one is being edited), `+` beside them to add one, and a
 // form to rename, clone or delete the active environment. Names are checked as the user types.
 import { useId, useState, type FormEvent } from "react";
 import {
@@ -41,10 +41,11 @@ export function EnvironmentTabs() {
             {name}
           </button>
         ))}
-        <button type="button" className={styles.tab} aria-label="Add environment" onClick={() => setAction("add")}>
-          +
-        </button>
       </div>
+      {/* Outside the tablist: a tablist may hold only tabs. */}
+      <button type="button" className={styles.tab} aria-label="Add environment" onClick={() => setAction("add")}>
+        +
+      </button>
       {isEnv && (
         <span className={styles.form}>
           <button type="button" onClick={() => setAction("rename")}>
