@@ -56,6 +56,12 @@ describe("export/edit-values-text", () => {
     expect(setValueInText("", ["a"], value)).toBe(`a: ${written}\n`);
   });
 
+  it.each(["", "a: 1\n", "a: 1.50\n", "a: 0x1F\n", "a: 1e+3\n"])("should write -0 so that Helm reads -0 back, over %j", (start) => {
+    const out = setValueInText(start, ["a"], -0);
+    expect(out).toBe("a: -0.0\n");
+    expect(Object.is(parseValuesYaml(out).get("a"), -0)).toBe(true);
+  });
+
   it("should create missing maps, in block style, after the existing keys", () => {
     const out = setValueInText(LAYER, ["worker", "autoscaling", "maxReplicas"], 20);
     expect(out).toBe(`${LAYER}worker:\n  autoscaling:\n    maxReplicas: 20\n`);

@@ -68,6 +68,11 @@ function replaceValue(pair: Pair<unknown, unknown>, value: Node): boolean {
     old.value = value.value;
     old.type = value.type;
     old.tag = undefined;
+    // A number keeps the old scalar's digits (`1.50` → `2.00`); -0 needs its own `-0.0` (no `0e+0`, no `0x`).
+    if (value.minFractionDigits !== undefined) {
+      old.minFractionDigits = value.minFractionDigits;
+      old.format = undefined;
+    }
     return true;
   }
   pair.value = value;

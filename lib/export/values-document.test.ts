@@ -10,8 +10,8 @@ const TRICKY = ["yes", "No", "on", "OFF", "y", "n", "~", "null", "", "1.0", "0o1
 const scalar = fc.oneof(
   fc.constantFrom(...TRICKY),
   fc.string(),
-  // Without -0: goyaml reads `-0` as the int 0, and the writer cannot yet emit `-0.0` (a known gap).
-  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constant(-0),
   fc.integer(),
   fc.boolean(),
   fc.constant(null),

@@ -18,6 +18,16 @@ export function stringScalar(s: string): Scalar<string> {
   return node;
 }
 
+/**
+ * -0 as `-0.0`: goyaml reads a plain `-0` as the int 0, while the float `-0.0` keeps its sign through Helm's
+ * JSON step (`{{ .Values.x }}` prints `-0`).
+ */
+function negativeZero(): Scalar<number> {
+  const node = new Scalar(-0);
+  node.minFractionDigits = 1;
+  return node;
+}
+
 /** A map key scalar: like a string, and a plain `<<` would be a merge key, so it is quoted too. */
 export function keyScalar(key: string): Scalar<string> {
   const node = stringScalar(key);
@@ -29,6 +39,7 @@ export function keyScalar(key: string): Scalar<string> {
 export function valueNode(v: Value | PlainValue): Node {
   if (v === null || v === undefined) return new Scalar(null);
   if (typeof v === "string") return stringScalar(v);
+  if (Object.is(v, -0)) return negativeZero();
   if (typeof v === "number" || typeof v === "boolean") return new Scalar(v);
   if (v instanceof GoInt) return new Scalar(v.value);
   if (Array.isArray(v)) {
