@@ -1,55 +1,38 @@
 // Next configuration: the Monaco worker alias and the security headers. No app logic here.
 import path from "node:path";
-import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
 
 // monaco-editor ≥0.56 has an exports map ("./*" → "./esm/vs/*.js") that breaks this deep import inside
 // monaco-worker-manager (a monaco-yaml dependency); point it at the real file (docs/stack-notes.md §2, fix A).
 const editorWorker = "monaco-editor/esm/vs/editor/editor.worker.js";
+// The CRD models validate a few patterns with re2-wasm, which reads its .wasm with `fs` and would need
+// 'wasm-unsafe-eval'; the render worker gets the same RE2 semantics from re2js (lib/review/re2-wasm-adapter.ts).
+const re2Adapter = "./lib/review/re2-wasm-adapter.ts";
 
-/**
- * The studio loads nothing from other origins. Scripts need 'unsafe-inline' for the RSC payload Next inlines
- * into a prerendered page (nonces would force every page to render per request), but never 'unsafe-eval'
- * in production. Monaco injects <style> elements and starts its workers from bundled files.
- */
-function contentSecurityPolicy(dev) {
-  return [
-    "default-src 'self'",
-    // React's development build evaluates code for its debugging tools.
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "worker-src 'self' blob:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
-/** @type {(phase: string) => import("next").NextConfig} */
-export default function nextConfig(phase) {
-  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+/** @type {() => import("next").NextConfig} */
+export default function nextConfig() {
   return {
     poweredByHeader: false,
     // `npm test` type-checks the whole project once (tsc --noEmit); a second pass inside next build
     // would cost a minute on two cores and report the same errors.
     typescript: { ignoreBuildErrors: true },
     turbopack: {
-      resolveAlias: { [editorWorker]: "./node_modules/monaco-editor/esm/vs/editor/editor.worker.js" },
+      resolveAlias: { [editorWorker]: "./node_modules/monaco-editor/esm/vs/editor/editor.worker.js", "re2-wasm": re2Adapter },
     },
     // Used only by `next build --webpack`, the fallback bundler.
     webpack(config) {
-      config.resolve.alias = { ...config.resolve.alias, [`${editorWorker}$`]: path.join(import.meta.dirname, "node_modules", editorWorker) };
+      config.resolve.alias = {
+        ...config.resolve.alias,
+        [`${editorWorker}$`]: path.join(import.meta.dirname, "node_modules", editorWorker),
+        "re2-wasm$": path.join(import.meta.dirname, re2Adapter),
+      };
       return config;
     },
+    // The Content-Security-Policy carries a per-request script nonce, so proxy.ts sets it; these do not vary.
     async headers() {
       return [
         {
           source: "/:path*",
           headers: [
-            { key: "Content-Security-Policy", value: contentSecurityPolicy(dev) },
             { key: "X-Content-Type-Options", value: "nosniff" },
             { key: "Referrer-Policy", value: "no-referrer" },
             { key: "X-Frame-Options", value: "DENY" },
