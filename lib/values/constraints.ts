@@ -122,3 +122,10 @@ export const passthroughObject = () => z.looseObject({});
 
 /** An arbitrary list passed through to a manifest (tolerations, extra env, extra volumes). */
 export const passthroughList = () => z.array(z.unknown());
+
+/**
+ * A titled group of values. `{}` is a valid input because every leaf of the chart's values has a default
+ * (schema.test.ts parses `{}`); TypeScript cannot see that through the generic shape, hence the cast.
+ */
+export const section = <T extends z.core.$ZodLooseShape>(title: string, shape: T) =>
+  z.strictObject(shape).prefault({} as never).meta({ title });
