@@ -1,7 +1,8 @@
 /**
  * The chart package `<name>-<version>.tgz`, laid out as `helm package` lays it out (lib/helm/archive's
- * writer: `<name>/` prefix, subcharts under `charts/`, fixed modes and times, so the same input gives the
- * same bytes). It ships the workspace's environment files instead of the chart's own `values-*.yaml`, and
+ * writer: `<name>/` prefix, subcharts under `charts/<their name>/`, mode 0644, Helm's gzip header), with each
+ * Chart.yaml rewritten from the loaded metadata as Helm rewrites it. Helm stamps entries with the files'
+ * mtimes; here every time is fixed, so the same input gives the same bytes. It ships the workspace's environment files instead of the chart's own `values-*.yaml`, and
  * can carry one environment's overrides inside its values.yaml (written into the documented file, so its
  * comments stay).
  */
@@ -10,6 +11,7 @@ import { writeChartArchive } from "../helm/archive/index";
 import { filterIgnored, parseIgnore } from "../helm/ignore/index";
 import type { GoMap } from "../template/value";
 import { isGoMap, utf8Bytes, utf8String } from "../template/value";
+import { helmChartYaml } from "./chart-yaml";
 import { editValuesText, type ValuesEdit } from "./edit-values-text";
 import type { ExportedFile } from "./environment-files";
 
@@ -55,6 +57,38 @@ function overrideEdits(overrides: GoMap, chart: Chart): ValuesEdit[] {
   return edits;
 }
 
+/**
+ * Puts each chart's Chart.yaml as Helm saves it, and each directory subchart under `charts/<metadata name>/`
+ * (Helm writes a dependency under its name, not its directory's). Subcharts are matched to directories as
+ * the loader made them: by first appearance of `charts/<dir>/` in sorted paths, `_` and `.` names skipped.
+ */
+function asHelmSaves(files: ChartFiles, chart: Chart, prefix = ""): ChartFiles {
+  const out: ChartFiles = new Map(files);
+  out.set(`${prefix}Chart.yaml`, utf8Bytes(helmChartYaml(chart)));
+  const dirs: string[] = [];
+  for (const p of [...files.keys()].sort()) {
+    if (!p.startsWith(`${prefix}charts/`) || p.endsWith(".prov")) continue;
+    const rest = p.slice(prefix.length + "charts/".length);
+    const dir = rest.includes("/") ? rest.slice(0, rest.indexOf("/")) : rest;
+    if (!dirs.includes(dir) && !dir.startsWith("_") && !dir.startsWith(".")) dirs.push(dir);
+  }
+  let result = out;
+  for (const [i, dir] of dirs.entries()) {
+    const sub = chart.dependencies[i];
+    // A packed subchart (`charts/x.tgz`) goes in as it is.
+    if (!sub || dir.endsWith(".tgz")) continue;
+    const from = `${prefix}charts/${dir}/`;
+    const to = `${prefix}charts/${sub.metadata.name}/`;
+    if (from !== to) {
+      const moved: ChartFiles = new Map();
+      for (const [p, data] of result) moved.set(p.startsWith(from) ? to + p.slice(from.length) : p, data);
+      result = moved;
+    }
+    result = asHelmSaves(result, sub, to);
+  }
+  return result;
+}
+
 /** Builds the package. Throws HelmError/IgnoreError for a chart Helm could not package either. */
 export function chartPackage(input: ChartPackageInput): ChartPackage {
   const { chart } = input;
@@ -68,5 +102,5 @@ export function chartPackage(input: ChartPackageInput): ChartPackage {
     files.set("values.yaml", utf8Bytes(editValuesText(text, overrideEdits(input.values, chart))));
   }
   const name = `${chart.metadata.name}-${chart.metadata.version}.tgz`;
-  return { name, bytes: writeChartArchive(chart.metadata.name, files) };
+  return { name, bytes: writeChartArchive(chart.metadata.name, asHelmSaves(files, chart)) };
 }
