@@ -57,10 +57,36 @@ export interface ReadOnlyYamlProps {
   markLine?: number;
 }
 
+type TextModel = NonNullable<ReturnType<CodeEditor["getModel"]>>;
+
+/**
+ * Brings the model to `next` with one edit of the span that differs. A render usually changes a few lines
+ * of a long output: replacing the whole text (what the `value` prop does) re-tokenizes and re-lays out all
+ * of it and loses the scroll position; this keeps both.
+ */
+function applyMinimalEdit(model: TextModel, next: string): void {
+  const prev = model.getValue();
+  if (prev === next) return;
+  const max = Math.min(prev.length, next.length);
+  let start = 0;
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+  const from = model.getPositionAt(start);
+  const to = model.getPositionAt(prev.length - end);
+  model.applyEdits([{ range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: next.slice(start, next.length - end) }]);
+}
+
 function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYamlProps) {
   const editor = useRef<CodeEditor | null>(null);
   const decorations = useRef<{ clear(): void } | null>(null);
   const [mounted, setMounted] = useState(false);
+
+  // The editor keeps one model per path: it starts from `defaultValue`, and later values arrive as edits.
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    if (model) applyMinimalEdit(model, value);
+  }, [value, path, mounted]);
 
   useEffect(() => {
     const ed = editor.current;
@@ -83,7 +109,7 @@ function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYam
     <Editor
       path={path}
       language="yaml"
-      value={value}
+      defaultValue={value}
       options={{ ...OPTIONS, ariaLabel: label, glyphMargin: markLine !== undefined }}
       onMount={(ed) => {
         editor.current = ed;

@@ -3,19 +3,26 @@
 // resources by service, kind or template, a --show-only filter, and the render error with its template.
 import { useMemo, useState } from "react";
 import type { ChartFiles } from "@/lib/helm/index";
-import type { RenderErrorInfo, ReviewResult } from "./render-protocol";
+import { serviceOfSource } from "@/lib/review/review-object";
+import type { RenderErrorInfo, RenderRequest, ReviewResult } from "./render-protocol";
 import { LazyReadOnlyYaml } from "./lazy-monaco-views";
 import type { RevealTarget } from "./monaco-views";
-import { shownOutput, templatePath } from "./shown-output";
+import { templatePath, type ShownOutput } from "./shown-output";
 import styles from "./review.module.css";
 import { ValuesLink } from "./values-link";
 import { VerifyWithHelm } from "./verify-with-helm";
-import type { RenderRequest } from "./render-protocol";
 
 type Grouping = "service" | "kind" | "source";
 
 export interface PreviewViewProps {
   good: ReviewResult | null;
+  /** `good`'s output as the filter shows it. */
+  shown: ShownOutput | null;
+  /** The `--show-only` patterns as typed (comma-separated). */
+  filter: string;
+  onFilter: (filter: string) => void;
+  /** The service the rail selected, when the preview follows it: its group is marked. */
+  followedService?: string;
   error: RenderErrorInfo | null;
   files: ChartFiles;
   environment: string;
@@ -24,17 +31,14 @@ export interface PreviewViewProps {
   onReveal: (line: number) => void;
 }
 
-export function PreviewView({ good, error, files, environment, request, reveal, onReveal }: PreviewViewProps) {
+export function PreviewView({ good, shown, filter, onFilter, followedService, error, files, environment, request, reveal, onReveal }: PreviewViewProps) {
   const [grouping, setGrouping] = useState<Grouping>("service");
-  const [filter, setFilter] = useState("");
   const [showSource, setShowSource] = useState(false);
-  const patterns = useMemo(() => filter.split(",").map((p) => p.trim()).filter((p) => p !== ""), [filter]);
-  const shown = useMemo(() => (good ? shownOutput(good.output, good.manifests, patterns) : null), [good, patterns]);
   const groups = useMemo(() => {
     const out = new Map<string, { index: number; label: string }[]>();
     good?.manifests.forEach((m, index) => {
       if (shown && !shown.lines.has(index)) return;
-      const key = grouping === "service" ? (/\/charts\/([^/]+)\//.exec(m.source)?.[1] ?? m.source.split("/")[0] ?? "") : grouping === "kind" ? m.kind : templatePath(m.source);
+      const key = grouping === "service" ? serviceOfSource(m.source) : grouping === "kind" ? m.kind : templatePath(m.source);
       const label = grouping === "kind" ? m.name : `${m.kind} ${m.name}`;
       out.set(key, [...(out.get(key) ?? []), { index, label }]);
     });
@@ -55,7 +59,7 @@ export function PreviewView({ good, error, files, environment, request, reveal, 
         </label>
         <label>
           Show only{" "}
-          <input type="search" value={filter} placeholder="templates/*.yaml, …" onChange={(e) => setFilter(e.target.value)} aria-describedby="show-only-help" />
+          <input type="search" value={filter} placeholder="templates/*.yaml, …" onChange={(e) => onFilter(e.target.value)} aria-describedby="show-only-help" />
         </label>
         <span id="show-only-help" className="muted">
           like <code>--show-only</code>
@@ -65,7 +69,7 @@ export function PreviewView({ good, error, files, environment, request, reveal, 
       <div className={styles.previewBody}>
         <nav aria-label="Resources" className={styles.navigator}>
           {groups.map(([group, items]) => (
-            <details key={group} open>
+            <details key={group} open aria-current={grouping === "service" && group === followedService ? "true" : undefined}>
               <summary>
                 {group} <span className="muted">{items.length}</span>
               </summary>
@@ -80,7 +84,7 @@ export function PreviewView({ good, error, files, environment, request, reveal, 
               </ul>
             </details>
           ))}
-          {patterns.length > 0 && groups.length === 0 && <p role="status">Error: could not find template {patterns[0]} in chart</p>}
+          {filter.trim() !== "" && groups.length === 0 && <p role="status">Error: could not find template {filter.split(",")[0]?.trim()} in chart</p>}
         </nav>
         <div className={styles.editor} data-testid="preview-output" data-stale={error ? "true" : "false"}>
           {error && good && <p className={styles.stale}>Stale: the last output that rendered, before the error above.</p>}

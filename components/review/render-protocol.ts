@@ -28,11 +28,15 @@ export interface RenderErrorInfo {
   valuesPath?: string;
 }
 
+/** Whether the findings include the Kubernetes schema check (k8s-schema.ts), which loads after the first render. */
+export type SchemaCheck = "loading" | "checked" | { failed: string };
+
 export interface ReviewResult {
   output: string;
   manifests: RenderedManifest[];
   error: RenderErrorInfo | null;
   findings: Finding[];
+  schema: SchemaCheck;
   footprint: Footprint;
   graph: TopologyGraph;
   /** Render plus review time in the worker. */

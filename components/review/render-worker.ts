@@ -1,19 +1,42 @@
 // The render worker: holds the loaded chart and renders every request with the engine, then derives the
 // findings, footprint and topology, so typing in the studio never waits for Helm. Requests for the same
-// key that queue up while a render runs collapse into the newest one. The Kubernetes schema check is left
-// out: k8s-schema.ts's CRD models need re2-wasm, which reads files with `fs` and does not bundle here.
+// key that queue up while a render runs collapse into the newest one. The Kubernetes schema models load
+// after the first render (megabytes of precompiled validators); until they are in, results say so, and the
+// newest request of every key is reviewed again once they arrive.
 import { loadChart, renderChart, type Chart } from "@/lib/helm/index";
 import { errorValuesPath } from "@/lib/review/error-values-path";
+import { loadK8sSchemaValidator, type ObjectValidator } from "@/lib/review/k8s-schema";
 import { reviewFindings } from "@/lib/review/findings";
 import { footprint } from "@/lib/review/footprint";
 import { reviewObjects } from "@/lib/review/review-object";
 import { topologyGraph } from "@/lib/topology/graph";
 import { isGoMap, type Value } from "@/lib/template/value";
-import type { FromWorker, RenderRequest, ReviewResult, ToWorker } from "./render-protocol";
+import type { FromWorker, RenderRequest, ReviewResult, SchemaCheck, ToWorker } from "./render-protocol";
 
 let chart: Chart | null = null;
 const pending = new Map<string, { id: number; request: RenderRequest }>();
+/** The newest request of every key, reviewed again when the schema models arrive. */
+const latest = new Map<string, { id: number; request: RenderRequest }>();
 let scheduled = false;
+let validate: ObjectValidator | undefined;
+let schema: SchemaCheck = "loading";
+
+function loadSchemas(): void {
+  void loadK8sSchemaValidator()
+    .then(
+      (v) => {
+        validate = v;
+        schema = "checked";
+      },
+      (e: unknown) => {
+        schema = { failed: e instanceof Error ? e.message : String(e) };
+      },
+    )
+    .then(() => {
+      for (const [key, r] of latest) pending.set(key, r);
+      schedule();
+    });
+}
 
 const post = (m: FromWorker) => self.postMessage(m);
 
@@ -40,7 +63,8 @@ function review(c: Chart, request: RenderRequest): ReviewResult {
     error: e
       ? { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line, col: e.col, valuesPath: errorValuesPath(e.message, e.valuesPath, valueAt) }
       : null,
-    findings: reviewFindings(objects, { environment: request.environment, valueAt }),
+    findings: reviewFindings(objects, { environment: request.environment, valueAt, validate }),
+    schema,
     footprint: footprint(objects),
     graph: topologyGraph(objects),
     ms: performance.now() - start,
@@ -71,8 +95,10 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
   if (m.type === "load") {
     chart = loadChart(m.files);
+    loadSchemas();
   } else {
     pending.set(m.key, { id: m.id, request: m.request });
+    latest.set(m.key, { id: m.id, request: m.request });
   }
   schedule();
 };

@@ -1,8 +1,12 @@
 "use client";
 // The right pane of the studio: Preview, Diff, Findings, Footprint and Map of the active environment,
-// all from one render worker fed by the workspace store.
+// all from one render worker fed by the workspace store. The preview's `--show-only` filter lives here:
+// findings name their lines in the output as shown.
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { Finding } from "@/lib/review/findings";
 import type { Footprint } from "@/lib/review/footprint";
+import { SCHEMA_KUBERNETES_VERSION } from "@/lib/review/k8s-schema";
+import { serviceOfSource } from "@/lib/review/review-object";
 import { BASE_LAYER, environmentLayers, type Workspace } from "@/lib/workspace/index";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import { DiffView, type DiffTarget } from "./diff-view";
@@ -12,10 +16,14 @@ import { MapView } from "./map-view";
 import type { RevealTarget } from "./monaco-views";
 import { PreviewView } from "./preview-view";
 import type { RenderRequest } from "./render-protocol";
+import { shownLine, shownOutput } from "./shown-output";
 import styles from "./review.module.css";
 import { useRenderWorker } from "./use-render-worker";
 
 type Tab = "preview" | "diff" | "findings" | "footprint" | "map";
+
+/** `--kube-version` choices: Helm's default, then the releases the chart supports (kubeVersion >=1.30). */
+const KUBE_VERSIONS = ["1.35.0", "1.34.0", "1.33.0", "1.32.0", "1.31.0", "1.30.0"];
 
 function request(ws: Workspace, layers: { name: string; text: string }[], environment: string): RenderRequest {
   return {
@@ -47,12 +55,19 @@ function targetRequest(ws: Workspace, target: string): RenderRequest | null {
   return null;
 }
 
-export function ReviewPanel() {
-  const { ws, files } = useWorkspace();
+export interface ReviewPanelProps {
+  /** The service selected in the rail (a subchart's name, or "global"); the preview can follow it. */
+  selectedService?: string;
+}
+
+export function ReviewPanel({ selectedService }: ReviewPanelProps) {
+  const { ws, files, update } = useWorkspace();
   const { states, render } = useRenderWorker(files);
   const [tab, setTab] = useState<Tab>("preview");
   const [target, setTarget] = useState("defaults");
   const [reveal, setReveal] = useState<RevealTarget | null>(null);
+  const [filter, setFilter] = useState("");
+  const [follow, setFollow] = useState(true);
   const current = useMemo(() => currentRequest(ws), [ws]);
   const against = useMemo(() => (tab === "diff" ? targetRequest(ws, target) : null), [ws, tab, target]);
 
@@ -64,6 +79,21 @@ export function ReviewPanel() {
   const state = states.current;
   const good = state?.good ?? null;
   const findings = state?.latest && !state.error ? state.latest.findings : (good?.findings ?? []);
+  const patterns = useMemo(() => filter.split(",").map((p) => p.trim()).filter((p) => p !== ""), [filter]);
+  const shown = useMemo(() => (good ? shownOutput(good.output, good.manifests, patterns) : null), [good, patterns]);
+  const findingLine = (f: Finding) => (shown ? shownLine(shown, f.manifest, f.line) : undefined);
+
+  // Following the rail: a newly selected service's first resource comes into view (not on every render).
+  const followed = useRef<{ shown: typeof shown; good: typeof good }>({ shown, good });
+  followed.current = { shown, good };
+  const followedService = follow && selectedService !== undefined && selectedService !== "global" ? selectedService : undefined;
+  useEffect(() => {
+    const { shown: s, good: g } = followed.current;
+    if (followedService === undefined || !s || !g) return;
+    const first = g.manifests.findIndex((m, i) => s.lines.has(i) && serviceOfSource(m.source) === followedService);
+    const line = s.lines.get(first);
+    if (line !== undefined) setReveal({ line, nonce: Date.now() });
+  }, [followedService]);
 
   // The footprint before the last edit of the same environment, for "the change caused by the current edit".
   const footprints = useRef<{ env: string; now: Footprint | null; before: Footprint | null }>({ env: "", now: null, before: null });
@@ -77,10 +107,14 @@ export function ReviewPanel() {
     ...ws.environments.filter((e) => e.name !== ws.active).map((e) => ({ value: `env:${e.name}`, label: `environment ${e.name}` })),
     ...ws.snapshots.map((s) => ({ value: `snapshot:${s.name}`, label: `snapshot ${s.name}` })),
   ];
-  const revealLine = (line: number) => {
+  // A finding in a resource the filter hides clears the filter, then shows it in the whole output.
+  const revealFinding = (f: Finding) => {
+    const line = findingLine(f);
+    if (line === undefined) setFilter("");
     setTab("preview");
-    setReveal({ line, nonce: Date.now() });
+    setReveal({ line: line ?? f.line, nonce: Date.now() });
   };
+  const schema = state?.latest?.schema ?? "loading";
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
 
@@ -93,6 +127,22 @@ export function ReviewPanel() {
   return (
     <aside className={`studio-review ${styles.pane}`} aria-labelledby="review-title">
       <div className={styles.heading}>
+        <div className={styles.settings}>
+          <label>
+            Kubernetes{" "}
+            <select value={ws.kubeVersion} onChange={(e) => update((w) => ({ ...w, kubeVersion: e.target.value }))}>
+              <option value="">{`Helm's default (${SCHEMA_KUBERNETES_VERSION})`}</option>
+              {KUBE_VERSIONS.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow the selected service
+          </label>
+        </div>
         <h2 id="review-title">
           Review · {current.environment}{" "}
           <span className="muted" role="status" data-testid="render-status">
@@ -112,9 +162,23 @@ export function ReviewPanel() {
       </div>
       {state?.crash && <p role="alert">{state.crash}</p>}
       <div id="review-panel" role="tabpanel" aria-labelledby={`review-tab-${tab}`} className={styles.body}>
-        {tab === "preview" && <PreviewView good={good} error={state?.error ?? null} files={files} environment={current.environment} request={current} reveal={reveal} onReveal={(line) => setReveal({ line, nonce: Date.now() })} />}
+        {tab === "preview" && (
+          <PreviewView
+            good={good}
+            shown={shown}
+            filter={filter}
+            onFilter={setFilter}
+            followedService={followedService}
+            error={state?.error ?? null}
+            files={files}
+            environment={current.environment}
+            request={current}
+            reveal={reveal}
+            onReveal={(line) => setReveal({ line, nonce: Date.now() })}
+          />
+        )}
         {tab === "diff" && <DiffView targets={targets} target={target} onTarget={setTarget} environment={current.environment} current={state} against={states.diff} />}
-        {tab === "findings" && <FindingsView findings={findings} onReveal={revealLine} />}
+        {tab === "findings" && <FindingsView findings={findings} schema={schema} kubeVersion={ws.kubeVersion} lineOf={findingLine} onReveal={revealFinding} />}
         {tab === "footprint" && (good ? <FootprintView footprint={good.footprint} previous={footprints.current.before} /> : <p>Rendering…</p>)}
         {tab === "map" && (good ? <MapView graph={good.graph} environment={current.environment} /> : <p>Rendering…</p>)}
       </div>

@@ -130,4 +130,16 @@ describe("review/findings on the Developer Mesh chart", () => {
     const output = ms.map((m) => `---\n# Source: ${m.source}\n${m.content}`).join("\n");
     expect(output.split("\n")[(latest[0]?.line ?? 0) - 1]).toMatch(/image: .*rest-api:latest/);
   });
+
+  it("links schema violations to the values that render them", async () => {
+    const validate = await loadK8sSchemaValidator();
+    const ms = render("prod", "rest-api:\n  tolerations:\n    - effect: Sometimes\n  podLabels:\n    tier: a b\n");
+    const schema = reviewFindings(reviewObjects(ms), { environment: "prod", validate, valueAt }).filter((f) => f.rule === "SCHEMA");
+    expect(schema).toMatchObject([
+      { resource: "Deployment/developer-mesh-rest-api", severity: "error", valuesPath: "rest-api.podLabels", message: expect.stringContaining("/spec/template/metadata/labels/tier") },
+      { resource: "Deployment/developer-mesh-rest-api", severity: "error", valuesPath: "rest-api.tolerations", message: expect.stringContaining("NoExecute, NoSchedule, PreferNoSchedule") },
+    ]);
+    const output = ms.map((m) => `---\n# Source: ${m.source}\n${m.content}`).join("\n").split("\n");
+    expect(output[(schema[1]?.line ?? 0) - 1]).toContain("effect: Sometimes");
+  });
 });

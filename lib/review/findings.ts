@@ -29,7 +29,9 @@ export interface Finding {
   service: string;
   /** Template the resource comes from (`chart/charts/x/templates/y.yaml`). */
   source: string;
-  /** 1-based line in the output. */
+  /** Index of the resource's manifest in the render (to place `line` in a filtered output). */
+  manifest: number;
+  /** 1-based line in the whole output. */
   line: number;
   message: string;
   /** Dotted values path that decides it, when traceable (a link to that field). */
@@ -45,9 +47,27 @@ export interface FindingOptions {
   valueAt?: (path: string) => unknown;
 }
 
+// Where a schema violation at a rendered field comes from in a subchart's values (the subcharts share one
+// layout); the rest of the pointer after a resources block names the quantity.
+const SCHEMA_SOURCES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^\/spec\/replicas$/, () => "replicaCount"],
+  [/^\/spec\/template\/spec\/containers\/\d+\/image$/, () => "image.tag"],
+  [/^\/spec\/template\/spec\/containers\/\d+\/resources((?:\/[^/]+)*)$/, (m) => `resources${(m[1] ?? "").replaceAll("/", ".")}`],
+  [/^\/spec\/ports\/\d+(?:\/port)?$/, () => "service.port"],
+  [/^\/spec\/template\/metadata\/labels\//, () => "podLabels"],
+  [/^\/spec\/template\/spec\/(tolerations|affinity|nodeSelector)(?:\/|$)/, (m) => m[1] ?? ""],
+];
+
 /** The values path of a rule for a subchart service (the Developer Mesh subcharts share one layout). */
-function valuesPathFor(rule: FindingRule, s: string, hpa: boolean): string | undefined {
+function valuesPathFor(rule: FindingRule, s: string, hpa: boolean, pointer: string): string | undefined {
   switch (rule) {
+    case "SCHEMA": {
+      for (const [re, path] of SCHEMA_SOURCES) {
+        const m = re.exec(pointer);
+        if (m) return `${s}.${path(m)}`;
+      }
+      return undefined;
+    }
     case "LATEST_TAG":
       return `${s}.image.tag`;
     case "RESOURCES_MISSING":
@@ -114,9 +134,9 @@ export function reviewFindings(objects: readonly ReviewObject[], opts: FindingOp
     });
   const add: Add = (o, rule, severity, pointer, message, trace = {}) => {
     const owner = trace.image === undefined ? o.service : imageOwner(trace.image);
-    const path = owner === undefined ? undefined : valuesPathFor(rule, owner, trace.hpa ?? false);
+    const path = owner === undefined ? undefined : valuesPathFor(rule, owner, trace.hpa ?? false, pointer);
     const valuesPath = path !== undefined && opts.valueAt?.(path) !== undefined ? path : undefined;
-    out.push({ rule, severity, resource: o.key, service: o.service, source: o.manifest.source, line: o.lineOf(pointer), message, valuesPath });
+    out.push({ rule, severity, resource: o.key, service: o.service, source: o.manifest.source, manifest: o.index, line: o.lineOf(pointer), message, valuesPath });
   };
 
   for (const w of all) checkContainers(w, opts.environment, add);

@@ -94,6 +94,12 @@ describe("review/k8s-schema", () => {
     ["a ConfigMap name with capitals", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "My-Config" } }, "INVALID_NAME", "/metadata/name"],
     ["a label value with a space", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", labels: { tier: "a b" } } }, "INVALID_LABEL", "/metadata/labels/tier"],
     ["a label value of 64 characters", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", labels: { v: "x".repeat(64) } } }, "INVALID_LABEL", "/metadata/labels/v"],
+    [
+      "a pod template label value with a space",
+      { ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, metadata: { labels: { app: "api", tier: "a b" } } } } },
+      "INVALID_LABEL",
+      "/spec/template/metadata/labels/tier",
+    ],
     ["a label key with a bad prefix", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c", labels: { "Example.com/x": "1" } } }, "INVALID_LABEL", "/metadata/labels/Example.com~1x"],
   ];
   it.each(meta)("rejects %s as the API server would", async (_, obj, code, path) => {

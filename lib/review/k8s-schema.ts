@@ -3,9 +3,12 @@
  *
  * The schemas come precompiled in `kubernetes-models` (no runtime `new Function`, so the same code runs
  * in a CSP-strict browser); CRDs the chart renders come from the matching `@kubernetes-models/*`
- * packages. The model packages are imported lazily because the index weighs ~200 KB gzipped.
+ * packages. The model packages are imported lazily because the index weighs ~200 KB gzipped. Five
+ * prometheus-operator patterns go through re2-wasm, which bundles as re2-wasm-adapter.ts (next.config.mjs).
  * Object names and labels are also checked the way the API server does beyond the schema.
  */
+
+import { dig } from "./object-readers";
 
 /** Severity of a review finding; `error` means the API server would reject the object. */
 export type FindingSeverity = "error" | "warning" | "info";
@@ -47,6 +50,9 @@ interface AjvError {
 
 /** Validates one parsed object; returns no findings when it conforms. */
 export type ObjectValidator = (obj: unknown) => ReviewFinding[];
+
+/** The Kubernetes release whose OpenAPI schemas kubernetes-models carries (Helm v4.1.4's default too). */
+export const SCHEMA_KUBERNETES_VERSION = "1.35";
 
 let validatorPromise: Promise<ObjectValidator> | null = null;
 
@@ -96,7 +102,7 @@ function validateWithIndex(obj: unknown, index: ReadonlyMap<string, ModelClass>)
   if (!Model) {
     return [
       {
-        ...finding("UNKNOWN_KIND", kind, name, "", `no schema for ${o.apiVersion}/${kind} (not a Kubernetes 1.35 or known CRD kind)`),
+        ...finding("UNKNOWN_KIND", kind, name, "", `no schema for ${o.apiVersion}/${kind} (not a Kubernetes ${SCHEMA_KUBERNETES_VERSION} or known CRD kind)`),
         severity: "warning",
       },
     ];
@@ -134,11 +140,11 @@ function metadataFindings(o: Record<string, unknown>, kind: string, name: string
       out.push(finding("INVALID_NAME", kind, name, "/metadata/name", `name must be ${rule}`));
     }
   }
-  const meta = o.metadata;
-  const labels = meta !== null && typeof meta === "object" ? (meta as Record<string, unknown>).labels : undefined;
-  if (labels !== null && typeof labels === "object") {
+  const labelSets: [unknown, string][] = [[dig(o, "metadata", "labels"), "/metadata/labels"], [dig(o, "spec", "template", "metadata", "labels"), "/spec/template/metadata/labels"]];
+  for (const [labels, at] of labelSets) {
+    if (labels === null || typeof labels !== "object") continue;
     for (const [key, value] of Object.entries(labels)) {
-      const path = `/metadata/labels/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      const path = `${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
       if (!validLabelKey(key)) out.push(finding("INVALID_LABEL", kind, name, path, `label key ${key} is not a qualified name`));
       if (typeof value === "string" && (value.length > 63 || !LABEL_VALUE.test(value))) {
         out.push(finding("INVALID_LABEL", kind, name, path, `label value ${JSON.stringify(value)} must be at most 63 characters of letters, digits, '-', '_' and '.'`));

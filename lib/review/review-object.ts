@@ -9,6 +9,8 @@ import type { RenderedManifest } from "../helm/index";
 
 export interface ReviewObject {
   manifest: RenderedManifest;
+  /** Position of the manifest in the render's list. */
+  index: number;
   /** The document as plain JSON-like data (null when it is not a mapping). */
   obj: Record<string, unknown> | null;
   /** 1-based line of the document's `---` in the output. */
@@ -46,19 +48,32 @@ function rangeStart(doc: Document, path: (string | number)[]): number | undefine
   return undefined;
 }
 
+/** Lines a manifest takes in the output: `---`, `# Source: …`, then its content. */
+export const outputLineCount = (m: RenderedManifest): number => 2 + m.content.split("\n").length;
+
+/** 1-based line of each manifest's `---` in `helm template`'s output (without `--show-only`). */
+export function outputStartLines(manifests: readonly RenderedManifest[]): number[] {
+  const starts: number[] = [];
+  let line = 1;
+  for (const m of manifests) {
+    starts.push(line);
+    line += outputLineCount(m);
+  }
+  return starts;
+}
+
 /** Parses every manifest; line numbers follow the output printed without `--show-only`. */
 export function reviewObjects(manifests: readonly RenderedManifest[]): ReviewObject[] {
-  let line = 1;
-  return manifests.map((manifest) => {
-    const start = line;
-    // `---`, `# Source: …`, then the content.
-    line += 2 + manifest.content.split("\n").length;
+  const starts = outputStartLines(manifests);
+  return manifests.map((manifest, index) => {
+    const start = starts[index] ?? 1;
     const counter = new LineCounter();
     const doc = parseDocument(manifest.content, { version: "1.1", lineCounter: counter, uniqueKeys: false });
     const js: unknown = doc.errors.length > 0 ? null : doc.toJS({ maxAliasCount: -1 });
     const obj = js !== null && typeof js === "object" && !Array.isArray(js) ? (js as Record<string, unknown>) : null;
     return {
       manifest,
+      index,
       obj,
       line: start,
       service: serviceOfSource(manifest.source),
