@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { runHelm, type HelmRun } from "../lib/helm/archive/real-helm.test-util";
+import { runHelm, type HelmRun, mapLimited, repoRoot, runHelmAsync } from "../test/real-helm";
 import { checkPodSecurity, isPodBearing } from "../lib/review/pss";
 import { loadK8sSchemaValidator, validateK8sObjects } from "../lib/review/k8s-schema";
-import { chartDir, ENVIRONMENTS, envValuesPath, isMap, mapLimited, readValuesFile, repoRoot, runHelmAsync } from "../lib/values/chart-files.test-util";
+import { chartDir, ENVIRONMENTS, envValuesPath, isMap, readValuesFile } from "../lib/values/chart-files.test-util";
 import { SUBCHARTS } from "../lib/values/schema";
 
 type Obj = Record<string, unknown>;
@@ -401,8 +401,8 @@ describe("chart developer-mesh", () => {
       const ms = rendered(name);
       const policies = ms.filter((m) => m.obj.kind === "NetworkPolicy").map((m) => m.obj);
       if (!networkPolicies) return expect(policies).toEqual([]);
-      // Long-running pods only: the short-lived migration hook is outside the platform's flow matrix.
-      for (const pod of podTemplates(ms).filter((p) => !p.isHook)) {
+      // Hook pods too: the migration Job brings its own policy because it runs before the release's exist.
+      for (const pod of podTemplates(ms)) {
         expect(policies.some((np) => matchesSelector(pod.labels, get(np, "spec", "podSelector"))), `${pod.owner} is selected by a NetworkPolicy`).toBe(true);
       }
     });
@@ -467,7 +467,7 @@ describe("chart developer-mesh", () => {
 
     it("selects real pods with every NetworkPolicy", () => {
       const ms = rendered(name);
-      const pods = podTemplates(ms).filter((p) => !p.isHook);
+      const pods = podTemplates(ms);
       for (const np of ms.filter((m) => m.obj.kind === "NetworkPolicy").map((m) => m.obj)) {
         const sel = get(np, "spec", "podSelector");
         if (isMap(sel) && Object.keys(sel).length === 0) continue; // namespace-wide default deny
