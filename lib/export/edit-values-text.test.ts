@@ -62,6 +62,61 @@ describe("export/edit-values-text", () => {
     expect(Object.is(parseValuesYaml(out).get("a"), -0)).toBe(true);
   });
 
+  // The layer is edited as text, but a path names the keys Helm reads (YAML 1.1: `on:` is the key "true").
+  describe("keys as Helm reads them", () => {
+    it.each([
+      ["on: 1\n", ["true"], "on: 2\n"],
+      ["No: 1\n", ["false"], "No: 2\n"],
+      ["0x10: 1\n", ["16"], "0x10: 2\n"],
+      ["010: 1\n", ["8"], "010: 2\n"],
+      ["1.0: 1\n", ["1"], "1.0: 2\n"],
+      ["a:\n  yes: 1\n", ["a", "true"], "a:\n  yes: 2\n"],
+      ['"on": 1\n', ["on"], '"on": 2\n'],
+      ["!!str on: 1\n", ["on"], "!!str on: 2\n"],
+    ])("should set the key of %j that Helm reads as %j", (text, keys, out) => {
+      expect(setValueInText(text, keys, 2)).toBe(out);
+    });
+
+    it("should print numbers no edit touched as they were written (YAML 1.2 would print `010` as `10`, which Helm reads as 10, not 8)", () => {
+      const text = "a: 010\n+1: +1\nb: 1E3\nc: .5\n010: 0x1F\nw: 1\n";
+      const out = setValueInText(text, ["w"], 2);
+      expect(out).toBe(text.replace("w: 1", "w: 2"));
+      expect(setValueInText(text, ["a"], 9)).toBe(text.replace("a: 010", "a: 9"));
+    });
+
+    it("should not take a YAML 1.2 reading of a key for Helm's", () => {
+      const out = setValueInText('"on": 1\n', ["true"], 2);
+      expect(parseValuesYaml(out)).toEqual(new Map([["on", 1], ["true", 2]]));
+    });
+
+    it("should set the pair that wins and remove every pair Helm reads as the key", () => {
+      const dup = 'on: 1\n"true": 2\nx: 3\n';
+      expect(setValueInText(dup, ["true"], 9)).toBe('on: 1\n"true": 9\nx: 3\n');
+      expect(unsetValueInText(dup, ["true"])).toBe("x: 3\n");
+      expect(unsetValueInText("w:\n  on: 1\n", ["w", "true"])).toBe("{}\n");
+      // `y` is a YAML 1.1 bool too.
+      expect(unsetValueInText("y:\n  a: 1\nz: 2\n", ["true", "a"])).toBe("z: 2\n");
+    });
+
+    it("should give the value Helm reads at the path, whatever spelling the keys have", () => {
+      const spelled = fc.constantFrom("on", "yes", "Y", "true", '"true"', "off", "0x10", "16", "020", "1.0", "1", "1e0", "k", '"k"', "'on'");
+      const doc = fc.array(fc.tuple(spelled, fc.oneof(fc.integer(), fc.array(fc.tuple(spelled, fc.integer()), { maxLength: 3 }))), { maxLength: 4 });
+      const key = fc.constantFrom("true", "false", "16", "1", "k", "on");
+      fc.assert(
+        fc.property(doc, fc.array(key, { minLength: 1, maxLength: 2 }), fc.integer(), (entries, path, v) => {
+          const text = entries
+            .map(([k, x]) => (typeof x === "number" ? `${k}: ${x}\n` : `${k}:\n${x.map(([k2, y]) => `  ${k2}: ${y}\n`).join("") || "  z: 0\n"}`))
+            .join("");
+          const out = setValueInText(text, path, v);
+          let at: unknown = parseValuesYaml(out);
+          for (const k of path) at = (at as Map<string, unknown>).get(k);
+          expect(at).toBe(v);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
   it("should create missing maps, in block style, after the existing keys", () => {
     const out = setValueInText(LAYER, ["worker", "autoscaling", "maxReplicas"], 20);
     expect(out).toBe(`${LAYER}worker:\n  autoscaling:\n    maxReplicas: 20\n`);

@@ -3,8 +3,9 @@
  * order, blank lines, quoting) left as the author wrote it. Values are typed exactly: a string that YAML
  * would read as a number or bool is written quoted.
  */
-import { Document, Pair, YAMLMap, isMap, isScalar, parseDocument, type Node } from "yaml";
+import { Document, Pair, YAMLMap, isMap, isScalar, parseDocument, type Node, type Scalar, type Tags } from "yaml";
 import { GoInt, type Value } from "../template/value";
+import { helmKeyOf } from "./helm-key";
 import { type PlainValue, keyScalar, useBlockStyle, valueNode } from "./values-document";
 
 export type EditErrorCode = "LAYER_INVALID" | "LAYER_NOT_A_MAP" | "PATH_EMPTY";
@@ -25,9 +26,25 @@ const TO_STRING = { lineWidth: 0 } as const;
 
 type MapDocument = Document & { contents: YAMLMap };
 
+const NUMBER_TAGS = new Set(["tag:yaml.org,2002:int", "tag:yaml.org,2002:float"]);
+
+/**
+ * The library prints a number as it normalises it (`010` → `10`, `+1` → `1`, `1E3` → `1e+3`), and Helm's
+ * YAML 1.1 may read the new text differently (`010` is octal 8 for goyaml). So a number no edit changed
+ * (it still has its source) prints as it was written.
+ */
+function keepNumberSource(tags: Tags): Tags {
+  return tags.map((t) => {
+    if (typeof t !== "object" || !NUMBER_TAGS.has(t.tag) || !("stringify" in t) || !t.stringify) return t;
+    const print = t.stringify;
+    return { ...t, stringify: (node, ctx, onComment, onChompKeep) => (node as Scalar).source ?? print(node, ctx, onComment, onChompKeep) };
+  });
+}
+
 /** The text as a document whose root is a map (an empty text gives an empty map). */
 function mapDocument(text: string): MapDocument {
-  const doc: Document = parseDocument(text);
+  // Duplicate keys are allowed, as goyaml v2 allows them (the later one wins).
+  const doc: Document = parseDocument(text, { customTags: keepNumberSource, uniqueKeys: false });
   const err = doc.errors[0];
   if (err) throw new EditError("LAYER_INVALID", err.message, err.pos);
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -43,10 +60,9 @@ function mapDocument(text: string): MapDocument {
   return doc as MapDocument;
 }
 
-const keyOf = (p: Pair): string => String(isScalar(p.key) ? p.key.value : p.key);
-
+/** The pair Helm reads for `key`: the last one with that key (goyaml lets a later key win). */
 function findPair(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
-  return map.items.find((p) => keyOf(p) === key);
+  return map.items.findLast((p) => helmKeyOf(p.key) === key);
 }
 
 /** Adds a pair at the end of `map`. Returns as `replaceValue` (a map's trailing comment parses back elsewhere). */
@@ -68,6 +84,7 @@ function replaceValue(pair: Pair<unknown, unknown>, value: Node): boolean {
     old.value = value.value;
     old.type = value.type;
     old.tag = undefined;
+    old.source = undefined;
     // A number keeps the old scalar's digits (`1.50` → `2.00`); -0 needs its own `-0.0` (no `0e+0`, no `0x`).
     if (value.minFractionDigits !== undefined) {
       old.minFractionDigits = value.minFractionDigits;
@@ -126,9 +143,10 @@ function deleteIn(root: YAMLMap, path: readonly string[]): void {
   }
   for (let i = path.length - 1; i >= 0; i--) {
     const map = maps[i] as YAMLMap;
-    const idx = map.items.findIndex((p) => keyOf(p) === path[i]);
-    if (idx < 0) return;
-    map.items.splice(idx, 1);
+    // Every pair Helm reads as this key goes: an earlier duplicate would otherwise take effect.
+    const kept = map.items.filter((p) => helmKeyOf(p.key) !== path[i]);
+    if (kept.length === map.items.length) return;
+    map.items = kept;
     if (map.items.length > 0) return;
   }
 }
