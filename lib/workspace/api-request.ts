@@ -1,6 +1,7 @@
 /**
  * The HTTP API's request handling, kept out of the route files so it is plain, testable TypeScript:
- * the server's chart and workspace, bounded reading of the YAML body, and the query parameters.
+ * the server's chart and workspace, bounded reading of the YAML body, and the query parameters; both
+ * routes start with parseApiRequest.
  * Every problem is a 4xx with a code and a sentence; nothing in a request names a file on the server.
  */
 import type { Chart, ChartFiles } from "../helm/chart";
@@ -36,7 +37,7 @@ export function serverStudio(source: { files: Readonly<Record<string, string>> }
   return { files, chart, ws: { ...createWorkspace(chart), release: { name: "release-name", namespace: "default" } } };
 }
 
-export const chartMissing: ApiProblem = { status: 503, code: "CHART_MISSING", message: "The server has no chart to render." };
+const chartMissing: ApiProblem = { status: 503, code: "CHART_MISSING", message: "The server has no chart to render." };
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"];
 
@@ -118,4 +119,26 @@ export function parseApiQuery(url: URL, ws: Workspace): Parsed<ApiQuery> {
     return { success: false, error: { status: 400, code: "NAMESPACE_INVALID", message: "The namespace must be a lowercase DNS label of at most 63 characters." } };
   }
   return { success: true, data: { env, release, namespace } };
+}
+
+/** A render or package request, checked: the workspace with its release, the environment and the body's layer. */
+export interface ApiRequest {
+  studio: ServerStudio;
+  /** The server's workspace with the request's release name and namespace. */
+  ws: Workspace;
+  /** The environment, or null for the chart's defaults. */
+  env: string | null;
+  /** The body as one values layer (none for an empty body). */
+  layers: ValuesLayer[];
+}
+
+/** The preamble both API routes share: chart present, query valid, body read and parsed (in that order). */
+export async function parseApiRequest(request: Request, studio: ServerStudio | null): Promise<Parsed<ApiRequest>> {
+  if (!studio) return { success: false, error: chartMissing };
+  const query = parseApiQuery(new URL(request.url), studio.ws);
+  if (!query.success) return query;
+  const body = await readValuesBody(request);
+  if (!body.success) return body;
+  const { env, release, namespace } = query.data;
+  return { success: true, data: { studio, ws: { ...studio.ws, release: { name: release, namespace } }, env, layers: body.data } };
 }

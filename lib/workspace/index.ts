@@ -28,5 +28,5 @@ export {
 } from "./workspace-exports";
 export type { PackageOptions, ValuesExportOptions } from "./workspace-exports";
 export { decodeChartSource } from "./chart-source-files";
-export { MAX_BODY_BYTES, chartMissing, parseApiQuery, readValuesBody, serverStudio } from "./api-request";
-export type { ApiProblem, ApiQuery, Parsed, ServerStudio } from "./api-request";
+export { MAX_BODY_BYTES, parseApiRequest, readValuesBody, serverStudio } from "./api-request";
+export type { ApiProblem, ApiRequest, Parsed, ServerStudio } from "./api-request";

@@ -3,7 +3,7 @@
 // Answers { output, manifests, error }: 200 when Helm would succeed, 422 when Helm would fail (error holds
 // its message and stderr), 4xx with error.code for a bad request.
 import { readChartSource } from "@/lib/server/chart-source";
-import { chartMissing, parseApiQuery, readValuesBody, renderEnvironment, serverStudio, type ApiProblem, type ServerStudio } from "@/lib/workspace/index";
+import { parseApiRequest, renderEnvironment, serverStudio, type ServerStudio } from "@/lib/workspace/index";
 
 // Renders depend on the request body: never prerendered or cached.
 export const dynamic = "force-dynamic";
@@ -11,20 +11,15 @@ export const dynamic = "force-dynamic";
 // The chart is read from disk once per server process.
 let studio: ServerStudio | null | undefined;
 
-function problem(p: ApiProblem): Response {
-  return Response.json({ output: "", manifests: [], error: { code: p.code, message: p.message } }, { status: p.status });
-}
-
 export async function POST(request: Request): Promise<Response> {
   studio ??= serverStudio(readChartSource());
-  if (!studio) return problem(chartMissing);
-  const query = parseApiQuery(new URL(request.url), studio.ws);
-  if (!query.success) return problem(query.error);
-  const body = await readValuesBody(request);
-  if (!body.success) return problem(body.error);
-  const { env, release, namespace } = query.data;
-  const ws = { ...studio.ws, release: { name: release, namespace } };
-  const result = renderEnvironment(studio.chart, ws, env, body.data);
+  const req = await parseApiRequest(request, studio);
+  if (!req.success) {
+    const { status, code, message } = req.error;
+    return Response.json({ output: "", manifests: [], error: { code, message } }, { status });
+  }
+  const { studio: s, ws, env, layers } = req.data;
+  const result = renderEnvironment(s.chart, ws, env, layers);
   if (result.error) {
     const e = result.error;
     return Response.json(
