@@ -2,14 +2,41 @@
  * Go's encoding/json over the value model: Marshal (what Sprig's and Helm's toJson print) and
  * Unmarshal into interface{} (numbers become float64), with Go's exact error texts.
  */
-import { FuncError, goFunc, GoInt, GoObject, type GoMap, sortedKeys, type Value } from "../template/value";
+import { FuncError, goFunc, GoInt, GoObject, type GoMap, isGoMapObject, isGoSliceObject, sortedKeys, type Value } from "../template/value";
 import { base64Encode } from "./encoding";
 
-/** A GoObject that implements json.Marshaler (time.Time, *semver.Version). */
+/** A value that implements json.Marshaler (time.Time, *semver.Version, a nil map[string]string). */
 export interface JSONMarshaler {
   marshalJSON(): string;
 }
-const isMarshaler = (v: object): v is JSONMarshaler => typeof (v as Partial<JSONMarshaler>).marshalJSON === "function";
+export const isMarshaler = (v: object): v is JSONMarshaler => typeof (v as Partial<JSONMarshaler>).marshalJSON === "function";
+
+/** One exported field of a Go struct: its Go name, the key its json tag gives it, and the tag's omitempty. */
+export interface StructField {
+  goName: string;
+  jsonName: string;
+  omitEmpty?: boolean;
+  value: Value;
+}
+
+/** A GoObject whose Go type is a struct without MarshalJSON (Helm's .Capabilities): encoding/json reflects over its fields. */
+export interface GoStruct {
+  structFields(): readonly StructField[];
+}
+export const isGoStruct = (v: object): v is GoStruct => typeof (v as Partial<GoStruct>).structFields === "function";
+
+/** encoding/json's isEmptyValue, for omitempty. */
+function isEmptyValue(v: Value): boolean {
+  if (v === null || v === "" || v === false || v === 0) return true;
+  if (v instanceof GoInt) return v.value === 0n;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  return v instanceof Map && v.size === 0;
+}
+
+/** The [key, value] pairs encoding/json writes for a struct, in declaration order. */
+export function jsonStructFields(s: GoStruct): [string, Value][] {
+  return s.structFields().flatMap((f): [string, Value][] => (f.omitEmpty && isEmptyValue(f.value) ? [] : [[f.jsonName, f.value]]));
+}
 
 export interface MarshalOptions {
   /** Escape `<`, `>` and `&` as \u003c… (json.Marshal does; toRawJson's Encoder does not). Default: true. */
@@ -67,7 +94,11 @@ export function marshalJSON(v: Value, opts: MarshalOptions = {}): string {
     }
     if (x instanceof GoInt) return x.value.toString();
     if (x instanceof Uint8Array) return `"${base64Encode(x)}"`;
-    if (x instanceof GoObject) return isMarshaler(x) ? x.marshalJSON() : "{}";
+    // Go asks for json.Marshaler first, then encodes a named map or slice type as its underlying value.
+    if (isMarshaler(x)) return x.marshalJSON();
+    if (isGoMapObject(x)) return enc(x.map, depth);
+    if (isGoSliceObject(x)) return enc([...x.items], depth);
+    if (x instanceof GoObject) return isGoStruct(x) ? object(jsonStructFields(x), depth) : "{}";
     const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
     const close = indent ? "\n" + indent.repeat(depth) : "";
     if (Array.isArray(x)) {
@@ -75,10 +106,15 @@ export function marshalJSON(v: Value, opts: MarshalOptions = {}): string {
       return `[${nl}${x.map((e) => enc(e, depth + 1)).join("," + nl)}${close}]`;
     }
     const m = x as GoMap;
-    if (m.size === 0) return "{}";
+    return object(sortedKeys(m).map((k) => [k, m.get(k)!]), depth);
+  };
+  /** An object's members in the given order (a map's are sorted, a struct's in declaration order). */
+  const object = (fields: [string, Value][], depth: number): string => {
+    if (fields.length === 0) return "{}";
+    const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
+    const close = indent ? "\n" + indent.repeat(depth) : "";
     const sep = indent ? ": " : ":";
-    const fields = sortedKeys(m).map((k) => jsonString(k, escapeHTML) + sep + enc(m.get(k)!, depth + 1));
-    return `{${nl}${fields.join("," + nl)}${close}}`;
+    return `{${nl}${fields.map(([k, v]) => jsonString(k, escapeHTML) + sep + enc(v, depth + 1)).join("," + nl)}${close}}`;
   };
   return enc(v, 0);
 }
