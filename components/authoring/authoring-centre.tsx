@@ -4,44 +4,41 @@
 // (`?path=rest-api.image.tag` opens and focuses that field).
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { JSONSchema } from "monaco-yaml";
-import { authoringFields } from "@/lib/authoring/authoring-fields";
-import { validateValues } from "@/lib/authoring/validate-values";
 import { EditError, type PlainValue } from "@/lib/export/index";
 import { BASE_LAYER, WorkspaceError, layerText, setValue, unsetValue, withLayerText, type Workspace } from "@/lib/workspace/index";
 import { controlId } from "@/components/values-form/field-row";
 import { ValuesForm } from "@/components/values-form/values-form";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import styles from "./authoring.module.css";
+import { GlobalsView } from "./globals-view";
 import { ProblemList } from "./problem-list";
 import { LayerYaml } from "./layer-yaml";
-import { useLayerValues } from "./use-layer-values";
+import { FIELDS, FIELDS_BY_PATH, useLayerValues } from "./use-layer-values";
 import { ValueSearch } from "./value-search";
 import { dropHandlers, importText, ValuesImport, type ImportStatus } from "./values-import";
 
-const FIELDS = authoringFields();
-const FIELDS_BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
-
-/** Names of the rail nodes as people say them. */
-const NODE_LABELS: ReadonlyMap<string, string> = new Map([
-  ["global", "Global"],
-  ["rest-api", "REST API"],
-  ["edge-mcp", "Edge MCP"],
-  ["worker", "Worker"],
-  ["rag-loader", "RAG Loader"],
-  ["postgresql", "PostgreSQL"],
-  ["redis", "Redis"],
-]);
+const GLOBAL_FIELDS = FIELDS.filter((f) => f.segments[0] === "global");
 
 /** The deep-link query parameter. */
 export const PATH_PARAM = "path";
 
-type View = "form" | "yaml" | "defaults";
+/**
+ * How long typing may pause before the form's edits go to the layer. A keystroke paints only its field;
+ * the layer edit and everything that follows from it (effective values, validation, the rail's counts,
+ * autosave, the preview's render) run once per pause, with the last value of each field typed meanwhile.
+ * Leaving the field writes at once.
+ */
+export const WRITE_AFTER_PAUSE_MS = 250;
+
+type View = "form" | "yaml" | "defaults" | "globals";
 
 export interface AuthoringCentreProps {
   /** The rail node shown (`global` or a subchart name). */
   node: string;
   /** Its heading. */
   label: string;
+  /** Every rail node's display name, by id. */
+  nodeLabels: ReadonlyMap<string, string>;
   onSelectNode: (node: string) => void;
   /** The node's chart defaults (read only), shown in their own tab. */
   defaults: ReactNode;
@@ -57,38 +54,48 @@ function editLayer(w: Workspace, layer: string, change: (text: string) => string
   }
 }
 
-export function AuthoringCentre({ node, label, onSelectNode, defaults }: AuthoringCentreProps) {
+export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, defaults }: AuthoringCentreProps) {
   const { ws, files, update } = useWorkspace();
   const layer = ws.active;
   const layerName = layer === BASE_LAYER ? "base" : layer;
-  const { values, setHere, problem } = useLayerValues();
-  const problems = useMemo(() => validateValues(values, FIELDS), [values]);
+  const { values, setHere, problem, problems } = useLayerValues();
   const problemByPath = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
   const nodeFields = useMemo(() => FIELDS.filter((f) => f.node === node), [node]);
   const schema = useMemo(() => parseSchema(files.get("values.schema.json")), [files]);
-  const [view, setView] = useState<View>("form");
+  const [chosenView, setView] = useState<View>("form");
+  const view = chosenView === "globals" && node !== "global" ? "form" : chosenView;
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const [importStatus, setImportStatus] = useState<ImportStatus | null>(null);
 
-  // A keystroke paints first; the layer is written after that frame, with every edit made meanwhile in one
-  // update (and everything that follows from it: effective values, validation, autosave).
-  const queued = useRef<{ layer: string; path: string; value: PlainValue }[]>([]);
+  // The form's edits not yet in the layer: the last value per layer and path, in the order last typed.
+  const queued = useRef(new Map<string, { layer: string; path: string; value: PlainValue }>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const write = useCallback(() => {
+    clearTimeout(timer.current);
+    const edits = [...queued.current.values()];
+    if (edits.length === 0) return;
+    queued.current.clear();
+    startTransition(() => update((w) => edits.reduce((acc, e) => editLayer(acc, e.layer, (t) => setValue(t, e.path, e.value)), w)));
+  }, [update]);
   const commit = useCallback(
     (path: string, value: PlainValue) => {
-      const first = queued.current.length === 0;
-      queued.current.push({ layer: ws.active, path, value });
-      if (!first) return;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          const edits = queued.current;
-          queued.current = [];
-          startTransition(() => update((w) => edits.reduce((acc, e) => editLayer(acc, e.layer, (t) => setValue(t, e.path, e.value)), w)));
-        }, 0),
-      );
+      const key = `${ws.active}\u0000${path}`;
+      queued.current.delete(key);
+      queued.current.set(key, { layer: ws.active, path, value });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(write, WRITE_AFTER_PAUSE_MS);
     },
-    [update, ws.active],
+    [write, ws.active],
   );
+  // Nothing typed is left behind: leaving the page or this screen writes what is queued.
+  useEffect(() => {
+    window.addEventListener("pagehide", write);
+    return () => {
+      window.removeEventListener("pagehide", write);
+      write();
+    };
+  }, [write]);
   const reset = useCallback((paths: readonly string[]) => update((w) => editLayer(w, w.active, (t) => paths.reduce((acc, p) => unsetValue(acc, p), t))), [update]);
 
   const jump = useCallback(
@@ -124,8 +131,10 @@ export function AuthoringCentre({ node, label, onSelectNode, defaults }: Authori
     setFocusPath(null);
   }, [focusPath, node, view]);
 
-  const onImport = (name: string, text: string) =>
-    setImportStatus(importText(name, text, FIELDS, layerName, (t) => update((w) => withLayerText(w, w.active, t))));
+  const onImport: Parameters<typeof dropHandlers>[0] = (name, content) => {
+    write();
+    setImportStatus(importText(name, content, FIELDS, layerName, (t) => update((w) => withLayerText(w, w.active, t))));
+  };
 
   const tab = (v: View, text: string) => (
     <button type="button" role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="view-panel" className={styles.tab} onClick={() => setView(v)}>
@@ -146,8 +155,9 @@ export function AuthoringCentre({ node, label, onSelectNode, defaults }: Authori
             {tab("form", "Form")}
             {tab("yaml", "YAML")}
             {tab("defaults", "Chart defaults")}
+            {node === "global" && tab("globals", "Who reads each global")}
           </div>
-          <ValueSearch fields={FIELDS} nodeLabels={NODE_LABELS} onPick={jump} />
+          <ValueSearch fields={FIELDS} nodeLabels={nodeLabels} onPick={jump} />
           <label className={styles.check}>
             <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} /> Show only changed values
           </label>
@@ -160,8 +170,8 @@ export function AuthoringCentre({ node, label, onSelectNode, defaults }: Authori
           {problem.message}. The form shows the last readable values and waits until the YAML is fixed; nothing typed is lost.
         </p>
       )}
-      <ProblemList problems={problems} fieldsByPath={FIELDS_BY_PATH} nodeLabels={NODE_LABELS} onJump={jump} />
-      <div id="view-panel" role="tabpanel" aria-labelledby={`view-${view}`} className={styles.panel}>
+      <ProblemList problems={problems} fieldsByPath={FIELDS_BY_PATH} nodeLabels={nodeLabels} onJump={jump} />
+      <div id="view-panel" role="tabpanel" aria-labelledby={`view-${view}`} className={styles.panel} onBlur={write}>
         {view === "form" && (
           <ValuesForm
             key={`${node}:${layer}`}
@@ -178,6 +188,7 @@ export function AuthoringCentre({ node, label, onSelectNode, defaults }: Authori
         )}
         {view === "yaml" && <LayerYaml schema={schema} />}
         {view === "defaults" && defaults}
+        {view === "globals" && <GlobalsView files={files} fields={GLOBAL_FIELDS} values={values} nodeLabels={nodeLabels} onJump={jump} />}
       </div>
     </section>
   );

@@ -42,6 +42,16 @@ function yamlMap(text: string): Record<string, unknown> {
   }
 }
 
+/** The subcharts' names as people say them (the issue's names); another chart's subcharts keep their own names. */
+const CURATED_LABELS: Readonly<Record<string, string>> = {
+  "rest-api": "REST API",
+  "edge-mcp": "Edge MCP",
+  worker: "Worker",
+  "rag-loader": "RAG Loader",
+  postgresql: "PostgreSQL",
+  redis: "Redis",
+};
+
 const str = (v: unknown): string | undefined => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
 
 function chartNode(files: Files, id: string, label: string, prefix: string, enabled?: boolean): OutlineNode {
@@ -81,7 +91,7 @@ export function chartOutline(files: Files): ChartOutline {
     description: str(meta.description),
     nodes: [
       chartNode(files, "global", "Global", ""),
-      ...subcharts.map((name) => chartNode(files, name, name, `charts/${name}/`, enabledOf(name))),
+      ...subcharts.map((name) => chartNode(files, name, CURATED_LABELS[name] ?? name, `charts/${name}/`, enabledOf(name))),
     ],
   };
 }

@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import type { ChartSource } from "@/lib/server/chart-source";
 import { LazyYamlEditor } from "@/components/editor/lazy-yaml-editor";
 import { AuthoringCentre } from "@/components/authoring/authoring-centre";
+import { LayerValuesProvider } from "@/components/authoring/use-layer-values";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { WorkspaceProvider } from "@/components/workspace/use-workspace";
 import { WorkspaceBar } from "@/components/workspace/workspace-bar";
@@ -22,6 +23,7 @@ export interface StudioProps {
 
 export function Studio({ source, chartDir }: StudioProps) {
   const outline = useMemo(() => (source ? chartOutline(source.files) : null), [source]);
+  const nodeLabels = useMemo(() => new Map(outline?.nodes.map((n) => [n.id, n.label])), [outline]);
   const [selectedId, setSelectedId] = useState("global");
 
   if (!source || !outline) {
@@ -41,22 +43,25 @@ export function Studio({ source, chartDir }: StudioProps) {
   const selected = outline.nodes.find((n) => n.id === selectedId) ?? outline.nodes[0];
   return (
     <WorkspaceProvider files={source.files}>
-      <div className="studio">
-        <StudioHeader outline={outline} />
-        <NodeRail nodes={outline.nodes} selectedId={selected?.id ?? ""} onSelect={setSelectedId} />
-        <main className="studio-centre" id="main" aria-labelledby="centre-title">
-          <WorkspaceBar />
-          {selected && (
-            <AuthoringCentre
-              node={selected.id}
-              label={selected.label}
-              onSelectNode={setSelectedId}
-              defaults={<ValuesView key={selected.id} node={selected} files={source.files} />}
-            />
-          )}
-        </main>
-        <ReviewPanel />
-      </div>
+      <LayerValuesProvider>
+        <div className="studio">
+          <StudioHeader outline={outline} />
+          <NodeRail nodes={outline.nodes} selectedId={selected?.id ?? ""} onSelect={setSelectedId} />
+          <main className="studio-centre" id="main" aria-labelledby="centre-title">
+            <WorkspaceBar />
+            {selected && (
+              <AuthoringCentre
+                node={selected.id}
+                label={selected.label}
+                nodeLabels={nodeLabels}
+                onSelectNode={setSelectedId}
+                defaults={<ValuesView key={selected.id} node={selected} files={source.files} />}
+              />
+            )}
+          </main>
+          <ReviewPanel selectedService={selected?.id} />
+        </div>
+      </LayerValuesProvider>
     </WorkspaceProvider>
   );
 }

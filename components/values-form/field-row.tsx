@@ -4,7 +4,7 @@
 import { memo, useState } from "react";
 import { Controller, type Control, type FieldValues } from "react-hook-form";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
-import { sameValue } from "@/lib/authoring/plain-path";
+import { isChanged } from "@/lib/authoring/changed-fields";
 import type { PlainValue } from "@/lib/export/index";
 import { FieldControl, isGroupKind } from "./field-control";
 import { textHint } from "./text-control";
@@ -38,7 +38,7 @@ export const FieldRow = memo(function FieldRow({ field, control, problem, setHer
       control={control}
       render={({ field: f }) => {
         const value = f.value as PlainValue | undefined;
-        const changed = !sameValue(value, field.default as PlainValue | undefined);
+        const changed = isChanged(field, value);
         return (
           <div className={styles.row} data-path={field.path} data-invalid={shown ? "true" : undefined}>
             <div className={styles.labelLine}>

@@ -1,10 +1,11 @@
 "use client";
 // The form of one rail node: its fields in collapsible sections, generated from the model. The form holds
-// the effective values of the active layer; every change goes to the layer at once (onCommit) and changes
-// made elsewhere (YAML, undo, import) flow back in field by field.
+// the effective values of the active layer; every change is sent to the layer (onCommit, which writes it
+// after a pause in typing) and changes made elsewhere (YAML, undo, import) flow back in field by field.
 import { useCallback, useEffect, useRef } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
+import { isChanged } from "@/lib/authoring/changed-fields";
 import { sameValue, valueAt } from "@/lib/authoring/plain-path";
 import type { PlainValue } from "@/lib/export/index";
 import { FieldRow } from "./field-row";
@@ -51,8 +52,8 @@ export function ValuesForm({ fields, values, problems, setHere, layerName, onlyC
   const form = useForm<FieldValues>({ defaultValues: values as FieldValues });
   const previous = useRef(values);
 
-  // Values the form sent to the layer that have not come back yet: the layer is written in a transition,
-  // so while someone types, the values that arrive are older than what is in the box.
+  // Values the form sent to the layer that have not come back yet: the layer is written after a pause and
+  // in a transition, so while someone types, the values that arrive are older than what is in the box.
   const pending = useRef(new Map<string, { value: PlainValue; at: number }>());
   const commit = useCallback(
     (path: string, value: PlainValue) => {
@@ -82,7 +83,7 @@ export function ValuesForm({ fields, values, problems, setHere, layerName, onlyC
 
   // Stable, so memoised rows do not re-render when the form does.
   const resetOne = useCallback((path: string) => onReset([path]), [onReset]);
-  const rows = (s: Section) => (onlyChanged ? s.fields.filter((f) => !sameValue(valueAt(values, f.segments), f.default as PlainValue)) : s.fields);
+  const rows = (s: Section) => (onlyChanged ? s.fields.filter((f) => isChanged(f, valueAt(values, f.segments))) : s.fields);
   const sections = sectionsOf(fields);
   const visible = sections.filter((s) => rows(s).length > 0);
 

@@ -6,6 +6,7 @@ import { chartDefaults } from "../export/index";
 import { studioChart, chartDir } from "../export/util-chart.test-util";
 import { toPlainValue } from "../workspace/environment-grid";
 import { authoringFields } from "./authoring-fields";
+import { changedCounts, isChanged } from "./changed-fields";
 import { checkImport } from "./import-values";
 import { sameValue, valueAt } from "./plain-path";
 import { searchFields } from "./search-fields";
@@ -118,5 +119,21 @@ describe("authoring/plain-path", () => {
     expect(sameValue({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
     expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(false);
     expect(sameValue([1], { 0: 1 })).toBe(false);
+  });
+});
+
+describe("authoring/changedCounts", () => {
+  it("should count nothing on the chart defaults, and each changed value on its rail node", () => {
+    expect(changedCounts(defaults, fields)).toEqual(new Map());
+    const v = structuredClone(defaults) as Record<string, Record<string, Record<string, unknown>>>;
+    (v["rest-api"] as Record<string, Record<string, unknown>>).autoscaling = { ...v["rest-api"]?.autoscaling, minReplicas: 5, maxReplicas: 20 };
+    (v.global as Record<string, unknown>).environment = "staging";
+    (v.global as Record<string, Record<string, unknown>>).commonLabels = { team: "core" };
+    expect(changedCounts(v as typeof defaults, fields)).toEqual(new Map([["rest-api", 2], ["global", 2]]));
+  });
+  it("should see a map or list as changed as a whole, key order aside", () => {
+    const labels = byPath.get("global.commonLabels");
+    expect(labels && isChanged(labels, {})).toBe(false);
+    expect(labels && isChanged(labels, { a: "1" })).toBe(true);
   });
 });
