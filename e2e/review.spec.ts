@@ -43,7 +43,7 @@ test.describe("review", () => {
 
     await error.getByRole("link", { name: "Go to rest-api.ingress.host" }).click();
     await expect(page).toHaveURL(/\?path=rest-api\.ingress\.host/);
-    await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("rest-api");
+    await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("REST API");
 
     await pasteValues(page, "rest-api:\n  ingress:\n    enabled: true\n    host: api.example.com\n");
     await expect(studio.review.getByRole("alert", { name: "Render error" })).toHaveCount(0);

@@ -9,7 +9,7 @@ test.describe("home page", () => {
     await expect(studio.header).toContainText("DevMesh Studio");
     await expect(studio.header.getByTestId("chart-identity")).toContainText(/developer-mesh\s+\d+\.\d+\.\d+/);
     await expect(studio.railItem(/^Global/)).toHaveAttribute("aria-current", "page");
-    await expect(studio.railItem(/^rest-api/)).toContainText(/on|off/);
+    await expect(studio.railItem(/^REST API/)).toContainText(/on|off/);
     await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("Global");
     await expect(studio.review.getByRole("heading", { name: /^Review/ })).toBeVisible();
     await expect(studio.review.getByRole("tab", { name: "Preview" })).toBeVisible();
@@ -30,12 +30,12 @@ test.describe("home page", () => {
   });
 
   test("switches the centre to the subchart picked in the rail", async ({ studio }) => {
-    await studio.railItem(/^rest-api/).click();
-    await expect(studio.railItem(/^rest-api/)).toHaveAttribute("aria-current", "page");
-    await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("rest-api");
+    await studio.railItem(/^REST API/).click();
+    await expect(studio.railItem(/^REST API/)).toHaveAttribute("aria-current", "page");
+    await expect(studio.centre.getByRole("heading", { level: 1 })).toHaveText("REST API");
     await studio.showDefaults();
     await expect(studio.centre).toContainText("charts/rest-api/values.yaml");
-    await expect(studio.editorInput(/Default values of rest-api/)).toBeAttached();
+    await expect(studio.editorInput(/Default values of REST API/)).toBeAttached();
     await expect(studio.review).toContainText("charts/rest-api/templates/");
   });
 });
