@@ -27,6 +27,8 @@ export {
   workspaceWithoutSecrets,
 } from "./workspace-exports";
 export type { PackageOptions, ValuesExportOptions } from "./workspace-exports";
+export { restoreWorkspace, savedRecordProblem } from "./restore";
+export type { Restored, RestoredFrom, SavedWorkspaceStore } from "./restore";
 export { decodeChartSource } from "./chart-source-files";
 export { MAX_BODY_BYTES, parseApiRequest, readValuesBody, serverStudio } from "./api-request";
 export type { ApiProblem, ApiRequest, Parsed, ServerStudio } from "./api-request";
