@@ -40,15 +40,31 @@ test.describe("home page", () => {
   });
 });
 
-test("sends the security headers on every page", async ({ request }) => {
-  for (const path of ["/", "/no-such-page"]) {
-    const response = await request.get(path);
+test("sends the security headers on every page, API answer and static file", async ({ request }) => {
+  const page = await request.get("/");
+  // A chunk the page loads: workers are started from such files and run under the policy sent with them.
+  const chunk = /<script[^>]* src="(\/_next\/static\/[^"]+\.js)"/.exec(await page.text())?.[1];
+  expect(chunk, "a script chunk of the page").toBeDefined();
+  const answers = [
+    ["/", page],
+    ["/no-such-page", await request.get("/no-such-page")],
+    ["POST /api/render", await request.post("/api/render?env=prod", { headers: { "content-type": "application/yaml" }, data: "worker:\n  replicaCount: 2\n" })],
+    ["POST /api/package", await request.post("/api/package?env=prod")],
+    ["GET /api/verify", await request.get("/api/verify")],
+    [chunk!, await request.get(chunk!)],
+  ] as const;
+  for (const [what, response] of answers) {
     const headers = response.headers();
     const csp = headers["content-security-policy"] ?? "";
-    expect(csp, path).toContain("frame-ancestors 'none'");
-    expect(csp, path).toContain("worker-src 'self' blob:");
-    expect(csp, path).not.toContain("unsafe-eval");
-    expect(headers["x-content-type-options"], path).toBe("nosniff");
-    expect(headers["referrer-policy"], path).toBe("no-referrer");
+    expect(csp, what).toMatch(/^default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9+/]+={0,2}'; /);
+    expect(csp, what).toContain("frame-ancestors 'none'");
+    expect(csp, what).toContain("worker-src 'self' blob:");
+    expect(csp, what).not.toContain("unsafe-eval");
+    expect(csp.split("; ").find((d) => d.startsWith("script-src")), what).not.toContain("unsafe-inline");
+    expect(headers["x-content-type-options"], what).toBe("nosniff");
+    expect(headers["referrer-policy"], what).toBe("no-referrer");
+    expect(headers["x-frame-options"], what).toBe("DENY");
   }
+  expect(answers[0][1].status()).toBe(200);
+  expect(answers[2][1].status()).toBe(200);
 });

@@ -17,13 +17,21 @@ export interface ChartSource {
 /** The chart the studio edits. */
 export const STUDIO_CHART_DIR = path.join("chart-templates", "developer-mesh");
 
+/** Charts already read, by absolute directory: every page renders per request (for its CSP nonce), the chart does not change. */
+const read = new Map<string, ChartSource | null>();
+
 /**
- * Reads every file of the chart directory `dir` (relative to `root`). Returns null when the directory or its
- * Chart.yaml is missing, so the page can say so instead of failing.
+ * Reads every file of the chart directory `dir` (relative to `root`), once per server process. Returns null
+ * when the directory or its Chart.yaml is missing, so the page can say so instead of failing.
  */
 export function readChartSource(dir: string = STUDIO_CHART_DIR, root: string = process.cwd()): ChartSource | null {
-  // The page is prerendered, so the server bundle needs no file tracing for these reads.
+  // The server bundle needs no file tracing for these reads: the chart sits beside the server.
   const abs = path.resolve(/*turbopackIgnore: true*/ root, dir);
+  if (!read.has(abs)) read.set(abs, readDir(abs, dir));
+  return read.get(abs) ?? null;
+}
+
+function readDir(abs: string, dir: string): ChartSource | null {
   if (!existsSync(/*turbopackIgnore: true*/ path.join(abs, "Chart.yaml")) || !statSync(/*turbopackIgnore: true*/ abs).isDirectory()) {
     return null;
   }
