@@ -244,12 +244,12 @@ test.describe("authoring", () => {
     const min = field(page, "rest-api.autoscaling.minReplicas");
     await min.fill("");
     await min.focus();
-    // No pause between keys, and the field is never left: only the write after the pause can bring these in.
     await page.keyboard.type("2567");
     for (let i = 0; i < 2; i++) await page.keyboard.press("Backspace");
     const host = field(page, "rest-api.ingress.host");
     await host.fill("");
     await host.focus();
+    // No pause between keys, and the field is not left: only the write after the pause can bring this in.
     await page.keyboard.type("api.burst.example.org");
     await expect(form(page).locator('[data-path="rest-api.autoscaling.minReplicas"]')).toContainText("The minimum replica count must not exceed maxReplicas.");
     await expect(host).toBeFocused();
@@ -355,40 +355,31 @@ test.describe("authoring", () => {
       }
     };
     const chars = (text: string) => [...text];
+    /** Types `keys` into `input` (first set to `start`), measuring each keystroke as `kind`. */
+    const measureTyping = async (kind: string, input: Locator, start: string, keys: readonly string[]) => {
+      await measure("");
+      await input.fill(start);
+      await input.focus();
+      await measure(kind);
+      await typeKeys(keys);
+      await measure("");
+    };
 
     const text = field(page, "rest-api.ingress.host");
-    await text.fill("");
-    await text.focus();
-    await measure("text");
-    await typeKeys(chars(TYPED_TEXT));
+    await measureTyping("text", text, "", chars(TYPED_TEXT));
     await expect(text).toHaveValue(TYPED_TEXT);
-
-    await measure("");
     const number = field(page, "rest-api.autoscaling.maxReplicas");
-    await number.fill("1");
-    await number.focus();
-    await measure("number");
     // Two digits and back to one, over and over: the value goes 12, 1, 13, 1, … (always a valid integer).
-    await typeKeys(Array.from({ length: KEYSTROKES }, (_, i) => (i % 2 === 0 ? String(2 + ((i / 2) % 8)) : "Backspace")));
+    await measureTyping("number", number, "1", Array.from({ length: KEYSTROKES }, (_, i) => (i % 2 === 0 ? String(2 + ((i / 2) % 8)) : "Backspace")));
     await expect(number).toHaveValue("1");
-
-    await measure("");
     const secret = field(page, "rest-api.secrets.githubToken");
-    await secret.fill("");
-    await secret.focus();
-    await measure("secret");
-    await typeKeys(chars(TYPED_TEXT));
+    await measureTyping("secret", secret, "", chars(TYPED_TEXT));
     await expect(secret).toHaveValue(TYPED_TEXT);
-
-    await measure("");
     const list = field(page, "rest-api.config.corsAllowedOrigins");
     await list.getByRole("button", { name: "Add item" }).click();
     const item = list.getByRole("textbox").last();
-    await item.focus();
-    await measure("list item");
-    await typeKeys(chars(TYPED_TEXT));
+    await measureTyping("list item", item, "", chars(TYPED_TEXT));
     await expect(item).toHaveValue(TYPED_TEXT);
-    await measure("");
 
     const paints = await page.evaluate(() => (window as unknown as { __paints: { kind: string; ms: number }[] }).__paints);
     const byKind: Record<string, number[]> = {};
