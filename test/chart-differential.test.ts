@@ -9,8 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderChart } from "../lib/helm/index";
 import { loadChartDir } from "../lib/node";
-import { helmBin } from "../lib/helm/archive/real-helm.test-util";
-import { mapLimited, runHelmAsync } from "../lib/values/chart-files.test-util";
+import { helmBin, mapLimited, runHelmAsync } from "./real-helm";
 import { engineOutcome, normalizeSchemaOrder, type Outcome } from "./helm-outcome";
 import { BASES, baseFile, chartDir, generateValuesCases, type ValuesCase } from "./values-cases";
 

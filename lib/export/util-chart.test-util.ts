@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadDirFiles } from "../helm/node/load-dir";
 import { loadChart } from "../helm/load-chart";
-import { runHelm, writeTree, type HelmRun } from "../helm/archive/real-helm.test-util";
+import { runHelm, writeTree, type HelmRun } from "../../test/real-helm";
 import type { Chart, ChartFiles } from "../helm/chart";
 import type { ExportedFile } from "./environment-files";
 

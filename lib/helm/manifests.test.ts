@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { RE2JS } from "re2js";
 import { describe, expect, it } from "vitest";
-import { runHelm, writeTree } from "./archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../test/real-helm";
 import { HelmError } from "./errors";
 import { filepathMatch, goTrimSpace, printManifests, sortManifests, splitManifests, splitSep } from "./manifests";
 import { parseYamlDocument } from "./yaml/index";

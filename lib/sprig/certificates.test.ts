@@ -1,7 +1,7 @@
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { GoInt, type Value } from "../template/value";
-import { helmTemplate } from "../template/helm-oracle.test-util";
+import { helmTemplate } from "../../test/real-helm";
 import type { Certificate } from "./certificates";
 import { sprigFuncs } from "./index";
 

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { GoInt, type Value } from "../template/value";
 import { goQuote } from "../template/token";
-import { helmTemplate } from "../template/helm-oracle.test-util";
+import { helmTemplate } from "../../test/real-helm";
 import { sprigFuncs } from "./index";
 import { strval } from "./conversion";
 

@@ -1,7 +1,7 @@
 import { createCipheriv, createHash, pbkdf2Sync, scryptSync } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { utf8Bytes } from "../template/value";
-import { helmTemplate } from "../template/helm-oracle.test-util";
+import { helmTemplate } from "../../test/real-helm";
 import { aesCbcDecrypt, aesCbcEncrypt } from "./aes";
 import { bcryptHash } from "./bcrypt";
 import { sha1, sha256, sha512, toHex } from "./hashes";

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { FuncError } from "../template/value";
 import { goQuote } from "../template/token";
-import { helmTemplate } from "../template/helm-oracle.test-util";
+import { helmTemplate } from "../../test/real-helm";
 import { marshalJSON, unmarshalJSON } from "./json";
 
 const TOKENS = ["{", "}", "[", "]", ",", ":", '"a"', '"<&>"', '"\\u00e9"', '"\\n"', "1", "-0", "2.5e3", "1e-7", "0.1", "true", "null", "fals", " ", "\n", "01", "1.", '"x', "\\", "-"];

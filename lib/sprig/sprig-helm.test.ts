@@ -7,7 +7,8 @@
 import { describe, expect, test } from "vitest";
 import { FuncError, GoInt, type Value } from "../template/value";
 import { goQuote } from "../template/token";
-import { helmTemplate, toValue } from "../template/helm-oracle.test-util";
+import { helmTemplate } from "../../test/real-helm";
+import { toValue } from "../template/helm-oracle.test-util";
 import { sprigFuncs } from "./index";
 import { strval } from "./conversion";
 

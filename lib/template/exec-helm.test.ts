@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { TemplateExecError, TemplateParseError, TemplateSet } from "./index";
-import { CHART, helmTemplate, toValue } from "./helm-oracle.test-util";
+import { CHART, helmTemplate } from "../../test/real-helm";
+import { toValue } from "./helm-oracle.test-util";
 import { FuncError, withGoType } from "./value";
 
 const VALUES = {

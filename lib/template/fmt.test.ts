@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { sprint, sprintf, sprintln } from "./fmt";
-import { helmTemplate } from "./helm-oracle.test-util";
+import { helmTemplate } from "../../test/real-helm";
 import { GoInt, type Value } from "./value";
 
 // [format, helm argument expressions, the same arguments as values]

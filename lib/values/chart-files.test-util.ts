@@ -1,16 +1,12 @@
 /**
- * Test-only access to the chart on disk (values files and their `## @param` comments) and a
- * non-blocking way to run the real Helm on it, shared by the lib/values tests and the chart
- * acceptance tests. Node-only: never imported by library code.
+ * Test-only access to the chart on disk (values files and their `## @param` comments), shared by the
+ * lib/values tests and the chart acceptance tests. Node-only: never imported by library code.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { helmBin, type HelmRun } from "../helm/archive/real-helm.test-util";
+import { repoRoot } from "../../test/real-helm";
 
-export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const chartDir = path.join(repoRoot, "chart-templates/developer-mesh");
 
 /** The environment overlays the chart ships beside values.yaml. */
@@ -62,29 +58,4 @@ export function paramComments(): Map<string, string> {
 
 export function isMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-/**
- * Runs `helm <args>` without blocking, so several renders overlap (helm mostly waits on I/O).
- * The environment is clean and offline, with a throwaway HOME.
- */
-export function runHelmAsync(args: string[]): Promise<HelmRun> {
-  const home = mkdtempSync(path.join(tmpdir(), "devmesh-helm-home-"));
-  const env = { NODE_ENV: "test" as const, PATH: process.env.PATH ?? "", HOME: home, KUBECONFIG: path.join(home, "none") };
-  return new Promise((resolve) => {
-    execFile(helmBin(), args, { cwd: repoRoot, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-/** Maps `items` through `fn` with at most `limit` calls in flight, keeping the order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { chartDir, mapLimited, runHelmAsync } from "./chart-files.test-util";
+import { mapLimited, runHelmAsync } from "../../test/real-helm";
+import { chartDir } from "./chart-files.test-util";
 import { valuesSchema } from "./schema";
 
 type Obj = Record<string, unknown>;

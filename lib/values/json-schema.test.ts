@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runHelm } from "../helm/archive/real-helm.test-util";
-import { chartDir, repoRoot } from "./chart-files.test-util";
+import { runHelm, repoRoot } from "../../test/real-helm";
+import { chartDir } from "./chart-files.test-util";
 import { formatJsonSchema, umbrellaJsonSchema, type JsonSchema } from "./json-schema";
 import { SUBCHARTS } from "./schema";
 

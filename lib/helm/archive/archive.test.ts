@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { utf8Bytes, utf8String } from "../../template/value";
 import type { ChartFiles } from "../chart";
 import { ArchiveError, readChartArchive, writeChartArchive } from "./index";
-import { runHelm, writeTree } from "./real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import { writeTar } from "./write-tar";
 
 const LONG_DIR = "templates/" + "d".repeat(60) + "/" + "e".repeat(60);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FuncError, goTypeName, utf8Bytes, utf8String, type Value } from "../../template/value";
-import { runHelm, writeTree } from "../archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import { Files, newFiles } from "./index";
 
 const CONTENT: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utf8Bytes } from "../../template/value";
-import { runHelm, writeTree } from "../archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import { compileGoGlob } from "./compile-go-glob";
 import { IgnoreError, filterIgnored, parseIgnore } from "./index";
 

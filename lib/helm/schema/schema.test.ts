@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GoInt, formatFloat, type GoMap, type Value } from "../../template/value";
-import { runHelm, writeTree } from "../archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import { parseSet } from "../strvals/index";
 import { parseValuesYaml } from "../yaml/index";
 import { SchemaError, formatSchemaFailure, validateChartTree, validateValues, type SchemaChart } from "./index";

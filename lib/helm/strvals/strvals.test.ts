@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { goTypeName, isGoMap, sortedKeys, type GoMap, type Value } from "../../template/value";
-import { runHelm, writeTree } from "../archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import {
   MAX_INDEX,
   StrvalsError,

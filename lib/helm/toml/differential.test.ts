@@ -4,7 +4,7 @@
  * compared with our toToml / fromToml on the same values.
  */
 import { describe, expect, it } from "vitest";
-import { runHelm, writeTree } from "../archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import { parseValuesYaml, toYaml } from "../yaml/index";
 import { fromToml, toToml } from "./index";
 

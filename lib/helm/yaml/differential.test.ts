@@ -4,7 +4,7 @@
  * case), and compared byte for byte with toYaml(parseValuesYaml(same file)).
  */
 import { describe, expect, it } from "vitest";
-import { runHelm, writeTree } from "../archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import { codePoints } from "./chars";
 import { naturalLess } from "./sort-keys";
 import { goInt, type Value } from "../../template/value";

@@ -5,7 +5,7 @@
  * toYaml(parseValuesYaml(same text)); plus error texts, one chart per broken file.
  */
 import { describe, expect, it } from "vitest";
-import { runHelm, writeTree } from "../archive/real-helm.test-util";
+import { runHelm, writeTree } from "../../../test/real-helm";
 import { parseValuesYaml, toYaml, YamlError } from "./index";
 
 function rng(seed: number): () => number {
