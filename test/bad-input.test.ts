@@ -9,9 +9,13 @@ import path from "node:path";
 import { gzipSync } from "fflate";
 import { packTar, type TarEntry } from "modern-tar";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { HelmError, loadChart, renderChart, type RenderOptions } from "../lib/helm/index";
-import { runHelm, writeTree, mapLimited, runHelmAsync } from "./real-helm";
+import { authoringFields } from "../lib/authoring/authoring-fields";
+import { checkImport } from "../lib/authoring/import-values";
+import { HelmError, loadChart, MAX_VALUES_FILE_BYTES, renderChart, type RenderOptions } from "../lib/helm/index";
+import { runHelm, writeTree } from "../lib/helm/archive/real-helm.test-util";
+import { mapLimited, runHelmAsync } from "../lib/values/chart-files.test-util";
 import { main } from "../lib/cli/main";
+import { loadChartDir } from "../lib/node";
 import { readValuesBody } from "../lib/workspace/index";
 import { engineOutcome, type Outcome } from "./helm-outcome";
 
@@ -196,11 +200,45 @@ describe("bad input: size limits are checked before parsing", () => {
   const SIX_MIB = 6 * 1024 * 1024;
   // Invalid YAML throughout: a parse would fail with a YAML error, so the size error proves no parse ran.
   const huge = "[".repeat(SIX_MIB);
+  const chart = loadFiles(chartFiles(TEMPLATE));
+  const render = (text: string) => renderChart(chart, { releaseName: "r", values: [text], valuesFiles: ["huge.yaml"] });
 
   it("the render API refuses a values body over its limit with 413, without parsing it", async () => {
     const request = new Request("http://127.0.0.1/api/render", { method: "POST", headers: { "content-type": "application/yaml" }, body: huge });
     const result = await readValuesBody(request);
     expect(result).toMatchObject({ success: false, error: { status: 413, code: "BODY_TOO_LARGE" } });
+  });
+
+  it("renderChart refuses a values file over 5 MiB, naming the file, its size and the limit", () => {
+    const { error } = render(huge);
+    expect({ code: error?.code, message: error?.message }).toEqual({
+      code: "VALUES_INVALID",
+      message: "values file huge.yaml is 6291456 bytes (6.0 MiB): over the limit of 5242880 bytes (5 MiB)",
+    });
+  });
+
+  it("the limit counts UTF-8 bytes, not characters", () => {
+    // 2.7 million "é" are 5.4 MB; 2 million are 4 MB, under the limit, and render.
+    expect(render(`a: ${"é".repeat(2_700_000)}\n`).error?.message).toContain("is 5400004 bytes (5.1 MiB): over the limit");
+    expect(render(`a: ${"é".repeat(2_000_000)}\n`).error).toBeUndefined();
+  });
+
+  it("the studio's import refuses a file by its size before decoding it, and decodes bytes as Helm reads -f files", () => {
+    const fields = authoringFields();
+    // The browser hands over the file's first bytes (one past the limit) and its size.
+    expect(checkImport("big.yaml", { bytes: enc.encode(huge.slice(0, MAX_VALUES_FILE_BYTES + 1)), size: SIX_MIB }, fields)).toEqual({
+      ok: false,
+      message: "values file big.yaml is 6291456 bytes (6.0 MiB): over the limit of 5242880 bytes (5 MiB).",
+    });
+    expect(checkImport("photo.yaml", { bytes: BINARY, size: BINARY.length }, fields)).toEqual({
+      ok: false,
+      message: "cannot unmarshal yaml document: error converting YAML to JSON: yaml: incomplete UTF-16 character",
+    });
+    expect(checkImport("latin1.yaml", { bytes: NON_UTF8, size: NON_UTF8.length }, fields)).toEqual({
+      ok: false,
+      message: "cannot unmarshal yaml document: error converting YAML to JSON: yaml: invalid trailing UTF-8 octet",
+    });
+    expect(checkImport("ok.yaml", { bytes: enc.encode("worker:\n  replicaCount: 2\n"), size: 25 }, fields)).toMatchObject({ ok: true, unknownKeys: [] });
   });
 
   it("a chart archive with a values.yaml over 5 MiB is refused while unpacking", async () => {
@@ -210,6 +248,37 @@ describe("bad input: size limits are checked before parsing", () => {
     ]);
     expect(() => loadChart(tgz)).toThrow(HelmError);
     expect(caught(() => loadChart(tgz))).toMatchObject({ code: "CHART_INVALID" });
+  });
+});
+
+describe("bad input: values of the product chart, answered with the values path", () => {
+  const dir = path.join(import.meta.dirname, "..", "chart-templates", "developer-mesh");
+  const valuesDir = writeTree({}, "bad-input-product-");
+  const rows: [string, string, string | null][] = [
+    ["a wrong type", "worker:\n  replicaCount: three\n", "worker.replicaCount"],
+    ["an unknown key", "worker:\n  colour: blue\n", "worker"],
+    // goyaml v2 (Helm's) keeps the last of duplicate keys; the chart renders.
+    ["a duplicate key", "worker:\n  replicaCount: 2\n  replicaCount: 3\n", null],
+  ];
+  const files = rows.map(([, text], i) => {
+    const file = path.join(valuesDir, `product-${i}.yaml`);
+    writeFileSync(file, text);
+    return file;
+  });
+  const helm: Outcome[] = [];
+  beforeAll(async () => {
+    helm.push(...(await mapLimited(files, 2, (f) => runHelmAsync(["template", "r", dir, "-f", f]))));
+  }, 300_000);
+  const chart = loadChartDir(dir);
+
+  it.each(rows.map(([name, text, valuesPath], i) => [name, text, valuesPath, i] as const))("%s: same answer as Helm, at the values path", (_name, text, valuesPath, i) => {
+    const result = renderChart(chart, { releaseName: "r", values: [text], valuesFiles: [files[i]!] });
+    expect(engineOutcome(result)).toEqual(helm[i]);
+    expect(result.error?.valuesPath ?? null).toBe(valuesPath);
+  });
+
+  it("the studio's import keeps an unknown key and lists it by its values path", () => {
+    expect(checkImport("team.yaml", "worker:\n  colour: blue\n  replicaCount: 2\n", authoringFields())).toMatchObject({ ok: true, unknownKeys: ["worker.colour"] });
   });
 });
 

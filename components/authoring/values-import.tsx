@@ -4,23 +4,32 @@
 // read changes nothing and says where it fails; keys the chart does not know are kept and listed.
 import { useId, useRef, useState, type DragEvent } from "react";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
-import { checkImport } from "@/lib/authoring/import-values";
+import { checkImport, type ImportContent } from "@/lib/authoring/import-values";
+import { MAX_VALUES_FILE_BYTES } from "@/lib/helm/index";
 import styles from "./authoring.module.css";
 
 export type ImportStatus =
   | { kind: "failed"; name: string; message: string; line?: number; column?: number }
   | { kind: "done"; name: string; layer: string; unknownKeys: string[] };
 
-/** Checks and applies one imported text; returns what to tell the user. */
-export function importText(name: string, text: string, fields: readonly AuthoringField[], layer: string, apply: (text: string) => void): ImportStatus {
-  const r = checkImport(name, text, fields);
+/** Checks and applies one imported text or file; returns what to tell the user. */
+export function importText(name: string, content: ImportContent, fields: readonly AuthoringField[], layer: string, apply: (text: string) => void): ImportStatus {
+  const r = checkImport(name, content, fields);
   if (!r.ok) return { kind: "failed", name, message: r.message, line: r.line, column: r.column };
   apply(r.text);
   return { kind: "done", name, layer, unknownKeys: r.unknownKeys };
 }
 
+/** A file's bytes up to one past the size limit (checkImport refuses it by its size without reading the rest). */
+function readFile(file: File, onFile: (name: string, content: ImportContent) => void): void {
+  void file
+    .slice(0, MAX_VALUES_FILE_BYTES + 1)
+    .arrayBuffer()
+    .then((buffer) => onFile(file.name, { bytes: new Uint8Array(buffer), size: file.size }));
+}
+
 /** Handlers that make an element a drop target for values files. */
-export function dropHandlers(onFile: (name: string, text: string) => void) {
+export function dropHandlers(onFile: (name: string, content: ImportContent) => void) {
   return {
     onDragOver: (e: DragEvent) => {
       if (e.dataTransfer.types.includes("Files")) e.preventDefault();
@@ -29,14 +38,14 @@ export function dropHandlers(onFile: (name: string, text: string) => void) {
       const file = e.dataTransfer.files[0];
       if (!file) return;
       e.preventDefault();
-      void file.text().then((text) => onFile(file.name, text));
+      readFile(file, onFile);
     },
   };
 }
 
 export interface ValuesImportProps {
   layerName: string;
-  onText: (name: string, text: string) => void;
+  onText: (name: string, content: ImportContent) => void;
   status: ImportStatus | null;
 }
 
@@ -59,7 +68,7 @@ export function ValuesImport({ layerName, onText, status }: ValuesImportProps) {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = "";
-          if (file) void file.text().then((text) => onText(file.name, text));
+          if (file) readFile(file, onText);
         }}
       />
       <button type="button" aria-expanded={pasting} aria-controls={`${id}-paste`} onClick={() => setPasting((p) => !p)}>

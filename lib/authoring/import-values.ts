@@ -1,9 +1,13 @@
 /**
  * Checking a values file before it replaces a layer: it must be what Helm can read as values (else the
- * error's line and column, and nothing changes); keys the chart does not know are kept and listed.
+ * error's line and column, and nothing changes); keys the chart does not know are kept and listed. A file
+ * over the size limit is refused before it is decoded or parsed, and its bytes are decoded as Helm reads a
+ * `-f` file (UTF-8, or UTF-16 after a BOM), so a binary file is refused instead of read as U+FFFD.
  */
 import { parseLayer } from "../export/index";
 import { HelmError } from "../helm/errors";
+import { valuesFileTooLarge } from "../helm/render-chart";
+import { valuesFileText, YamlError } from "../helm/yaml/index";
 import { isGoMap, type GoMap } from "../template/value";
 import { joinPath } from "../workspace/values-path";
 import type { AuthoringField } from "./authoring-fields";
@@ -12,8 +16,26 @@ export type ImportCheck =
   | { ok: true; text: string; unknownKeys: string[] }
   | { ok: false; message: string; line?: number; column?: number };
 
-/** Whether `text` (from `name`) can be imported, and which of its keys the chart does not know. */
-export function checkImport(name: string, text: string, fields: readonly AuthoringField[]): ImportCheck {
+/**
+ * What an import brings: pasted text, or a file's first bytes (at most one past the limit, so a huge file
+ * is never read whole) with the file's size.
+ */
+export type ImportContent = string | { bytes: Uint8Array; size: number };
+
+/** Whether `content` (from `name`) can be imported, and which of its keys the chart does not know. */
+export function checkImport(name: string, content: ImportContent, fields: readonly AuthoringField[]): ImportCheck {
+  let text: string;
+  if (typeof content === "string") text = content;
+  else {
+    const tooLarge = valuesFileTooLarge(name, content.size);
+    if (tooLarge) return { ok: false, message: `${tooLarge}.` };
+    try {
+      text = valuesFileText(content.bytes);
+    } catch (e) {
+      if (e instanceof YamlError) return { ok: false, message: e.message, line: e.line, column: e.column };
+      throw e;
+    }
+  }
   let values: GoMap;
   try {
     values = parseLayer({ name, text });

@@ -2,6 +2,6 @@
 export type { Chart, ChartFiles, ChartFile, Metadata, Dependency } from "./chart";
 export { HelmError } from "./errors";
 export type { HelmErrorCode } from "./errors";
-export { mergeUserValues, renderChart } from "./render-chart";
+export { MAX_VALUES_FILE_BYTES, mergeUserValues, renderChart, valuesFileTooLarge } from "./render-chart";
 export { loadChart } from "./load-chart";
 export type { RenderOptions, RenderResult, RenderedManifest } from "./render-chart";

@@ -3,7 +3,7 @@
  * sort → print. No fs: files named by -f/--set-file come in as text or through `readFile`.
  */
 import type { GoMap, Value } from "../template/value";
-import { FuncError } from "../template/value";
+import { byteLength, FuncError } from "../template/value";
 import type { Chart } from "./chart";
 import { chartFullPath } from "./chart";
 import { coalesceValues, loadValuesText, mergeMaps } from "./coalesce";
@@ -71,6 +71,18 @@ export interface RenderResult {
 }
 
 /**
+ * Largest values file the studio reads: Helm's limit for one file of a chart archive (MaxDecompressedFileSize).
+ * `helm template -f` itself has none; the engine runs in a browser tab, which a huge file would freeze.
+ */
+export const MAX_VALUES_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Why a values file of `size` bytes is refused before it is parsed, or null when it is within the limit. */
+export function valuesFileTooLarge(name: string, size: number): string | null {
+  if (size <= MAX_VALUES_FILE_BYTES) return null;
+  return `values file ${name} is ${size} bytes (${(size / 1024 / 1024).toFixed(1)} MiB): over the limit of ${MAX_VALUES_FILE_BYTES} bytes (5 MiB)`;
+}
+
+/**
  * pkg/cli/values Options.MergeValues: -f files, then --set-json, --set, --set-string, --set-file,
  * --set-literal, merged into the user-supplied values map. Throws HelmError.
  */
@@ -78,6 +90,9 @@ export function mergeUserValues(opts: RenderOptions): GoMap {
   let base: GoMap = new Map();
   (opts.values ?? []).forEach((text, i) => {
     const name = opts.valuesFiles?.[i] ?? `values[${i}]`;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: shorter texts need no count.
+    const tooLarge = text.length > MAX_VALUES_FILE_BYTES / 3 ? valuesFileTooLarge(name, byteLength(text)) : null;
+    if (tooLarge) throw new HelmError({ code: "VALUES_INVALID", message: tooLarge });
     base = mergeMaps(base, loadValuesText(text, `failed to parse ${name}`));
   });
   try {
