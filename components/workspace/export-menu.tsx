@@ -26,7 +26,7 @@ const MODE_LABEL: Record<ValuesExportMode, string> = {
 const YAML = "application/yaml";
 
 export function ExportMenu() {
-  const { files, chart, ws, replace } = useWorkspace();
+  const { files, chart, ws, replace, markExported } = useWorkspace();
   const id = useId();
   const [mode, setMode] = useState<ValuesExportMode>("overrides");
   const [envChoice, setEnvChoice] = useState<string | null>(null);
@@ -36,10 +36,13 @@ export function ExportMenu() {
   const env = envChoice && ws.environments.some((e) => e.name === envChoice) ? envChoice : ws.active !== BASE_LAYER ? ws.active : (ws.environments[0]?.name ?? "");
   const packageName = `${ws.chart.name}-${ws.chart.version}.tgz`;
 
-  /** Runs an export; a layer Helm cannot read (or any library error) becomes the status line. */
-  const attempt = (what: string, action: () => void) => {
+  const allEnvs = ws.environments.map((e) => e.name);
+
+  /** Runs an export of `envs`; a layer Helm cannot read (or any library error) becomes the status line. */
+  const attempt = (what: string, action: () => void, envs: readonly string[] = []) => {
     try {
       action();
+      markExported(envs);
       setStatus({ kind: "ok", text: what });
     } catch (e) {
       setStatus({ kind: "error", text: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
@@ -84,7 +87,7 @@ export function ExportMenu() {
           onClick={() =>
             attempt(`Downloaded values-${env}.yaml`, () => {
               for (const f of environmentExport(chart, ws, env, { mode }).files) downloadFile(f.name, f.text, YAML);
-            })
+            }, [env])
           }
         >
           Download values-{env}.yaml
@@ -108,7 +111,7 @@ export function ExportMenu() {
             attempt("Downloaded every environment", () => {
               const bundle = allEnvironmentsBundle(chart, ws, { mode });
               downloadFile(bundle.name, bundle.bytes, "application/zip");
-            })
+            }, allEnvs)
           }
         >
           Download all environments (.zip)
@@ -122,7 +125,7 @@ export function ExportMenu() {
             attempt(`Downloaded ${packageName}`, () => {
               const pkg = workspacePackage(files, chart, ws, { env: packValues ? env : undefined });
               downloadFile(pkg.name, pkg.bytes, "application/gzip");
-            })
+            }, allEnvs)
           }
         >
           Download chart package (.tgz)
@@ -146,7 +149,9 @@ export function ExportMenu() {
         <hr />
         <button
           type="button"
-          onClick={() => attempt("Saved the workspace file", () => downloadFile(`${ws.chart.name}-workspace.json`, `${JSON.stringify(ws, null, 2)}\n`, "application/json"))}
+          onClick={() =>
+            attempt("Saved the workspace file", () => downloadFile(`${ws.chart.name}-workspace.json`, `${JSON.stringify(ws, null, 2)}\n`, "application/json"), allEnvs)
+          }
         >
           Save workspace file
         </button>

@@ -19,6 +19,7 @@ import {
   type History,
   type Workspace,
 } from "@/lib/workspace/index";
+import { useUnsavedExportWarning } from "./use-unsaved-exports";
 import { loadSavedWorkspace, saveWorkspace } from "./workspace-db";
 
 /** The fragment key of a permalink: `#ws=<data>`. */
@@ -40,6 +41,8 @@ interface WorkspaceContextValue {
   redo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  /** Records that these environments were just exported or downloaded (closing the tab warns otherwise). */
+  markExported: (envs: readonly string[]) => void;
 }
 
 const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
@@ -101,6 +104,26 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     saveWorkspace(ws).catch((e: unknown) => setNotice(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`));
   }, [ws, restoredFrom]);
 
+  const markExported = useUnsavedExportWarning(ws, restoredFrom !== null);
+
+  // Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo workspace changes wherever they were made (the form,
+  // the YAML editor, an import), caught before Monaco or a field applies its own undo, which knows only
+  // its own edits. Text boxes outside the values (search, paste, names) keep their native undo.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== "z") return;
+      const t = e.target;
+      // Monaco's input, or a values control (named, or inside a named fieldset, by its dotted path).
+      const valuesInput = t instanceof Element && t.closest(".monaco-editor, [name]") !== null;
+      if ((t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) && !valuesInput) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setHistory(e.shiftKey ? redo : undo);
+    };
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
+  }, []);
+
   const update = useCallback((change: (w: Workspace) => Workspace) => setHistory((h) => pushHistory(h, change(h.present))), []);
   const replace = useCallback((next: Workspace) => setHistory((h) => pushHistory(h, next)), []);
   const value: WorkspaceContextValue = {
@@ -115,6 +138,7 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     redo: () => setHistory(redo),
     canUndo: canUndo(history),
     canRedo: canRedo(history),
+    markExported,
   };
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
