@@ -4,12 +4,14 @@
 // typed is lost while the YAML is broken.
 import type { JSONSchema } from "monaco-yaml";
 import { LazyYamlEditor } from "@/components/editor/lazy-yaml-editor";
+import { useLayerKeyMarks } from "@/components/workspace/use-layer-key-marks";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import { BASE_LAYER, layerText, withLayerText } from "@/lib/workspace/index";
 
 export function LayerYaml({ schema }: { schema: JSONSchema | undefined }) {
   const { ws, update } = useWorkspace();
   const layer = ws.active;
+  const marks = useLayerKeyMarks();
   const label = layer === BASE_LAYER ? "Values of the base layer" : `Values of environment ${layer}`;
   return (
     <LazyYamlEditor
@@ -18,6 +20,7 @@ export function LayerYaml({ schema }: { schema: JSONSchema | undefined }) {
       value={layerText(ws, layer)}
       schema={schema}
       label={label}
+      marks={marks}
       onChange={(text) => update((w) => (w.active === layer ? withLayerText(w, layer, text) : w))}
     />
   );

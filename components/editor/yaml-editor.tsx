@@ -1,7 +1,7 @@
 "use client";
 // A YAML editor with schema validation, completion and hover (Monaco + monaco-yaml), fully offline.
 // Import it through lazy-yaml-editor.tsx: Monaco cannot run on the server.
-import { Editor } from "@monaco-editor/react";
+import { Editor, type OnMount } from "@monaco-editor/react";
 import type { JSONSchema } from "monaco-yaml";
 import { useEffect, useState } from "react";
 import { setEditorSchema, setupMonaco } from "./setup-monaco";
@@ -11,6 +11,14 @@ export interface YamlProblem {
   column: number;
   message: string;
   severity: "error" | "warning" | "info";
+}
+
+/** A mark in the glyph margin of one line, with a hover sentence (e.g. which layer set the key there). */
+export interface LineMark {
+  line: number;
+  /** A global class name styling the mark. */
+  className: string;
+  hover: string;
 }
 
 export interface YamlEditorProps {
@@ -27,12 +35,17 @@ export interface YamlEditorProps {
   onChange?: (text: string) => void;
   /** Called with the current problems whenever validation finishes. */
   onProblems?: (problems: YamlProblem[]) => void;
+  /** Marks in the glyph margin (none: no margin). */
+  marks?: readonly LineMark[];
 }
 
 type LoadState = { state: "loading" } | { state: "ready" } | { state: "failed"; message: string };
 
-export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = false, onChange, onProblems }: YamlEditorProps) {
+type CodeEditor = Parameters<OnMount>[0];
+
+export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = false, onChange, onProblems, marks }: YamlEditorProps) {
   const [load, setLoad] = useState<LoadState>({ state: "loading" });
+  const [editor, setEditor] = useState<CodeEditor | null>(null);
   const uri = `file:///${path}`;
   const schemaUri = `file:///${schemaPath ?? `${path}.schema.json`}`;
 
@@ -49,6 +62,17 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
     };
   }, [uri, schema, schemaUri]);
 
+  useEffect(() => {
+    if (!editor || !marks) return;
+    const decorations = editor.createDecorationsCollection(
+      marks.map((m) => ({
+        range: { startLineNumber: m.line, startColumn: 1, endLineNumber: m.line, endColumn: 1 },
+        options: { glyphMarginClassName: m.className, glyphMarginHoverMessage: { value: m.hover } },
+      })),
+    );
+    return () => decorations.clear();
+  }, [editor, marks]);
+
   if (load.state === "failed") {
     return <p role="alert" className="editor-message">The editor could not start: {load.message}</p>;
   }
@@ -62,6 +86,7 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
         language="yaml"
         value={value}
         onChange={(text) => onChange?.(text ?? "")}
+        onMount={(e) => setEditor(e)}
         onValidate={(markers) =>
           onProblems?.(
             markers.map((m) => ({
@@ -82,6 +107,7 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
           tabSize: 2,
           fontSize: 13,
           renderWhitespace: "boundary",
+          glyphMargin: marks !== undefined,
         }}
       />
     </div>
