@@ -11,21 +11,19 @@ import {
   createHistory,
   createWorkspace,
   decodeChartSource,
-  parseWorkspace,
   pushHistory,
   redo,
   undo,
-  workspaceFromPermalink,
+  restoreWorkspace,
   type History,
+  type RestoredFrom,
   type Workspace,
 } from "@/lib/workspace/index";
 import { useUnsavedExportWarning } from "./use-unsaved-exports";
-import { loadSavedWorkspace, saveWorkspace } from "./workspace-db";
+import { saveWorkspace, savedWorkspaceStore } from "./workspace-db";
 
 /** The fragment key of a permalink: `#ws=<data>`. */
 export const PERMALINK_KEY = "ws";
-
-export type RestoredFrom = "permalink" | "browser" | "chart";
 
 interface WorkspaceContextValue {
   files: ChartFiles;
@@ -65,44 +63,31 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
   const [restoredFrom, setRestoredFrom] = useState<RestoredFrom | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // Autosave may write only once restored (before that, the fresh workspace must not overwrite the saved
+  // one), and never while an unreadable saved record could not be backed up.
+  const [autosave, setAutosave] = useState(false);
+
   // Restore once, on the client (IndexedDB and the fragment do not exist on the server).
   useEffect(() => {
     let live = true;
-    const restore = async (): Promise<[Workspace, RestoredFrom] | null> => {
-      const fragment = permalinkFragment();
-      if (fragment) {
-        try {
-          return [workspaceFromPermalink(fragment), "permalink"];
-        } catch (e) {
-          setNotice(`The link could not be opened: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
-      const saved = await loadSavedWorkspace().catch(() => undefined);
-      if (saved !== undefined) {
-        try {
-          return [parseWorkspace(saved), "browser"];
-        } catch {
-          setNotice("The workspace saved in this browser could not be read; starting from the chart.");
-        }
-      }
-      return null;
-    };
-    void restore().then((found) => {
+    void restoreWorkspace(permalinkFragment(), savedWorkspaceStore).then((r) => {
       if (!live) return;
-      if (found) setHistory(createHistory(found[0]));
-      setRestoredFrom(found ? found[1] : "chart");
+      if (r.ws) setHistory(createHistory(r.ws));
+      if (r.notice) setNotice(r.notice);
+      setRestoredFrom(r.from);
+      setAutosave(r.autosave);
     });
     return () => {
       live = false;
     };
   }, []);
 
-  // Autosave every change once restored (before that, the fresh workspace must not overwrite the saved one).
+  // Autosave every change.
   const ws = history.present;
   useEffect(() => {
-    if (restoredFrom === null) return;
+    if (!autosave) return;
     saveWorkspace(ws).catch((e: unknown) => setNotice(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`));
-  }, [ws, restoredFrom]);
+  }, [ws, autosave]);
 
   const markExported = useUnsavedExportWarning(ws, restoredFrom !== null);
 

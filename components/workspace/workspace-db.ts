@@ -1,5 +1,6 @@
-// The browser's copy of the workspace (IndexedDB): written on every change, read back on load.
-import type { Workspace } from "@/lib/workspace/index";
+// The browser's copy of the workspace (IndexedDB): written on every change, read back on load. A record
+// the studio cannot open is kept aside under its own key (lib/workspace/restore.ts decides when).
+import type { SavedWorkspaceStore, Workspace } from "@/lib/workspace/index";
 
 const DB_NAME = "devmesh-studio";
 const STORE = "workspaces";
@@ -33,11 +34,14 @@ function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequ
   );
 }
 
-/** The saved workspace as stored (unchecked: parse it with parseWorkspace), or undefined. */
-export function loadSavedWorkspace(): Promise<unknown> {
-  return run("readonly", (s) => s.get(KEY) as IDBRequest<unknown>);
-}
-
 export function saveWorkspace(ws: Workspace): Promise<void> {
   return run("readwrite", (s) => s.put(ws, KEY)).then(() => undefined);
 }
+
+export const savedWorkspaceStore: SavedWorkspaceStore = {
+  load: () => run("readonly", (s) => s.get(KEY) as IDBRequest<unknown>),
+  backup: (record) => {
+    const key = `unreadable-${new Date().toISOString()}`;
+    return run("readwrite", (s) => s.add(record, key)).then(() => key);
+  },
+};

@@ -10,6 +10,8 @@ export { setValue, unsetValue } from "./layer-edit";
 export { environmentLayers, environmentValues, renderEnvironment } from "./layers";
 export { environmentProvenance, walkValues } from "./provenance";
 export type { Provenance, ValueSource } from "./provenance";
+export { layerKeyProvenance } from "./key-provenance";
+export type { KeyProvenance } from "./key-provenance";
 export { environmentGrid, toPlainValue } from "./environment-grid";
 export type { EnvironmentGrid, GridCell, GridRow } from "./environment-grid";
 export { HISTORY_LIMIT, canRedo, canUndo, createHistory, pushHistory, redo, undo } from "./history";
