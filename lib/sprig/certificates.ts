@@ -10,7 +10,7 @@ import { integer, octets, oid, pemDecode, pemEncode, seq } from "./asn1";
 import { randomBytes } from "./crypto";
 import { generateP256Der } from "./ecdsa";
 import { base64Decode } from "./encoding";
-import { jsonString } from "./json";
+import type { StructField } from "./json";
 import { generateRsaKey, type RsaKey } from "./rsa";
 import { intArg } from "./strings";
 import { type CertTemplate, certPem, createCertificate, type ParsedCert, parseCertificate, parsePrivateKeyPem, rsaKeyPem } from "./x509";
@@ -30,9 +30,12 @@ export class Certificate extends GoObject {
   override format(): string {
     return `{${this.cert} ${this.key}}`;
   }
-  /** encoding/json of the struct: its exported fields by name. */
-  marshalJSON(): string {
-    return `{"Cert":${jsonString(this.cert)},"Key":${jsonString(this.key)}}`;
+  /** Its exported fields, untagged: encoding/json and goyaml reflect over them (GoStruct). */
+  structFields(): readonly StructField[] {
+    return [
+      { goName: "Cert", jsonName: "Cert", value: this.cert },
+      { goName: "Key", jsonName: "Key", value: this.key },
+    ];
   }
 }
 
