@@ -10,6 +10,7 @@ import { coalesceTables, coalesceValues, deepCopyValue, type WarnFn } from "./co
 import { HelmError } from "./errors";
 import { helmFuncs } from "./funcs";
 import { slogValue } from "./manifests";
+import { goQuote } from "../template/token";
 
 /** Masterminds semver `constraint` check of `version` (false when either does not parse). */
 export type CompatibleFn = (constraint: string, version: string) => boolean;
@@ -33,15 +34,21 @@ export const isCompatibleRange: CompatibleFn = (constraint, version) => {
 // Charts check the same few constraints on every render.
 const compatibleCache = new Map<string, boolean>();
 
-/** Values.Table: walks a dotted path of tables; undefined when any step is missing or not a table. */
-export function valuesTable(v: GoMap, path: string): GoMap | undefined {
+/** Values.Table: walks a dotted path of tables; the table, or the first key that is missing or not a table. */
+function lookupTable(v: GoMap, path: string): { table: GoMap } | { missing: string } {
   let t: GoMap = v;
   for (const n of path.split(".")) {
     const next = t.get(n);
-    if (!isGoMap(next)) return undefined;
+    if (!isGoMap(next)) return { missing: n };
     t = next;
   }
-  return t;
+  return { table: t };
+}
+
+/** Values.Table without its error: undefined when any step is missing or not a table. */
+export function valuesTable(v: GoMap, path: string): GoMap | undefined {
+  const r = lookupTable(v, path);
+  return "table" in r ? r.table : undefined;
 }
 
 /** Values.PathValue: a non-table value at a dotted path. */
@@ -157,12 +164,14 @@ function processImportValues(c: Chart, warn: WarnFn): void {
     for (const iv of r.importValues ?? []) {
       const { child, parent } = typeof iv === "string" ? { child: `exports.${iv}`, parent: "." } : iv;
       out.push({ child, parent });
-      const table = valuesTable(cvals, `${r.name}.${child}`);
-      if (!table) {
-        warn(`level=WARN msg="ImportValues missing table from chart" chart=${slogValue(r.name)}`);
+      const found = lookupTable(cvals, `${r.name}.${child}`);
+      if ("missing" in found) {
+        // ErrNoTable's text, `"key" is not a table`, as slog quotes an error.
+        const error = slogValue(`${goQuote(found.missing)} is not a table`);
+        warn(`level=WARN msg=${typeof iv === "string" ? `"ImportValues missing table"` : `"ImportValues missing table from chart" chart=${slogValue(r.name)}`} error=${error}`);
         continue;
       }
-      b = coalesceTables(b, pathToMap(parent, deepCopyValue(table)), "", true, warn);
+      b = coalesceTables(b, pathToMap(parent, deepCopyValue(found.table)), "", true, warn);
     }
     r.importValues = out;
   }

@@ -2,34 +2,21 @@
  * Chart loading: Chart.yaml validation, apiVersion v1 charts, .helmignore, subcharts as directories and
  * nested .tgz archives. Each chart is also rendered by the real Helm v4.1.4 and the outputs compared.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runHelm, writeTree } from "../../test/real-helm";
 import { loadChart } from "./load-chart";
 import { loadDirFiles } from "./node/load-dir";
 import { renderChart } from "./render-chart";
 
-const repoRoot = path.resolve(import.meta.dirname, "..", "..");
-const helmBin = process.env.HELM_BIN ?? path.join(repoRoot, ".tools", "helm");
-const tmpRoot = mkdtempSync(path.join(tmpdir(), "helm-load-"));
-afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
-
 type Files = Record<string, string | Uint8Array>;
 
-function writeChart(files: Files): string {
-  const dir = mkdtempSync(path.join(tmpRoot, "c-"));
-  for (const [name, data] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), data);
-  }
-  return dir;
-}
+const writeChart = (files: Files): string => writeTree(files, "helm-load-");
 
 const helm = (args: string[], cwd: string): { stdout: string; stderr: string } => {
-  const r = spawnSync(helmBin, args, { cwd, encoding: "utf8", env: { ...process.env, HOME: cwd } });
-  return { stdout: r.stdout, stderr: r.stderr };
+  const { stdout, stderr } = runHelm(args, cwd);
+  return { stdout, stderr };
 };
 
 /** Our result for a chart directory, with the loader's own errors reported like Helm's. */
@@ -44,6 +31,61 @@ function ours(dir: string): { stdout: string; stderr: string } {
 }
 
 const T = { "templates/t.yaml": "name: {{ .Chart.Name }}\nv: {{ .Chart.Version }}\napp: {{ .Chart.AppVersion }}\napi: {{ .Chart.APIVersion }}" };
+
+/** Chart.yaml fields with YAML types other than the Go field's: converted, or Helm's decoding error. */
+function wrongTypes(): [string, Files][] {
+  const chart = (name: string, body: string): [string, Files] => [
+    `Chart.yaml ${name}`,
+    { "Chart.yaml": body, "templates/t.yaml": "chart: {{ toJson .Chart }}\n" },
+  ];
+  const base = "apiVersion: v2\nname: wt\nversion: 1.0.0\n";
+  return [
+    chart("version: 1.0 (a float, printed as float32 %g)", "apiVersion: v2\nname: wt\nversion: 1.0\n"),
+    chart("version: 1 (an int)", "apiVersion: v2\nname: wt\nversion: 1\n"),
+    chart("numeric, boolean and null scalars in string fields", `${base}appVersion: 1.10\ndescription: 010\nhome: 0x1F\nicon: 1e3\nkubeVersion: yes\ntype: ~\ncondition: 16777217.5\ntags: 1_000\n`),
+    chart("non-finite floats in a string field", `${base}appVersion: .inf\ndescription: -.inf\nhome: .nan\n`),
+    chart("a non-finite float in an unknown field", `${base}unknown: .inf\n`),
+    chart("name: 5", "apiVersion: v2\nname: 5\nversion: 1.0.0\n"),
+    chart("apiVersion: 3", "apiVersion: 3\nname: wt\nversion: 1.0.0\n"),
+    chart("apiVersion: [v2]", "apiVersion: [v2]\nname: wt\nversion: 1.0.0\n"),
+    chart("a scalar document", "just text\n"),
+    chart("a list document", "- apiVersion: v2\n"),
+    chart("keys in other cases", "APIVERSION: v2\nName: wt\nVersion: 1.0.0\nappversion: 2\n"),
+    chart("keywords: x", `${base}keywords: x\n`),
+    chart("keywords with numbers, booleans and null", `${base}keywords: [1, 2.50, true, null]\n`),
+    chart("sources: {a: 1}", `${base}sources: {a: 1}\n`),
+    chart("deprecated: x", `${base}deprecated: x\n`),
+    chart("deprecated: 1", `${base}deprecated: 1\n`),
+    chart("maintainers: x", `${base}maintainers: x\n`),
+    chart("maintainers: [x]", `${base}maintainers: [x]\n`),
+    chart("maintainers with a null entry and a list name", `${base}maintainers: [null, {name: [a]}]\n`),
+    chart("maintainers with numeric fields", `${base}maintainers: [{name: 1, email: true, url: 2.5}]\n`),
+    chart("annotations: [x]", `${base}annotations: [x]\n`),
+    chart("annotations with a map value", `${base}annotations: {a: 1, b: {c: 1}}\n`),
+    chart("annotations with scalar values", `${base}annotations: {a: 1, b: 1.5, c: true, d: null}\n`),
+    chart("dependencies: {}", `${base}dependencies: {}\n`),
+    chart("dependencies: [x]", `${base}dependencies: [x]\n`),
+    chart("dependencies with tags: x", `${base}dependencies: [{name: 1, tags: x}]\n`),
+    chart("dependencies with enabled: 1", `${base}dependencies: [{name: d, enabled: 1}]\n`),
+    chart("dependencies with import-values: x", `${base}dependencies: [{name: d, import-values: x}]\n`),
+    chart("two wrong fields: the first in key order is reported", `${base}keywords: x\ndeprecated: x\nannotations: [x]\n`),
+    chart("version: [1]", "apiVersion: v2\nname: wt\nversion: [1]\n"),
+    [
+      "a v1 chart whose requirements.yaml sets other Metadata fields",
+      {
+        "Chart.yaml": "apiVersion: v1\nname: legacy\nversion: 1.0.0\nannotations: {a: x}\n",
+        "requirements.yaml": "version: 2.0.0\nannotations: {b: y}\ndependencies: []\n",
+        "templates/t.yaml": "chart: {{ toJson .Chart }}\n",
+      },
+    ],
+    ["a v1 chart whose requirements.yaml has a wrong type", { "Chart.yaml": "apiVersion: v1\nname: legacy\nversion: 1.0.0\n", "requirements.yaml": "dependencies: x\n", ...T }],
+    [
+      "a subchart whose Chart.yaml has a wrong type",
+      { "Chart.yaml": base, "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\nkeywords: x\n", ...T },
+    ],
+    ["a subchart with apiVersion: 3", { "Chart.yaml": base, "charts/sub/Chart.yaml": "apiVersion: 3\nname: sub\nversion: 0.1.0\n", ...T }],
+  ];
+}
 
 const cases: [string, Files][] = [
   ["a valid chart with a numeric appVersion", { "Chart.yaml": "apiVersion: v2\nname: ok\nversion: 1.0.0\nappVersion: 9.9\n", ...T }],
@@ -84,18 +126,26 @@ const cases: [string, Files][] = [
     },
   ],
   ["invalid Chart.yaml", { "Chart.yaml": "apiVersion: v2\nname: [x\n", ...T }],
+  ...wrongTypes(),
   ["invalid values.yaml", { "Chart.yaml": "apiVersion: v2\nname: badvals\nversion: 1.0.0\n", "values.yaml": "a: [1\n", ...T }],
 ];
 
-describe.runIf(existsSync(helmBin))("loadChart vs the real Helm", () => {
+describe("loadChart vs the real Helm", () => {
   it.each(cases)("%s", (_name, files) => {
     const dir = writeChart(files);
     expect(ours(dir)).toEqual(helm(["template", "rel", dir], dir));
   });
 
+  describe("deprecated: yes (a YAML 1.1 boolean)", () => {
+    const dir = writeChart({ "Chart.yaml": "apiVersion: v2\nname: wt\nversion: 1.0.0\ndeprecated: yes\n", "templates/t.yaml": "chart: {{ toJson .Chart }}\n" });
+    it("reads as true, as Helm does", () => expect(ours(dir).stdout).toEqual(helm(["template", "rel", dir], dir).stdout));
+    // Helm's install action warns `this chart is deprecated` before rendering; renderChart does not yet.
+    it.fails("warns as Helm does (known difference: the warning belongs to render-chart.ts)", () => expect(ours(dir)).toEqual(helm(["template", "rel", dir], dir)));
+  });
+
   it("loads a packaged chart whose subchart is itself a .tgz", () => {
     const subDir = writeChart({ "Chart.yaml": "apiVersion: v2\nname: inner\nversion: 0.2.0\n", "templates/i.yaml": "inner: {{ .Values.x }}", "values.yaml": "x: 1" });
-    const pkgDir = mkdtempSync(path.join(tmpRoot, "pkg-"));
+    const pkgDir = writeChart({});
     helm(["package", subDir, "-d", pkgDir], pkgDir);
     const outerDir = writeChart({
       "Chart.yaml": "apiVersion: v2\nname: outer\nversion: 1.0.0\ndependencies:\n  - name: inner\n    version: 0.2.0\n",

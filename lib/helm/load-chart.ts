@@ -2,15 +2,15 @@
  * ChartFiles (or .tgz bytes) → Chart, following Helm's loader (pkg/chart/v2/loader/load.go):
  * Chart.yaml first, then values/schema/templates/files, then each charts/<name> as a subchart.
  */
-import { parseDocument } from "yaml";
 import type { GoMap, Value } from "../template/value";
-import { isGoMap } from "../template/value";
+import { formatValue, isGoMap } from "../template/value";
 import type { Chart, ChartFile, ChartFiles, Dependency, Metadata } from "./chart";
 import { HelmError } from "./errors";
 import { loadValuesText } from "./coalesce";
 import { ArchiveError, readChartArchive } from "./archive/index";
 import { IgnoreError, filterIgnored, parseIgnore } from "./ignore/index";
-import { YamlError, parseYamlDocument } from "./yaml/index";
+import { YamlError } from "./yaml/index";
+import { unmarshalYamlStruct, type GoStructType } from "./yaml/unmarshal-struct";
 
 const decoder = new TextDecoder();
 
@@ -18,34 +18,80 @@ function chartError(message: string): HelmError {
   return new HelmError({ code: "CHART_INVALID", message });
 }
 
-/**
- * Chart.yaml as sigs.k8s.io/yaml decodes it into Go's Metadata struct: string fields keep the scalar's
- * source text (`appVersion: 9.9` is "9.9", not a float).
- */
-function parseYamlStruct(text: string, what: string): GoMap {
+const STRING = { kind: "string" } as const;
+const STRINGS = { kind: "slice", elem: STRING, name: "[]string" } as const;
+
+const MAINTAINER: GoStructType = { name: "Maintainer", typeName: "v2.Maintainer", fields: { name: STRING, email: STRING, url: STRING } };
+
+const DEPENDENCY: GoStructType = {
+  name: "Dependency",
+  typeName: "v2.Dependency",
+  fields: {
+    name: STRING,
+    version: STRING,
+    repository: STRING,
+    condition: STRING,
+    tags: STRINGS,
+    enabled: { kind: "bool" },
+    "import-values": { kind: "slice", elem: { kind: "any" }, name: "[]interface {}" },
+    alias: STRING,
+  },
+};
+
+/** pkg/chart/v2 Metadata, by json tag: what Chart.yaml (and a v1 chart's requirements.yaml) decode into. */
+const METADATA: GoStructType = {
+  name: "Metadata",
+  typeName: "v2.Metadata",
+  fields: {
+    name: STRING,
+    home: STRING,
+    sources: STRINGS,
+    version: STRING,
+    description: STRING,
+    keywords: STRINGS,
+    maintainers: { kind: "slice", elem: { kind: "struct", struct: MAINTAINER }, name: "[]*v2.Maintainer" },
+    icon: STRING,
+    apiVersion: STRING,
+    condition: STRING,
+    tags: STRING,
+    appVersion: STRING,
+    deprecated: { kind: "bool" },
+    annotations: { kind: "map", elem: STRING, name: "map[string]string" },
+    kubeVersion: STRING,
+    dependencies: { kind: "slice", elem: { kind: "struct", struct: DEPENDENCY }, name: "[]*v2.Dependency" },
+    type: STRING,
+  },
+};
+
+/** pkg/chart/loader's chartBase: the top-level loader reads only apiVersion, to pick the chart format. */
+const CHART_BASE: GoStructType = { name: "chartBase", typeName: "loader.chartBase", fields: { apiVersion: STRING } };
+
+/** `what` (Chart.yaml, requirements.yaml) decoded into `s` as sigs.k8s.io/yaml does, with the loader's error text. */
+function unmarshalChartFile(data: Uint8Array, what: string, s: GoStructType): GoMap {
   try {
-    // Helm's own YAML reading, for goyaml's exact error text.
-    parseYamlDocument(text);
+    return unmarshalYamlStruct(decoder.decode(data), s);
   } catch (e) {
     if (e instanceof YamlError) throw chartError(`cannot load ${what}: ${e.message}`);
     throw e;
   }
-  const doc = parseDocument(text, { version: "1.1", uniqueKeys: false });
-  const asText = parseDocument(text, { version: "1.1", schema: "failsafe", uniqueKeys: false }).toJS() as unknown;
-  const typed = doc.toJS({ mapAsMap: false }) as unknown;
-  const conv = (t: unknown, s: unknown): Value => {
-    if (t === null || t === undefined) return null;
-    if (Array.isArray(t)) return t.map((x, i) => conv(x, Array.isArray(s) ? s[i] : undefined));
-    if (typeof t === "object") {
-      const m: GoMap = new Map();
-      for (const [k, v] of Object.entries(t as Record<string, unknown>)) m.set(k, conv(v, (s as Record<string, unknown> | undefined)?.[k]));
-      return m;
-    }
-    if (typeof t === "boolean") return t;
-    return typeof s === "string" ? s : String(t);
-  };
-  const v = conv(typed, asText);
-  return isGoMap(v) ? v : new Map();
+}
+
+/** encoding/json decoding into a struct that already holds values: present fields replace, maps gain keys. */
+function mergeDecoded(into: GoMap, from: GoMap): GoMap {
+  const out: GoMap = new Map(into);
+  for (const [k, v] of from) {
+    const old = out.get(k);
+    out.set(k, isGoMap(old) && isGoMap(v) ? new Map([...old, ...v]) : v);
+  }
+  return out;
+}
+
+/** The top-level loader's check of Chart.yaml's apiVersion before it hands the chart to the v2 loader. */
+function checkChartFormat(files: ChartFiles): void {
+  const chartYaml = files.get("Chart.yaml");
+  if (!chartYaml) return;
+  const apiVersion = str(unmarshalChartFile(chartYaml, "Chart.yaml", CHART_BASE), "apiVersion");
+  if (!["", "v1", "v2", "v3"].includes(apiVersion)) throw chartError("unsupported chart version");
 }
 
 const str = (m: GoMap, k: string): string => {
@@ -68,8 +114,11 @@ function parseDependencies(v: Value | undefined): Dependency[] {
       alias: str(d, "alias") || undefined,
       tags: Array.isArray(tags) ? tags.map((t) => (typeof t === "string" ? t : String(t))) : undefined,
       enabled: typeof enabled === "boolean" ? enabled : enabled === "true" ? true : undefined,
+      // processImportValues keeps maps (child and parent printed with %v) and strings; it drops anything else.
       importValues: Array.isArray(iv)
-        ? iv.map((e) => (isGoMap(e) ? { child: str(e, "child"), parent: str(e, "parent") } : typeof e === "string" ? e : String(e)))
+        ? iv.flatMap((e): NonNullable<Dependency["importValues"]> =>
+            isGoMap(e) ? [{ child: formatValue(e.get("child") ?? null), parent: formatValue(e.get("parent") ?? null) }] : typeof e === "string" ? [e] : [],
+          )
         : undefined,
     };
   });
@@ -114,7 +163,7 @@ function applyHelmignore(files: ChartFiles): ChartFiles {
 function loadFromFiles(input: ChartFiles): Chart {
   let raw: GoMap | undefined;
   const chartYaml = input.get("Chart.yaml");
-  if (chartYaml) raw = parseYamlStruct(decoder.decode(chartYaml), "Chart.yaml");
+  if (chartYaml) raw = unmarshalChartFile(chartYaml, "Chart.yaml", METADATA);
   const reqYaml = input.get("requirements.yaml");
   const chart: Chart = { metadata: undefined as unknown as Metadata, values: new Map(), templates: [], files: [], crds: [], dependencies: [] };
   const subcharts = new Map<string, ChartFiles>();
@@ -149,8 +198,9 @@ function loadFromFiles(input: ChartFiles): Chart {
   if (!raw) throw chartError("Chart.yaml file is missing");
   let apiVersion = str(raw, "apiVersion");
   if (apiVersion === "") apiVersion = "v1";
-  let deps = raw.get("dependencies");
-  if (reqYaml && apiVersion === "v1") deps = parseYamlStruct(decoder.decode(reqYaml), "requirements.yaml").get("dependencies");
+  // A v1 chart's requirements.yaml is decoded into the same Metadata, so its fields win.
+  if (reqYaml && apiVersion === "v1") raw = mergeDecoded(raw, unmarshalChartFile(reqYaml, "requirements.yaml", METADATA));
+  const deps = raw.get("dependencies");
   chart.metadata = {
     raw,
     name: str(raw, "name"),
@@ -183,16 +233,21 @@ function loadFromFiles(input: ChartFiles): Chart {
   return chart;
 }
 
-function loadArchive(tgz: Uint8Array): Chart {
+function loadArchive(tgz: Uint8Array, root = false): Chart {
+  let files: ChartFiles;
   try {
-    return loadFromFiles(readChartArchive(tgz).files);
+    files = readChartArchive(tgz).files;
   } catch (e) {
     if (e instanceof ArchiveError) throw chartError(e.message);
     throw e;
   }
+  if (root) checkChartFormat(files);
+  return loadFromFiles(files);
 }
 
 /** Loads a chart from a files map (a chart directory's contents) or from .tgz bytes. */
 export function loadChart(input: ChartFiles | Uint8Array): Chart {
-  return input instanceof Uint8Array ? loadArchive(input) : loadFromFiles(applyHelmignore(input));
+  if (input instanceof Uint8Array) return loadArchive(input, true);
+  checkChartFormat(input);
+  return loadFromFiles(applyHelmignore(input));
 }

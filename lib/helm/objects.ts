@@ -5,6 +5,7 @@
 import type { GoFunc, GoMap, Value } from "../template/value";
 import { FuncError, GoObject, goFunc, goInt, isGoMap, withGoType } from "../template/value";
 import { goQuote } from "../template/token";
+import type { GoStruct, StructField } from "../sprig/json";
 import type { Chart } from "./chart";
 
 export interface ReleaseOptions {
@@ -23,6 +24,16 @@ export function releaseObject(o: ReleaseOptions): GoMap {
     ["Revision", goInt(1)],
     ["Service", "Helm"],
   ]);
+}
+
+/**
+ * A nil Go map (Chart.yaml without `annotations`): empty for templates, `map[]` for fmt, but
+ * encoding/json writes `null` (and so toYaml), while goyaml v3 (toYamlPretty) writes `{}`.
+ */
+class NilMap extends Map<string, Value> {
+  marshalJSON(): string {
+    return "null";
+  }
 }
 
 const METADATA_STRING_FIELDS: [string, string][] = [
@@ -74,8 +85,7 @@ export function chartObject(chart: Chart): GoMap {
       : [],
   );
   const ann = raw.get("annotations");
-  const annotations: GoMap = new Map();
-  if (isGoMap(ann)) for (const [k, v] of ann) annotations.set(k, asString(v));
+  const annotations: GoMap = isGoMap(ann) ? new Map([...ann].map(([k, v]) => [k, asString(v)])) : new NilMap();
   m.set("Annotations", withGoType(annotations, "map[string]string"));
   m.set(
     "Dependencies",
@@ -124,8 +134,22 @@ const DEFAULT_API_VERSIONS: readonly string[] = [
 
 export const DEFAULT_KUBE_VERSION = "v1.35.0";
 
-/** `common.KubeVersion`: fields Version/Major/Minor, methods String and GitVersion. */
-export class KubeVersion extends GoObject {
+/**
+ * A Go struct: templates read its fields by Go name; encoding/json (toJson, toYaml) writes them in
+ * declaration order under their json names, goyaml v3 (toYamlPretty) under the lowercased Go names.
+ */
+abstract class GoStructObject extends GoObject implements GoStruct {
+  abstract structFields(): readonly StructField[];
+  override field(name: string): Value | undefined {
+    return this.structFields().find((f) => f.goName === name)?.value;
+  }
+}
+
+/** A field without a json tag: encoding/json uses the Go name. */
+const untagged = (goName: string, value: Value): StructField => ({ goName, jsonName: goName, value });
+
+/** `common.KubeVersion`: fields Version/Major/Minor (no json tags), methods String and GitVersion. */
+export class KubeVersion extends GoStructObject {
   readonly goType = "common.KubeVersion";
   constructor(
     readonly version: string,
@@ -135,16 +159,8 @@ export class KubeVersion extends GoObject {
   ) {
     super();
   }
-  override field(name: string): Value | undefined {
-    switch (name) {
-      case "Version":
-        return this.version;
-      case "Major":
-        return this.major;
-      case "Minor":
-        return this.minor;
-    }
-    return undefined;
+  structFields(): readonly StructField[] {
+    return [untagged("Version", this.version), untagged("Major", this.major), untagged("Minor", this.minor)];
   }
   override method(name: string): GoFunc | undefined {
     if (name === "String") return goFunc([], () => this.normalized, { result: "string" });
@@ -193,27 +209,28 @@ export class VersionSet extends GoObject {
   }
 }
 
-const HELM_BUILD: [string, string][] = [
-  ["Version", "v4.1.4"],
-  ["GitCommit", "05fa37973dc9e42b76e1d2883494c87174b6074f"],
-  ["GitTreeState", "clean"],
-  ["GoVersion", "go1.25.9"],
-  ["KubeClientVersion", "v1.35"],
+// helmversion.BuildInfo of Helm v4.1.4: [Go name, json tag name, value]; every tag has omitempty.
+const HELM_BUILD: [string, string, string][] = [
+  ["Version", "version", "v4.1.4"],
+  ["GitCommit", "git_commit", "05fa37973dc9e42b76e1d2883494c87174b6074f"],
+  ["GitTreeState", "git_tree_state", "clean"],
+  ["GoVersion", "go_version", "go1.25.9"],
+  ["KubeClientVersion", "kube_client_version", "v1.35"],
 ];
 
 /** `version.BuildInfo` of Helm v4.1.4. */
-export class HelmBuildInfo extends GoObject {
+export class HelmBuildInfo extends GoStructObject {
   readonly goType = "version.BuildInfo";
-  override field(name: string): Value | undefined {
-    return HELM_BUILD.find(([k]) => k === name)?.[1];
+  structFields(): readonly StructField[] {
+    return HELM_BUILD.map(([goName, jsonName, value]) => ({ goName, jsonName, omitEmpty: true, value }));
   }
   format(): string {
-    return `{${HELM_BUILD.map(([, v]) => v).join(" ")}}`;
+    return `{${HELM_BUILD.map(([, , v]) => v).join(" ")}}`;
   }
 }
 
-/** `.Capabilities` (`*common.Capabilities`). */
-export class Capabilities extends GoObject {
+/** `.Capabilities` (`*common.Capabilities`; no json tags). */
+export class Capabilities extends GoStructObject {
   readonly goType = "*common.Capabilities";
   override readonly goKind = "ptr";
   readonly helmVersion = new HelmBuildInfo();
@@ -223,16 +240,8 @@ export class Capabilities extends GoObject {
   ) {
     super();
   }
-  override field(name: string): Value | undefined {
-    switch (name) {
-      case "KubeVersion":
-        return this.kubeVersion;
-      case "APIVersions":
-        return this.apiVersions;
-      case "HelmVersion":
-        return this.helmVersion;
-    }
-    return undefined;
+  structFields(): readonly StructField[] {
+    return [untagged("KubeVersion", this.kubeVersion), untagged("APIVersions", this.apiVersions), untagged("HelmVersion", this.helmVersion)];
   }
   format(): string {
     return `&{${this.kubeVersion.format()} ${this.apiVersions.format()} ${this.helmVersion.format()}}`;

@@ -4,7 +4,7 @@
  * number a float64. The `yaml` package parses; this module applies goyaml's typing rules.
  */
 import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
-import { formatFloat, type GoMap, type Value } from "../../template/value";
+import { GoInt, formatFloat, type GoMap, type Value } from "../../template/value";
 import { YamlError } from "./errors";
 import { resolveScalar, type Resolved } from "./resolve";
 
@@ -34,16 +34,19 @@ const SHORT_TAGS: Record<string, string> = {
   "tag:yaml.org,2002:merge": "merge",
 };
 
-/** Go's strconv.FormatFloat(f, 'g', -1, 32), which sigs.k8s.io/yaml uses for float map keys. */
-function formatFloat32(f: number): string {
+/** Go's strconv.FormatFloat(f, 'g', -1, 32), which sigs.k8s.io/yaml uses for float map keys and string fields. */
+export function formatFloat32(f: number): string {
   const f32 = Math.fround(f);
-  if (!Number.isFinite(f32)) return f32 > 0 ? ".inf" : f32 < 0 ? "-.inf" : ".nan";
+  if (!Number.isFinite(f32)) return formatFloat(f32);
   for (let p = 1; p <= 9; p++) {
     const s = Number(f32.toPrecision(p));
     if (Math.fround(s) === f32) return formatFloat(s);
   }
   return formatFloat(f32);
 }
+
+/** sigs.k8s.io/yaml writes a non-finite float key as YAML spells it. */
+const FLOAT_KEYS: Record<string, string> = { "+Inf": ".inf", "-Inf": "-.inf", NaN: ".nan" };
 
 class Decoder {
   private decodeCount = 0;
@@ -54,6 +57,8 @@ class Decoder {
   constructor(
     private readonly doc: Document,
     private readonly text: string,
+    /** Keep goyaml's scalar types (see decodeYamlTyped) instead of the JSON round trip's float64s. */
+    private readonly typed = false,
   ) {}
 
   value(node: Node | null | undefined, depth: number): Value {
@@ -119,9 +124,9 @@ class Decoder {
   private scalarValue(r: Resolved): Value {
     switch (r.tag) {
       case "int":
-        return Number(r.value);
+        return this.typed ? new GoInt(r.value, r.uint ? "uint64" : "int") : Number(r.value);
       case "float":
-        if (!Number.isFinite(r.value)) throw new YamlError("UNSUPPORTED_VALUE", `json: unsupported value: ${formatFloat(r.value)}`);
+        if (!Number.isFinite(r.value) && !this.typed) throw new YamlError("UNSUPPORTED_VALUE", `json: unsupported value: ${formatFloat(r.value)}`);
         return r.value;
       default:
         return r.value;
@@ -171,7 +176,7 @@ class Decoder {
       if (r.uint) throw unsupported("uint64", `0x${r.value.toString(16)}`);
       return r.value.toString();
     }
-    if (r?.tag === "float") return formatFloat32(r.value);
+    if (r?.tag === "float") return FLOAT_KEYS[formatFloat32(r.value)] ?? formatFloat32(r.value);
     if (typeof v === "string") return v;
     if (typeof v === "boolean") return v ? "true" : "false";
     throw unsupported("%!s(<nil>)", "<nil>");
@@ -320,6 +325,19 @@ function checkFlowDepth(text: string): void {
  * `error converting YAML to JSON: ` prefix that Helm adds).
  */
 export function decodeYaml(text: string): Value {
+  return decode(text, false);
+}
+
+/**
+ * The first YAML document of `text` as goyaml v2 decodes it into `interface{}`, before
+ * sigs.k8s.io/yaml's JSON step: ints are `GoInt` (`uint64` above int64), floats may be NaN or ±Inf.
+ * Map keys are already strings. Throws `YamlError` as decodeYaml does.
+ */
+export function decodeYamlTyped(text: string): Value {
+  return decode(text, true);
+}
+
+function decode(text: string, typed: boolean): Value {
   // goyaml's reader accepts only YAML's printable characters (tab, line breaks, NEL and the rest).
   if (NOT_PRINTABLE.test(text)) throw new YamlError("SYNTAX", "yaml: control characters are not allowed");
   checkFlowDepth(text);
@@ -341,7 +359,7 @@ export function decodeYaml(text: string): Value {
   if (err?.message.includes("Maximum call stack")) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
   if (err) throw syntaxError(text, err as never);
   try {
-    return new Decoder(doc, text).value(doc.contents as Node | null, 0);
+    return new Decoder(doc, text, typed).value(doc.contents as Node | null, 0);
   } catch (e) {
     if (e instanceof RangeError) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
     throw e;

@@ -3,7 +3,8 @@
  * step), so floats keep Go's %g form (`1e+06`), ints stay ints, sequences are indented under their
  * key and long lines are not folded.
  */
-import { GoInt, GoObject, formatFloat, type Value } from "../../template/value";
+import { isGoStruct, isMarshaler, unmarshalJSON } from "../../sprig/json";
+import { GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value } from "../../template/value";
 import { emitDocument, type EmitNode } from "./emitter";
 import { naturalSortKeys } from "./sort-keys";
 import { stringNode } from "./to-yaml";
@@ -34,7 +35,21 @@ function encode(v: Value, depth: number): EmitNode {
   }
   if (v instanceof GoInt) return plain(v.value.toString());
   if (v instanceof Uint8Array) return { kind: "seq", items: Array.from(v, (b) => plain(String(b))) };
-  if (v instanceof GoObject) throw new UnsupportedValue(v.goType);
+  // Named map and slice types encode as their underlying value; goyaml v3 ignores json tags.
+  if (isGoMapObject(v)) return encode(v.map, depth);
+  if (isGoSliceObject(v)) return encode([...v.items], depth);
+  if (v instanceof GoObject) {
+    if (isGoStruct(v)) {
+      // A struct's fields keep their declaration order, keyed by the lowercased Go name.
+      return { kind: "map", pairs: v.structFields().map((f): [EmitNode, EmitNode] => [stringNode(f.goName.toLowerCase()), encode(f.value, depth + 1)]) };
+    }
+    if (!isMarshaler(v)) throw new UnsupportedValue(v.goType);
+    // The JSON form of Sprig's time.Time and *semver.Version is their text: goyaml v3 writes a time
+    // as a plain RFC 3339 timestamp and a version as a string (encoding.TextMarshaler).
+    const data = unmarshalJSON(v.marshalJSON());
+    if (typeof data !== "string") throw new UnsupportedValue(v.goType);
+    return v.goType === "time.Time" ? plain(data) : stringNode(data);
+  }
   if (Array.isArray(v)) return { kind: "seq", items: v.map((x) => encode(x, depth + 1)) };
   return {
     kind: "map",

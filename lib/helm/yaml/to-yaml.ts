@@ -3,7 +3,8 @@
  * that JSON back as YAML 1.1 (goyaml v2 picks int or float per number) and emits it with goyaml
  * v2, then Helm trims one trailing newline.
  */
-import { FuncError, GoInt, GoObject, formatFloat, type Value } from "../../template/value";
+import { isGoStruct, isMarshaler, jsonStructFields, unmarshalJSON } from "../../sprig/json";
+import { FuncError, GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value } from "../../template/value";
 import { emitDocument, type EmitNode } from "./emitter";
 import { isPlainSafe } from "./resolve";
 import { naturalSortKeys } from "./sort-keys";
@@ -100,7 +101,14 @@ function encode(v: Value, depth: number): EmitNode {
   }
   if (v instanceof GoInt) return plain(v.value.toString());
   if (v instanceof Uint8Array) return stringNode(base64(v));
-  if (v instanceof GoObject) throw new JsonMarshalError(`json: unsupported type: ${v.goType}`);
+  // Go objects as encoding/json writes them, read back as goyaml reads that JSON.
+  if (isMarshaler(v)) return encode(unmarshalJSON(v.marshalJSON()), depth);
+  if (isGoMapObject(v)) return encode(v.map, depth);
+  if (isGoSliceObject(v)) return encode([...v.items], depth);
+  if (v instanceof GoObject) {
+    if (isGoStruct(v)) return encode(new Map(jsonStructFields(v)), depth);
+    throw new JsonMarshalError(`json: unsupported type: ${v.goType}`);
+  }
   if (Array.isArray(v)) return { kind: "seq", items: v.map((x) => encode(x, depth + 1)) };
   return {
     kind: "map",
