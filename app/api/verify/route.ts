@@ -27,7 +27,8 @@ const bodySchema = z.object({
 /** The Helm binary the server may run, or null. */
 function helmBinary(root: string = process.cwd()): string | null {
   const bin = process.env.HELM_BIN ?? path.join(root, ".tools", "helm");
-  return existsSync(bin) ? bin : null;
+  // A path outside the bundle, read at run time: not something for the build to trace.
+  return existsSync(/*turbopackIgnore: true*/ bin) ? bin : null;
 }
 
 function run(bin: string, args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
@@ -57,7 +58,7 @@ export async function POST(request: Request): Promise<Response> {
   const { request: req, output } = parsed.data;
   const dir = await mkdtemp(path.join(tmpdir(), "devmesh-verify-"));
   try {
-    const args = ["template", req.releaseName, path.resolve(process.cwd(), STUDIO_CHART_DIR), "--namespace", req.namespace];
+    const args = ["template", req.releaseName, path.resolve(/*turbopackIgnore: true*/ process.cwd(), STUDIO_CHART_DIR), "--namespace", req.namespace];
     for (const [i, text] of req.values.entries()) {
       // Helm names -f files in its errors: keep the studio's names, inside the temporary directory.
       const name = path.basename(req.valuesFiles[i] ?? `values-${i}.yaml`).replace(/[^\w.-]/g, "_") || `values-${i}.yaml`;
