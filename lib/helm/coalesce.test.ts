@@ -55,6 +55,26 @@ describe("coalesceValues", () => {
     expect(got).toEqual(warnings);
   });
 
+  it.each(cases)("%s: leaves the user values and every chart's defaults as they were", (_name, c, user) => {
+    const vals = m(user);
+    const defaults = (x: Chart): unknown => [js(x.values), x.dependencies.map(defaults)];
+    const before = defaults(c);
+    const result = coalesceValues(c, vals, () => {});
+    expect(js(vals)).toEqual(js(m(user)));
+    expect(defaults(c)).toEqual(before);
+    // The result shares no map with them: changing it changes neither.
+    const scribble = (v: Value): void => {
+      if (!(v instanceof Map)) return;
+      for (const [k, x] of [...v]) {
+        if (x instanceof Map) scribble(x);
+        else v.set(k, "changed");
+      }
+    };
+    scribble(result);
+    expect(js(vals)).toEqual(js(m(user)));
+    expect(defaults(c)).toEqual(before);
+  });
+
   it("does not modify the chart's defaults", () => {
     const c = chart("p", { nested: { a: 1 } });
     coalesceValues(c, m({ nested: { a: null } }), () => {});

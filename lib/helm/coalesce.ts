@@ -5,6 +5,7 @@
  */
 import type { GoMap, Value } from "../template/value";
 import { formatValue, goTypeName, isGoMap } from "../template/value";
+import { readBlockValues } from "./block-yaml";
 import type { Chart } from "./chart";
 import { HelmError } from "./errors";
 import { YamlError, parseValuesYaml } from "./yaml/index";
@@ -38,9 +39,17 @@ export function mergeMaps(base: GoMap, override: GoMap): GoMap {
   return base;
 }
 
-/** Coalesces user values onto a chart tree's defaults (Helm's CoalesceValues / MergeValues). */
+/**
+ * Coalesces user values onto a chart tree's defaults (Helm's CoalesceValues / MergeValues). Neither
+ * `vals` nor the charts' defaults change: the result is built on copies, as Helm's copystructure does.
+ */
 export function coalesceValues(chart: Chart, vals: GoMap, warn: WarnFn, merge = false): GoMap {
   return coalesce(chart, deepCopyValue(vals), "", merge, warn);
+}
+
+/** coalesceValues for user values the caller hands over and never reads again: they become the result, uncopied. */
+export function coalesceOwnedValues(chart: Chart, vals: GoMap, warn: WarnFn): GoMap {
+  return coalesce(chart, vals, "", false, warn);
 }
 
 function coalesce(chart: Chart, dest: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
@@ -157,7 +166,7 @@ export function loadValuesText(text: string, what: string): GoMap {
   let parsed = parsedValues.get(text);
   if (parsed === undefined) {
     try {
-      parsed = parseValuesYaml(text);
+      parsed = readBlockValues(text) ?? parseValuesYaml(text);
     } catch (e) {
       if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `${what}: ${e.message}`, line: e.line, col: e.column });
       throw e;

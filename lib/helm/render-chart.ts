@@ -6,10 +6,11 @@ import type { GoMap, Value } from "../template/value";
 import { byteLength, FuncError } from "../template/value";
 import type { Chart } from "./chart";
 import { chartFullPath } from "./chart";
-import { coalesceValues, loadValuesText, mergeMaps } from "./coalesce";
+import { coalesceOwnedValues, loadValuesText, mergeMaps } from "./coalesce";
 import { checkDependencies, isCompatibleRange, processDependencies } from "./dependencies";
 import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
+import { readManifestHead } from "./block-yaml";
 import { printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
 import { capabilitiesObject, releaseObject, type Capabilities } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
@@ -121,19 +122,24 @@ function crdObjects(chart: Chart): { path: string; content: string }[] {
 }
 
 /**
- * Parsed documents of each chart's previous render: re-rendering with new values mostly yields the same
- * documents, and parsing them again would dominate the render time.
+ * Full parses of each chart's previous render, by document text, for the documents outside the fast
+ * head reader's subset: re-rendering with new values mostly yields the same documents.
  */
 const previousDocs = new WeakMap<Chart, Map<string, Value>>();
 
-/** sigs.k8s.io/yaml Unmarshal of each rendered document (as the manifest sorter reads its head), memoized per chart. */
+/**
+ * sigs.k8s.io/yaml Unmarshal of each rendered document as the manifest sorter reads its head: the fast
+ * head reader where the document is in its subset (cheaper than looking the text up), else the full
+ * parse, memoized per chart.
+ */
 function docParser(chart: Chart): { parse: (doc: string) => Value; done: () => void } {
   const before = previousDocs.get(chart);
   const now = new Map<string, Value>();
   return {
     parse(doc) {
-      let v = before?.get(doc) ?? now.get(doc);
-      if (v === undefined) v = parseYamlDocument(doc);
+      const head = readManifestHead(doc);
+      if (head) return head;
+      const v = before?.get(doc) ?? now.get(doc) ?? parseYamlDocument(doc);
       now.set(doc, v);
       return v;
     },
@@ -201,7 +207,8 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
   if (chart.metadata.dependencies.length > 0) checkDependencies(chart);
 
   const effective = processDependencies(chart, userValues, isCompatibleRange, warn);
-  const values = coalesceValues(effective, userValues, warn);
+  // userValues are this render's own (mergeUserValues built them) and are not read again.
+  const values = coalesceOwnedValues(effective, userValues, warn);
   validateSchemas(effective, values);
 
   const kubeConstraint = chart.metadata.raw.get("kubeVersion");

@@ -47,6 +47,7 @@ function compileSchema(schemaText: string): CompiledSchema {
  */
 export function validateValues(schemaText: string, values: GoMap): string[] {
   const { root, validator } = compileSchema(schemaText);
+  if (validator.decidable && validator.isValid(values)) return [];
   const e = validator.validate(values, root, []);
   if (e === null) return [];
   return displayLines(e.group ? e.causes : [e]);

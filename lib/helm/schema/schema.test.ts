@@ -6,6 +6,9 @@ import { parseSet } from "../strvals/index";
 import { parseValuesYaml } from "../yaml/index";
 import { SchemaError, formatSchemaFailure, validateChartTree, validateValues, type SchemaChart } from "./index";
 import { formatFloatLocalized } from "./format-number";
+import { parseSchemaJson, type Json } from "./parse-schema-json";
+import { Resolver, draftOf } from "./resolver";
+import { SchemaValidator } from "./validator";
 import { cmpRat, isIntRat, parseRat, quoIsInt } from "./rat";
 
 const CHART_YAML = "apiVersion: v2\nname: sx\nversion: 0.1.0\n";
@@ -282,3 +285,73 @@ describe("formatFloatLocalized", () => {
   });
 });
 
+
+describe("isValid: the verdict without the error tree", () => {
+  const compile = (text: string): { root: Json; validator: SchemaValidator } => {
+    const root = parseSchemaJson(text);
+    return { root, validator: new SchemaValidator(new Resolver(root, draftOf(root)), draftOf(root)) };
+  };
+  const agree = (c: { root: Json; validator: SchemaValidator }, values: Value): boolean => {
+    expect(c.validator.isValid(values)).toBe(c.validator.validate(values, c.root, []) === null);
+    return true;
+  };
+
+  it.each(CASES.filter((c) => !c.schema.includes("$ref") && !c.schema.includes("unevaluated")))("$name", (c) => {
+    const compiled = compile(c.schema);
+    expect(compiled.validator.decidable).toBe(true);
+    const values: GoMap = parseValuesYaml(c.values);
+    if (c.set) parseSet(c.set, values);
+    agree(compiled, values);
+    agree(compiled, new Map());
+  });
+
+  it("is not used with references or unevaluated keywords", () => {
+    for (const c of CASES.filter((x) => x.schema.includes("$ref") || x.schema.includes("unevaluated"))) expect(compile(c.schema).validator.decidable).toBe(false);
+  });
+
+  it("agrees with validate on seeded random edits of the chart's values", async () => {
+    const { readFileSync } = await import("node:fs");
+    const dir = `${import.meta.dirname}/../../../chart-templates/developer-mesh`;
+    const compiled = compile(readFileSync(`${dir}/values.schema.json`, "utf8"));
+    expect(compiled.validator.decidable).toBe(true);
+    const bases = ["values.yaml", "values-dev.yaml", "values-prod.yaml"].map((f) => parseValuesYaml(readFileSync(`${dir}/${f}`, "utf8")));
+    const pool: (() => Value)[] = [
+      () => "x", () => "", () => "UPPER case", () => "http://example.com", () => "100m", () => "1Gi", () => new GoInt(-1n), () => new GoInt(5n),
+      () => 0.5, () => 3, () => 70000, () => -5, () => true, () => false, () => null, () => [], () => new Map(), () => ["a"], () => [new GoInt(1n), 1],
+      () => new Map<string, Value>([["enabled", true]]), () => "latest", () => "IfNotPresent", () => "ClusterIP",
+    ];
+    /** Every path to a value inside `v`. */
+    const paths = (v: Value, at: (string | number)[] = []): (string | number)[][] => {
+      const out: (string | number)[][] = [at];
+      if (v instanceof Map) for (const [k, x] of v) out.push(...paths(x, [...at, k]));
+      else if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...at, i])));
+      return out;
+    };
+    const clone = (v: Value): Value => (v instanceof Map ? new Map([...v].map(([k, x]) => [k, clone(x)])) : Array.isArray(v) ? v.map(clone) : v);
+    let valid = 0;
+    let invalid = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: 2 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: pool.length }), fc.boolean()), { minLength: 0, maxLength: 3 }), (b, edits) => {
+        const values = clone(bases[b]!) as GoMap;
+        for (const [p, choice, drop] of edits) {
+          const all = paths(values).filter((x) => x.length > 0);
+          const path = all[p % all.length]!;
+          let parent: Value = values;
+          for (const k of path.slice(0, -1)) parent = parent instanceof Map ? parent.get(k as string)! : (parent as Value[])[k as number]!;
+          const last = path[path.length - 1]!;
+          if (parent instanceof Map) {
+            if (drop) parent.delete(last as string);
+            else if (choice === pool.length) parent.set("zz-unknown", "x");
+            else parent.set(last as string, pool[choice]!());
+          } else if (Array.isArray(parent)) parent[last as number] = pool[choice % pool.length]!();
+        }
+        if (compiled.validator.isValid(values)) valid++;
+        else invalid++;
+        return agree(compiled, values);
+      }),
+      { numRuns: 300 },
+    );
+    expect(valid).toBeGreaterThan(25);
+    expect(invalid).toBeGreaterThan(25);
+  });
+});

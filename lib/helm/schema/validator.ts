@@ -146,17 +146,63 @@ const isContainer = (j: Json): boolean => typeof j === "object" && j !== null &&
 const sortedProps = (o: JsonObject): string[] => Object.keys(o).sort(compareGoStrings);
 const quotedList = (names: string[]): string => names.map(sQuote).join(", ");
 
+/** A compiled subschema's verdict on a value; a keyword's check given the value's JSON type. */
+type Verdict = (v: Value) => boolean;
+type Check = (v: Value, t: JsonType) => boolean;
+
+/** Whether a `type` name admits a value of JSON type `t` (integral numbers are integers). */
+const typeMatches = (name: string, t: JsonType, v: Value): boolean => name === t || (name === "integer" && t === "number" && isIntegral(v));
+
+/** Whether `obj` has every string of `names`. */
+function hasAll(obj: Map<string, Value>, names: Json[]): boolean {
+  for (const n of names) if (typeof n === "string" && !obj.has(n)) return false;
+  return true;
+}
+
+/** Array.from(s).length without the array. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+const NOT_PLAIN = new Set(["$ref", "$recursiveRef", "$dynamicRef", "unevaluatedProperties", "unevaluatedItems"]);
+const PLAIN_DEPTH_MAX = 200;
+
+/** No references, no unevaluated* keywords (not even as data), nested less than PLAIN_DEPTH_MAX deep. */
+function plainSchema(j: Json, depth: number): boolean {
+  if (depth > PLAIN_DEPTH_MAX) return false;
+  if (Array.isArray(j)) return j.every((x) => plainSchema(x, depth + 1));
+  if (!isJsonObject(j)) return true;
+  for (const k of Object.keys(j)) if (NOT_PLAIN.has(k) || !plainSchema(j[k] ?? null, depth + 1)) return false;
+  return true;
+}
+
 export class SchemaValidator {
   private depth = 0;
   private readonly regexps = new Map<string, RE2JS>();
   /** Match results per pattern: values repeat from render to render, and RE2 matching is slow. */
   private readonly matched = new Map<string, Map<string, boolean>>();
 
+  /**
+   * Whether isValid may decide: the schema has no references and no unevaluated* keywords, and is
+   * shallow, so validate can neither throw nor depend on what other subschemas evaluated.
+   */
+  readonly decidable: boolean;
+  private compiledRoot: Verdict | undefined;
+
   constructor(
     private readonly resolver: Resolver,
     private readonly draft: number,
   ) {
     for (const p of resolver.patterns) this.regexp(p);
+    this.decidable = plainSchema(resolver.root, 0);
   }
 
   /** Go RE2 semantics (santhosh's default regexp engine is Go's regexp). */
@@ -552,6 +598,235 @@ export class SchemaValidator {
         add(this.validate(item, s.unevaluatedItems ?? true, [...loc, String(i)]));
         ev.items.add(i);
       });
+    }
+  }
+
+  /**
+   * validate(v, root) === null, decided by the schema compiled to closures (once, when `decidable`):
+   * no errors, locations or sorted key lists are built, and each node checks only the keywords it has.
+   * Values usually pass; only a failure needs the error tree.
+   */
+  isValid(v: Value): boolean {
+    this.compiledRoot ??= this.compile(this.resolver.root);
+    return this.compiledRoot(v);
+  }
+
+  private compile(s: Json): Verdict {
+    if (s === false) return () => false;
+    if (!isJsonObject(s)) return () => true;
+    const checks: Check[] = [];
+    const draft = this.draft;
+    const types = typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? s.type.filter((x): x is string => typeof x === "string") : [];
+    if (types.length > 0) {
+      checks.push((v, t) => {
+        for (const x of types) if (typeMatches(x, t, v)) return true;
+        return false;
+      });
+    }
+    if (draft >= 6 && "const" in s) {
+      const c = s.const ?? null;
+      checks.push((v) => equalsJson(v, c));
+    }
+    if (Array.isArray(s.enum)) {
+      const items = s.enum;
+      checks.push((v, t) => {
+        for (const j of items) if (jsonTypeOf(j) === t && equalsJson(v, j)) return true;
+        return false;
+      });
+    }
+    if (draft < 2019 && typeof s.format === "string") {
+      const format = s.format;
+      checks.push((v) => typeof v !== "string" || checkFormat(format, v) === null);
+    }
+    this.compileObject(s, checks);
+    this.compileArray(s, checks);
+    this.compileString(s, checks);
+    this.compileNumber(s, checks);
+    this.compileConditions(s, checks);
+    return (v) => {
+      const t = typeOf(v);
+      if (t === null) return false;
+      for (const check of checks) if (!check(v, t)) return false;
+      return true;
+    };
+  }
+
+  private compileObject(s: JsonObject, checks: Check[]): void {
+    const obj = (check: (o: Map<string, Value>) => boolean): void => {
+      checks.push((v, t) => t !== "object" || check(v as Map<string, Value>));
+    };
+    const minP = jsonInt(s.minProperties);
+    if (minP !== null) obj((o) => o.size >= minP);
+    const maxP = jsonInt(s.maxProperties);
+    if (maxP !== null) obj((o) => o.size <= maxP);
+    if (Array.isArray(s.required)) {
+      const names = s.required;
+      obj((o) => hasAll(o, names));
+    }
+    if (isJsonObject(s.dependencies)) {
+      const deps = Object.entries(s.dependencies).map(([name, dep]): [string, Json[] | Verdict] => [name, Array.isArray(dep) ? dep : this.compile(dep)]);
+      obj((o) => deps.every(([name, dep]) => !o.has(name) || (Array.isArray(dep) ? hasAll(o, dep) : dep(o))));
+    }
+    const props = new Map(isJsonObject(s.properties) ? Object.entries(s.properties).map(([k, x]) => [k, this.compile(x)]) : []);
+    const patterns = isJsonObject(s.patternProperties) ? Object.entries(s.patternProperties).map(([p, x]): [string, Verdict] => [p, this.compile(x)]) : [];
+    const extra = s.additionalProperties;
+    // undefined: other properties go unchecked (no keyword, or `true`).
+    const additional = extra === undefined || extra === true ? undefined : extra === false ? false : this.compile(extra);
+    if (props.size > 0 || patterns.length > 0 || additional !== undefined) {
+      obj((o) => {
+        for (const [name, value] of o) {
+          let evaluated = false;
+          const prop = props.get(name);
+          if (prop) {
+            evaluated = true;
+            if (!prop(value)) return false;
+          }
+          for (const [pattern, check] of patterns) {
+            if (!this.matches(pattern, name)) continue;
+            evaluated = true;
+            if (!check(value)) return false;
+          }
+          if (!evaluated && additional !== undefined && (additional === false || !additional(value))) return false;
+        }
+        return true;
+      });
+    }
+    if (this.draft === 4) return;
+    if (s.propertyNames !== undefined) {
+      const names = this.compile(s.propertyNames);
+      obj((o) => {
+        for (const name of o.keys()) if (!names(name)) return false;
+        return true;
+      });
+    }
+    if (this.draft < 2019) return;
+    if (isJsonObject(s.dependentSchemas)) {
+      const deps = Object.entries(s.dependentSchemas).map(([name, dep]): [string, Verdict] => [name, this.compile(dep)]);
+      obj((o) => deps.every(([name, dep]) => !o.has(name) || dep(o)));
+    }
+    if (isJsonObject(s.dependentRequired)) {
+      const deps = Object.entries(s.dependentRequired);
+      obj((o) => deps.every(([name, names]) => !o.has(name) || !Array.isArray(names) || hasAll(o, names)));
+    }
+  }
+
+  private compileArray(s: JsonObject, checks: Check[]): void {
+    const arr = (check: (a: Value[]) => boolean): void => {
+      checks.push((v, t) => t !== "array" || check(v as Value[]));
+    };
+    const all = (a: Value[], from: number, check: Verdict): boolean => {
+      for (let i = from; i < a.length; i++) if (!check(a[i] ?? null)) return false;
+      return true;
+    };
+    const minI = jsonInt(s.minItems);
+    if (minI !== null) arr((a) => a.length >= minI);
+    const maxI = jsonInt(s.maxItems);
+    if (maxI !== null) arr((a) => a.length <= maxI);
+    if (s.uniqueItems === true) {
+      arr((a) => {
+        for (let i = 1; i < a.length; i++) for (let j = 0; j < i; j++) if (equalsValue(a[i] ?? null, a[j] ?? null)) return false;
+        return true;
+      });
+    }
+    const items = s.items;
+    if (this.draft < 2020) {
+      if (Array.isArray(items)) {
+        const heads = items.map((x) => this.compile(x));
+        const extra = s.additionalItems;
+        const rest = extra === undefined || extra === true ? undefined : extra === false ? false : this.compile(extra);
+        arr((a) => {
+          const n = Math.min(a.length, heads.length);
+          for (let i = 0; i < n; i++) if (!heads[i]!(a[i] ?? null)) return false;
+          return rest === undefined || (rest === false ? n === a.length : all(a, n, rest));
+        });
+      } else if (items !== undefined) {
+        const each = this.compile(items);
+        arr((a) => all(a, 0, each));
+      }
+    } else {
+      const heads = (Array.isArray(s.prefixItems) ? s.prefixItems : []).map((x) => this.compile(x));
+      const rest = items === undefined ? undefined : this.compile(items);
+      if (heads.length > 0 || rest) {
+        arr((a) => {
+          const n = Math.min(a.length, heads.length);
+          for (let i = 0; i < n; i++) if (!heads[i]!(a[i] ?? null)) return false;
+          return rest === undefined || all(a, n, rest);
+        });
+      }
+    }
+    if (this.draft >= 6 && s.contains !== undefined) {
+      const contains = this.compile(s.contains);
+      const minC = this.draft >= 2019 ? jsonInt(s.minContains) : null;
+      const maxC = this.draft >= 2019 ? jsonInt(s.maxContains) : null;
+      arr((a) => {
+        let matched = 0;
+        for (const item of a) if (contains(item)) matched++;
+        return (minC !== null ? matched >= minC : matched > 0) && (maxC === null || matched <= maxC);
+      });
+    }
+  }
+
+  private compileString(s: JsonObject, checks: Check[]): void {
+    const minL = jsonInt(s.minLength);
+    const maxL = jsonInt(s.maxLength);
+    if (minL !== null || maxL !== null) {
+      checks.push((v, t) => {
+        if (t !== "string") return true;
+        const len = codePoints(v as string);
+        return (minL === null || len >= minL) && (maxL === null || len <= maxL);
+      });
+    }
+    if (typeof s.pattern === "string") {
+      const pattern = s.pattern;
+      checks.push((v, t) => t !== "string" || this.matches(pattern, v as string));
+    }
+  }
+
+  private compileNumber(s: JsonObject, checks: Check[]): void {
+    let minimum = schemaNumber(s.minimum);
+    let maximum = schemaNumber(s.maximum);
+    let exMin = schemaNumber(s.exclusiveMinimum);
+    let exMax = schemaNumber(s.exclusiveMaximum);
+    // Draft 4's boolean form turns the bound itself exclusive.
+    if (s.exclusiveMinimum === true) [exMin, minimum] = [minimum, null];
+    if (s.exclusiveMaximum === true) [exMax, maximum] = [maximum, null];
+    const mult = schemaNumber(s.multipleOf);
+    const multiple = mult?.rat ? mult : null;
+    if (!minimum && !maximum && !exMin && !exMax && !multiple) return;
+    checks.push((v, t) => {
+      if (t !== "number" || (comparable(v) === null && ratOf(v) === null)) return true;
+      let c: number | null;
+      if (minimum && (c = compareNumber(v, minimum)) !== null && c < 0) return false;
+      if (maximum && (c = compareNumber(v, maximum)) !== null && c > 0) return false;
+      if (exMin && (c = compareNumber(v, exMin)) !== null && c <= 0) return false;
+      if (exMax && (c = compareNumber(v, exMax)) !== null && c >= 0) return false;
+      return !multiple || this.isMultiple(v, multiple);
+    });
+  }
+
+  private compileConditions(s: JsonObject, checks: Check[]): void {
+    if (s.not !== undefined) {
+      const not = this.compile(s.not);
+      checks.push((v) => !not(v));
+    }
+    const list = (x: Json | undefined): Verdict[] => (Array.isArray(x) ? x.map((sub) => this.compile(sub)) : []);
+    const allOf = list(s.allOf);
+    if (allOf.length > 0) checks.push((v) => allOf.every((c) => c(v)));
+    const anyOf = list(s.anyOf);
+    if (anyOf.length > 0) checks.push((v) => anyOf.some((c) => c(v)));
+    const oneOf = list(s.oneOf);
+    if (oneOf.length > 0) {
+      checks.push((v) => {
+        let matched = 0;
+        for (const c of oneOf) if (c(v) && ++matched > 1) return false;
+        return matched === 1;
+      });
+    }
+    if (this.draft >= 7 && s.if !== undefined) {
+      const cond = this.compile(s.if);
+      const then = s.then === undefined ? undefined : this.compile(s.then);
+      const otherwise = s.else === undefined ? undefined : this.compile(s.else);
+      checks.push((v) => (cond(v) ? !then || then(v) : !otherwise || otherwise(v)));
     }
   }
 }

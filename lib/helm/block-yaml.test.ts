@@ -1,0 +1,231 @@
+/**
+ * The fast block reader against the full YAML parser: wherever it gives a head or a values map, the
+ * full parse of the same text succeeds and agrees. Texts: every rendered document of the conformance
+ * corpus (real Helm output) and its values files, our chart's renders and values files, hand-picked
+ * edge cases, and seeded random edits of them.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Value } from "../template/value";
+import { isGoMap } from "../template/value";
+import { loadChart } from "./load-chart";
+import { readBlockValues, readManifestHead } from "./block-yaml";
+import { splitManifests } from "./manifests";
+import { loadDirFiles } from "./node/load-dir";
+import { renderChart } from "./render-chart";
+import { parseValuesYaml, parseYamlDocument } from "./yaml/index";
+
+const repoRoot = path.resolve(import.meta.dirname, "..", "..");
+const casesDir = path.resolve(repoRoot, "..", "shared", "conformance", "cases");
+const chartDir = path.join(repoRoot, "chart-templates/developer-mesh");
+
+/** The head fields sortManifests reads, as a plain object (absent fields left out). */
+function project(head: Value): unknown {
+  if (!isGoMap(head)) return { notAMap: head };
+  const out: Record<string, unknown> = {};
+  for (const k of ["apiVersion", "kind"]) if (head.has(k)) out[k] = head.get(k);
+  if (head.has("metadata")) {
+    const md = head.get("metadata")!;
+    if (isGoMap(md)) {
+      const m: Record<string, unknown> = {};
+      for (const k of ["name", "namespace", "annotations"]) if (md.has(k)) m[k] = md.get(k);
+      out.metadata = m;
+    } else out.metadata = md;
+  }
+  return out;
+}
+
+/** The full parse, or the error text. */
+function full(doc: string): { head: unknown } | { error: string } {
+  try {
+    return { head: project(parseYamlDocument(doc)) };
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    return { error: (e as Error).message };
+  }
+}
+
+/** Fails when the fast reader gives a head the full parser does not. */
+function agrees(doc: string): boolean {
+  const fast = readManifestHead(doc);
+  if (fast === undefined) return true;
+  expect(full(doc), JSON.stringify(doc)).toEqual({ head: project(fast) });
+  return true;
+}
+
+const chartDocs: string[] = (() => {
+  const chart = loadChart(loadDirFiles(chartDir));
+  const docs: string[] = [];
+  for (const env of ["", "dev", "staging", "prod"]) {
+    const values = env === "" ? [] : [readFileSync(path.join(chartDir, `values-${env}.yaml`), "utf8")];
+    const r = renderChart(chart, { values });
+    if (r.error) throw r.error;
+    docs.push(...r.manifests.map((m) => m.content));
+  }
+  return docs;
+})();
+
+/** Plain data for deep comparison (maps as sorted entry lists). */
+const plain = (v: Value): unknown => (isGoMap(v) ? [...v].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, plain(x)]) : Array.isArray(v) ? v.map(plain) : v);
+
+/** Fails when the fast reader gives a values map the full parser does not. */
+function valuesAgree(text: string): boolean {
+  const fast = readBlockValues(text);
+  if (fast === undefined) return true;
+  let full: unknown;
+  try {
+    full = plain(parseValuesYaml(text));
+  } catch (e) {
+    if (e instanceof TypeError) throw e;
+    full = `error: ${(e as Error).message}`;
+  }
+  expect(full, JSON.stringify(text)).toEqual(plain(fast));
+  return true;
+}
+
+const chartValues = readdirSync(chartDir)
+  .filter((f) => /^values.*\.yaml$/.test(f))
+  .map((f) => readFileSync(path.join(chartDir, f), "utf8"));
+
+describe("readBlockValues", () => {
+  it("reads our chart's values files as the full parser does", () => {
+    expect(chartValues.length).toBe(4);
+    for (const text of chartValues) {
+      expect(readBlockValues(text)).toBeDefined();
+      valuesAgree(text);
+    }
+  });
+
+  it("agrees with the full parser on every values file of the conformance corpus", () => {
+    let total = 0;
+    for (const c of readdirSync(casesDir)) {
+      for (const f of readdirSync(path.join(casesDir, c))) {
+        if (!/\.ya?ml$/.test(f) || f === "Chart.yaml") continue;
+        total++;
+        valuesAgree(readFileSync(path.join(casesDir, c, f), "utf8"));
+      }
+    }
+    expect(total).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ["a:\n  b: |\n    x\n\n    y\n\n  c: |-\n    z\n  d: |+\n    w\n\n\ne: 1\n", true],
+    ["list:\n- a\n- b: 1\n  c: [x, 'y']\n-\n  - nested\n- 2\nempty:\nnull: ~\n", false],
+    ["list:\n- a\n- b: 1\n  c: [x, 'y']\n-\n  d: e\n- 2\nempty:\nnn: ~\nq: \"\\u00e9\"\n", true],
+    ["a: >\n  folded\n", false],
+    ["a: |\n  no final break", false],
+    ["a: |\n\nb: 1\n", false],
+    ["a: 1\n---\nb: 2\n", false],
+    ["%YAML 1.1\n---\na: 1\n", false],
+    ["a: 1\n...\n", false],
+    ["", false],
+    ["# only a comment\n", false],
+  ])("%j accepted: %s", (text, accepted) => {
+    expect(readBlockValues(text) !== undefined).toBe(accepted);
+    valuesAgree(text);
+  });
+
+  it("agrees with the full parser on seeded random edits of values files", () => {
+    const pieces = [" ", "  ", "\t", ":", ": ", "-", "- ", "#", " #", '"', "'", "|", "|-", "|+", ">", "\n", "\n  ", "\n- ", "{", "}", "[", "]", ",", "&", "*", "!", "a", "0", ".", "~", "\\", "%", "---", "<<: ", "? ", "\n\n", "  \n", "y", ".inf"];
+    const edit = fc.record({
+      text: fc.constantFrom(...chartValues),
+      at: fc.nat(),
+      del: fc.nat({ max: 6 }),
+      ins: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join("")),
+    });
+    fc.assert(
+      fc.property(edit, ({ text, at, del, ins }) => {
+        const i = at % (text.length + 1);
+        return valuesAgree(text.slice(0, i) + ins + text.slice(i + del));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe("readManifestHead", () => {
+  it("reads the head of every document our chart renders (four environments) as the full parser does", () => {
+    expect(chartDocs.length).toBeGreaterThan(40);
+    for (const doc of chartDocs) {
+      expect(readManifestHead(doc), doc.slice(0, 200)).toBeDefined();
+      agrees(doc);
+    }
+  });
+
+  it("agrees with the full parser on every document of the conformance corpus's real Helm output", () => {
+    expect(existsSync(casesDir), `conformance corpus missing at ${casesDir}`).toBe(true);
+    let accepted = 0;
+    let total = 0;
+    for (const c of readdirSync(casesDir)) {
+      const out = path.join(casesDir, c, "expected.out");
+      if (!existsSync(out)) continue;
+      for (const doc of splitManifests(readFileSync(out, "utf8"))) {
+        total++;
+        if (readManifestHead(doc)) accepted++;
+        agrees(doc);
+      }
+    }
+    expect(total).toBeGreaterThan(100);
+    expect(accepted).toBeGreaterThan(total / 2);
+  });
+
+  it.each([
+    // Accepted, with values the full parser agrees on.
+    ["kind: Service\nmetadata:\n  name: a\n  annotations:\n    x: \"1\"\n    q: 'it''s'\n    z: 3e5\n    j: \"{\\\"a\\\": \\\"b\\u00e9\\\\n\\\"}\"\n", true],
+    ["kind: A\nspec:\n  command: [\"sh\", \"-c\", \"echo \\\"$X\\\"\"]\n  args: [a, 'b', 1, 2.5, -x]\n  cidr: ::/0\nmetadata:\n  name: [a]\n", true],
+    ["kind: A\u00a0\n", true],
+    ["apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    line\n\n      more\n  b: >-\n    folded\nmetadata:\n  name: 0x10\n", true],
+    ["kind: A\nspec:\n  list:\n  - a\n  - b: 1\n    c:\n    - d\n  -\n    e: f\n  other: {} # c\nmetadata: {}\n", true],
+    ["kind: A # comment\n# full-line comment\n  # indented comment\nmetadata:\n  name: yes\n  namespace: ~\n", true],
+    ["kind: A\nkind: B\nmetadata:\n  name: a\nmetadata:\n  namespace: b\n", true],
+    ["kind: a#b\nmetadata:\n  name: http://x:80/y\n", true],
+    // Outside the subset, or errors the full parser must report: never accepted.
+    ["kind: A\nmetadata:\n\tname: a\n", false],
+    ["kind: a: b\n", false],
+    ["kind: A\n  name: b\n", false],
+    ["kind: A\nmetadata:\n    name: a\n  namespace: b\n", false],
+    ["kind: A\nx: .inf\n", false],
+    ["kind: A\nx: \"a\\\"b\"\n", true],
+    ["kind: A\n<<: {a: 1}\n", false],
+    ["on: A\nkind: B\n", false],
+    ["kind: A\nx: |\n  \ta\n", false],
+    ["kind: A\nx: |\n    a\n  b\n", false],
+    ["kind: A\nx: [{a: b}]\n", false],
+    ["kind: &a A\n", false],
+    ["kind: \"A\"x\n", false],
+    ["kind: A\nx: [a, ]\n", false],
+    ["kind: A\nx: [a,, b]\n", false],
+    ["kind: A\nx: [a: b]\n", false],
+    ["kind: A\nx: \"\\ud800\"\n", false],
+    ["kind: A\nx: \"\\q\"\n", false],
+    ["kind: A\r\n", false],
+    ["- kind: A\n", false],
+    ["  kind: A\n", false],
+    ["kind: A\nx:\n  - a\n  y: b\n", false],
+    ["kind: A\nx: - a\n", false],
+    ["kind: A\nx: a\n  b\n", false],
+    ["", false],
+  ])("%j accepted: %s", (doc, accepted) => {
+    expect(readManifestHead(doc) !== undefined).toBe(accepted);
+    agrees(doc);
+  });
+
+  it("agrees with the full parser on seeded random edits of rendered documents", () => {
+    const pieces = [" ", "  ", "\t", ":", ": ", "-", "- ", "#", " #", '"', "'", "|", ">", "\n", "\n  ", "{", "}", "[", "]", "&", "*", "!", "a", "0", ".", "\u00a0", "~", "\\", "%", "@", "<<: "];
+    const edit = fc.record({
+      doc: fc.constantFrom(...chartDocs.filter((d) => d.length < 4000)),
+      at: fc.nat(),
+      del: fc.nat({ max: 6 }),
+      ins: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join("")),
+    });
+    fc.assert(
+      fc.property(edit, ({ doc, at, del, ins }) => {
+        const i = at % (doc.length + 1);
+        return agrees(doc.slice(0, i) + ins + doc.slice(i + del));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
