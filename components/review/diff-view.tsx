@@ -1,9 +1,9 @@
 "use client";
 // Diff: the current environment's output against the chart defaults, another environment or a snapshot,
 // in Monaco's diff editor, with a per-resource summary of what changed.
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { describeChange, diffSummary } from "@/lib/review/diff-summary";
-import { reviewObjects } from "@/lib/review/review-object";
+import { reviewObjects, type ParseCache } from "@/lib/review/review-object";
 import type { RenderState } from "./use-render-worker";
 import { LazyOutputDiff } from "./lazy-monaco-views";
 import styles from "./review.module.css";
@@ -25,7 +25,9 @@ export interface DiffViewProps {
 export function DiffView({ targets, target, onTarget, environment, current, against }: DiffViewProps) {
   const now = current?.good;
   const then = against?.good;
-  const changes = useMemo(() => (now && then ? diffSummary(reviewObjects(then.manifests), reviewObjects(now.manifests)) : []), [now, then]);
+  // Each side keeps its parsed documents, so an edit re-parses only the documents it changed.
+  const caches = useRef<[ParseCache, ParseCache]>([new Map(), new Map()]);
+  const changes = useMemo(() => (now && then ? diffSummary(reviewObjects(then.manifests, caches.current[0]), reviewObjects(now.manifests, caches.current[1])) : []), [now, then]);
   const label = targets.find((t) => t.value === target)?.label ?? target;
   return (
     <div className={styles.diff}>

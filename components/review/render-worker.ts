@@ -8,7 +8,7 @@ import { errorValuesPath } from "@/lib/review/error-values-path";
 import { loadK8sSchemaValidator, type ObjectValidator } from "@/lib/review/k8s-schema";
 import { reviewFindings } from "@/lib/review/findings";
 import { footprint } from "@/lib/review/footprint";
-import { reviewObjects } from "@/lib/review/review-object";
+import { reviewObjects, type ParseCache } from "@/lib/review/review-object";
 import { topologyGraph } from "@/lib/topology/graph";
 import { isGoMap, type Value } from "@/lib/template/value";
 import type { FromWorker, RenderRequest, ReviewResult, SchemaCheck, ToWorker } from "./render-protocol";
@@ -19,6 +19,8 @@ const pending = new Map<string, { id: number; request: RenderRequest }>();
 const latest = new Map<string, { id: number; request: RenderRequest }>();
 let scheduled = false;
 let validate: ObjectValidator | undefined;
+/** Each key's parsed documents of its previous render: an edit re-parses only what it changed. */
+const parseCaches = new Map<string, ParseCache>();
 let schema: SchemaCheck = "loading";
 
 function loadSchemas(): void {
@@ -46,7 +48,7 @@ function valueAt(path: string): unknown {
   return cur;
 }
 
-function review(c: Chart, request: RenderRequest): ReviewResult {
+function review(c: Chart, key: string, request: RenderRequest): ReviewResult {
   const start = performance.now();
   const r = renderChart(c, {
     values: request.values,
@@ -55,7 +57,9 @@ function review(c: Chart, request: RenderRequest): ReviewResult {
     namespace: request.namespace,
     kubeVersion: request.kubeVersion === "" ? undefined : request.kubeVersion,
   });
-  const objects = reviewObjects(r.manifests);
+  let cache = parseCaches.get(key);
+  if (!cache) parseCaches.set(key, (cache = new Map()));
+  const objects = reviewObjects(r.manifests, cache);
   const e = r.error;
   return {
     output: r.output,
@@ -77,7 +81,7 @@ function drain(): void {
   for (const [key, { id, request }] of pending) {
     pending.delete(key);
     try {
-      post({ type: "result", key, id, result: review(chart, request) });
+      post({ type: "result", key, id, result: review(chart, key, request) });
     } catch (err) {
       // An engine bug: report it for this request and keep serving the others.
       post({ type: "failed", key, id, message: err instanceof Error ? err.message : String(err) });

@@ -65,6 +65,9 @@ export function useRenderWorker(files: ChartFiles): { states: Record<string, Ren
   const render = useCallback(
     (key: string, request: RenderRequest) => {
       const id = nextId.current++;
+      // For the keystroke-to-preview measurement (e2e/review.spec.ts): when the newest request left.
+      performance.clearMarks(`review-render-request:${key}`);
+      performance.mark(`review-render-request:${key}`);
       requests.current.set(key, { id, request });
       patch(key, (s) => ({ ...s, busy: true }));
       worker.current?.postMessage({ type: "render", key, id, request } satisfies ToWorker);

@@ -2,7 +2,9 @@
  * Rendered manifests as the review works on them: each document's object, the line where it starts in
  * `helm template`'s output, the service it belongs to, and a way to find the output line of any field.
  * The engine hands back document texts without positions, so each is parsed once more here (with the
- * `yaml` library, as YAML 1.1) to keep the source ranges that findings point at.
+ * `yaml` library, as YAML 1.1) to keep the source ranges that findings point at. That parse costs about three
+ * times the render itself, and an edit changes few documents: a `ParseCache` carries the parsed documents
+ * from one render to the next, so only changed texts are parsed again.
  */
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { RenderedManifest } from "../helm/index";
@@ -62,15 +64,36 @@ export function outputStartLines(manifests: readonly RenderedManifest[]): number
   return starts;
 }
 
-/** Parses every manifest; line numbers follow the output printed without `--show-only`. */
-export function reviewObjects(manifests: readonly RenderedManifest[]): ReviewObject[] {
+/** One document's parse: its object (read-only: shared by every render that prints the same text). */
+interface ParsedManifest {
+  doc: Document;
+  counter: LineCounter;
+  obj: Record<string, unknown> | null;
+}
+
+/** Parsed documents by text, kept from one `reviewObjects` call to the next of the same caller. */
+export type ParseCache = Map<string, ParsedManifest>;
+
+function parseManifest(content: string): ParsedManifest {
+  const counter = new LineCounter();
+  const doc = parseDocument(content, { version: "1.1", lineCounter: counter, uniqueKeys: false });
+  const js: unknown = doc.errors.length > 0 ? null : doc.toJS({ maxAliasCount: -1 });
+  const obj = js !== null && typeof js === "object" && !Array.isArray(js) ? (js as Record<string, unknown>) : null;
+  return { doc, counter, obj };
+}
+
+/**
+ * Parses every manifest; line numbers follow the output printed without `--show-only`. With `cache`, texts
+ * parsed by the previous call are reused, and the cache then holds exactly this call's documents.
+ */
+export function reviewObjects(manifests: readonly RenderedManifest[], cache?: ParseCache): ReviewObject[] {
   const starts = outputStartLines(manifests);
-  return manifests.map((manifest, index) => {
+  const used: ParseCache = new Map();
+  const objects = manifests.map((manifest, index): ReviewObject => {
     const start = starts[index] ?? 1;
-    const counter = new LineCounter();
-    const doc = parseDocument(manifest.content, { version: "1.1", lineCounter: counter, uniqueKeys: false });
-    const js: unknown = doc.errors.length > 0 ? null : doc.toJS({ maxAliasCount: -1 });
-    const obj = js !== null && typeof js === "object" && !Array.isArray(js) ? (js as Record<string, unknown>) : null;
+    const parsed = used.get(manifest.content) ?? cache?.get(manifest.content) ?? parseManifest(manifest.content);
+    used.set(manifest.content, parsed);
+    const { doc, counter, obj } = parsed;
     return {
       manifest,
       index,
@@ -84,4 +107,9 @@ export function reviewObjects(manifests: readonly RenderedManifest[]): ReviewObj
       },
     };
   });
+  if (cache) {
+    cache.clear();
+    for (const [text, parsed] of used) cache.set(text, parsed);
+  }
+  return objects;
 }
