@@ -146,6 +146,18 @@ const isContainer = (j: Json): boolean => typeof j === "object" && j !== null &&
 const sortedProps = (o: JsonObject): string[] => Object.keys(o).sort(compareGoStrings);
 const quotedList = (names: string[]): string => names.map(sQuote).join(", ");
 
+/** A schema's numeric bounds; draft 4's boolean exclusiveMinimum/Maximum turns the bound itself exclusive. */
+function bounds(s: JsonObject): Record<"minimum" | "maximum" | "exMin" | "exMax", SchemaNumber | null> {
+  const minimum = schemaNumber(s.minimum);
+  const maximum = schemaNumber(s.maximum);
+  return {
+    minimum: s.exclusiveMinimum === true ? null : minimum,
+    maximum: s.exclusiveMaximum === true ? null : maximum,
+    exMin: s.exclusiveMinimum === true ? minimum : schemaNumber(s.exclusiveMinimum),
+    exMax: s.exclusiveMaximum === true ? maximum : schemaNumber(s.exclusiveMaximum),
+  };
+}
+
 /** A compiled subschema's verdict on a value; a keyword's check given the value's JSON type. */
 type Verdict = (v: Value) => boolean;
 type Check = (v: Value, t: JsonType) => boolean;
@@ -519,13 +531,7 @@ export class SchemaValidator {
     // Messages print the nearest float64s: the value itself, or its int64 rounded.
     const got = (): string => formatFloatLocalized(v instanceof GoInt ? Number(v.value) : (v as number));
     const want = (n: SchemaNumber): string => formatFloatLocalized(n.float);
-    let minimum = schemaNumber(s.minimum);
-    let maximum = schemaNumber(s.maximum);
-    let exMin = schemaNumber(s.exclusiveMinimum);
-    let exMax = schemaNumber(s.exclusiveMaximum);
-    // Draft 4's boolean form turns the bound itself exclusive.
-    if (s.exclusiveMinimum === true) [exMin, minimum] = [minimum, null];
-    if (s.exclusiveMaximum === true) [exMax, maximum] = [maximum, null];
+    const { minimum, maximum, exMin, exMax } = bounds(s);
     const cmp = (n: SchemaNumber | null): number | null => (n === null ? null : compareNumber(v, n));
     const cMin = cmp(minimum);
     if (minimum && cMin !== null && cMin < 0) add(err(`minimum: got ${got()}, want ${want(minimum)}`));
@@ -783,13 +789,7 @@ export class SchemaValidator {
   }
 
   private compileNumber(s: JsonObject, checks: Check[]): void {
-    let minimum = schemaNumber(s.minimum);
-    let maximum = schemaNumber(s.maximum);
-    let exMin = schemaNumber(s.exclusiveMinimum);
-    let exMax = schemaNumber(s.exclusiveMaximum);
-    // Draft 4's boolean form turns the bound itself exclusive.
-    if (s.exclusiveMinimum === true) [exMin, minimum] = [minimum, null];
-    if (s.exclusiveMaximum === true) [exMax, maximum] = [maximum, null];
+    const { minimum, maximum, exMin, exMax } = bounds(s);
     const mult = schemaNumber(s.multipleOf);
     const multiple = mult?.rat ? mult : null;
     if (!minimum && !maximum && !exMin && !exMax && !multiple) return;
