@@ -30,3 +30,11 @@ export class YamlError extends Error {
     this.name = "YamlError";
   }
 }
+
+/** An error of sigs.k8s.io/yaml's JSON step (json.Unmarshal), whose message carries its own prefix. */
+export class JsonStageError extends YamlError {}
+
+/** sigs.k8s.io/yaml's wrapping of an error from reading YAML: `error converting YAML to JSON: yaml: …`. */
+export function convertError(e: YamlError): YamlError {
+  return e instanceof JsonStageError ? e : new YamlError(e.code, `error converting YAML to JSON: ${e.message}`, e.line, e.column);
+}

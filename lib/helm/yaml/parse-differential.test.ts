@@ -129,6 +129,10 @@ describe("parseValuesYaml against the real Helm", () => {
     ["long flow key", `a: {x: 1, ${"k".repeat(1030)}: 1}\n`],
     ["scalar on first line", "a: b: c\n"],
     ["tab on first line", "\ta: 1\n"],
+    // Nested past what the `yaml` package composes: answered from the syntax tree (deep-document.ts).
+    ["a map in sequences 10,000 deep (goyaml's indent limit)", `a:\n${"- ".repeat(10000)}k: v\n`],
+    ["a map past 10,000 levels after sorting, beside a list that is not", `b: {x: ${"[".repeat(9999)}${"]".repeat(9999)}}\na: ${"[".repeat(9999)}${"]".repeat(9999)}\n`],
+    ["a map of flow pairs past 10,000 levels", `a: ${"[k: ".repeat(5000)}1${"]".repeat(5000)}\n`],
   ];
   it.each(broken)("reports %s with Helm's message", (_name, text) => {
     const dir = writeTree({ "Chart.yaml": "apiVersion: v2\nname: pe\nversion: 0.1.0\n", "values.yaml": text, "templates/t.yaml": "kind: Test\n" }, "yaml-parse-err-");

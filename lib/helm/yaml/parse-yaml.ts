@@ -5,6 +5,7 @@
  */
 import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import { GoInt, formatFloat, type GoMap, type Value } from "../../template/value";
+import { deepDocumentError } from "./deep-document";
 import { YamlError } from "./errors";
 import { resolveScalar, type Resolved } from "./resolve";
 
@@ -67,7 +68,7 @@ class Decoder {
     if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
       throw new YamlError("ALIAS_BOMB", "yaml: document contains excessive aliasing");
     }
-    if (depth > MAX_DEPTH) throw new YamlError("TOO_DEEP", `yaml: exceeded max depth of ${MAX_DEPTH}`);
+    if (depth > MAX_DEPTH) throw deepDocumentError(this.text);
     if (node === null || node === undefined) return null;
     if (isAlias(node)) return this.alias(node, depth);
     if (isScalar(node)) return this.scalarValue(this.resolve(node));
@@ -346,7 +347,7 @@ function decode(text: string, typed: boolean): Value {
     const parsed = parseAllDocuments(text, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
     docs = Array.isArray(parsed) ? parsed : [parsed as unknown as Document];
   } catch (e) {
-    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
+    if (e instanceof RangeError) throw deepDocumentError(text);
     throw e;
   }
   // Directives with no document after them (Kubernetes' reader cut the file at the "---").
@@ -356,12 +357,12 @@ function decode(text: string, typed: boolean): Value {
   const doc = docs[0];
   if (!doc) return null;
   const err = doc.errors[0];
-  if (err?.message.includes("Maximum call stack")) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
+  if (err?.message.includes("Maximum call stack")) throw deepDocumentError(text);
   if (err) throw syntaxError(text, err as never);
   try {
     return new Decoder(doc, text, typed).value(doc.contents as Node | null, 0);
   } catch (e) {
-    if (e instanceof RangeError) throw new YamlError("TOO_DEEP", "yaml: nesting too deep to parse");
+    if (e instanceof RangeError) throw deepDocumentError(text);
     throw e;
   }
 }

@@ -6,7 +6,7 @@
  * reporting the first type mismatch in key order.
  */
 import { GoInt, formatFloat, sortedKeys, type GoMap, type Value } from "../../template/value";
-import { YamlError } from "./errors";
+import { YamlError, convertError } from "./errors";
 import { decodeYamlTyped, formatFloat32 } from "./parse-yaml";
 
 /** A Go field type, as far as encoding/json needs it. `name` is Go's spelling in error messages. */
@@ -22,7 +22,6 @@ export interface GoStructType {
   fields: Record<string, GoFieldType>;
 }
 
-const CONVERT = "error converting YAML to JSON: ";
 const UNMARSHAL = "error unmarshaling JSON: while decoding JSON: ";
 
 function typeName(t: GoFieldType): string {
@@ -66,7 +65,7 @@ function toJsonable(v: Value, t: GoFieldType | undefined): Value {
 
 /** json.Marshal's refusal of NaN and ±Inf, found in the order it writes (map keys sorted). */
 function checkMarshal(v: Value): void {
-  if (typeof v === "number" && !Number.isFinite(v)) throw new YamlError("UNSUPPORTED_VALUE", `${CONVERT}json: unsupported value: ${formatFloat(v)}`);
+  if (typeof v === "number" && !Number.isFinite(v)) throw convertError(new YamlError("UNSUPPORTED_VALUE", `json: unsupported value: ${formatFloat(v)}`));
   if (Array.isArray(v)) v.forEach(checkMarshal);
   else if (v instanceof Map) for (const k of sortedKeys(v)) checkMarshal(v.get(k) ?? null);
 }
@@ -150,7 +149,7 @@ export function unmarshalYamlStruct(text: string, s: GoStructType): GoMap {
   try {
     v = decodeYamlTyped(text);
   } catch (e) {
-    if (e instanceof YamlError) throw new YamlError(e.code, CONVERT + e.message, e.line, e.column);
+    if (e instanceof YamlError) throw convertError(e);
     throw e;
   }
   const t: GoFieldType = { kind: "struct", struct: s };

@@ -3,7 +3,7 @@
  * fromYaml / fromYamlArray, with Helm's error texts.
  */
 import { type GoMap, type Value } from "../../template/value";
-import { YamlError } from "./errors";
+import { YamlError, convertError } from "./errors";
 import { decodeYaml } from "./parse-yaml";
 import { yamlText } from "./yaml-text";
 
@@ -25,7 +25,7 @@ function unmarshalMap(text: string): GoMap {
   try {
     v = decodeYaml(text);
   } catch (e) {
-    if (e instanceof YamlError) throw new YamlError(e.code, CONVERT + e.message, e.line, e.column);
+    if (e instanceof YamlError) throw convertError(e);
     throw e;
   }
   if (v === null) return new Map();
@@ -128,7 +128,7 @@ export function parseYamlDocument(text: string): Value {
   try {
     return decodeYaml(text);
   } catch (e) {
-    if (e instanceof YamlError) throw new YamlError(e.code, CONVERT + e.message, e.line, e.column);
+    if (e instanceof YamlError) throw convertError(e);
     throw e;
   }
 }
