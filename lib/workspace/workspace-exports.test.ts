@@ -10,7 +10,7 @@ import { cloneEnvironment } from "./environments";
 import { setValue } from "./layer-edit";
 import { environmentLayers, renderEnvironment } from "./layers";
 import { allEnvironmentsBundle, environmentExport, exportedValuesFiles, installCommand, workspacePackage } from "./workspace-exports";
-import { createWorkspace, withLayerText, type Workspace } from "./workspace";
+import { createWorkspace, parseWorkspace, withLayerText, type Workspace } from "./workspace";
 
 const { files, chart } = studioChart();
 
@@ -82,6 +82,8 @@ describe("workspace exports", () => {
     const a = workspacePackage(files, chart, ws, { env: "prod" });
     const b = workspacePackage(files, chart, workspace(), { env: "prod" });
     expect(b.bytes).toEqual(a.bytes);
+    // The same workspace read back from its file.
+    expect(workspacePackage(files, chart, parseWorkspace(JSON.parse(JSON.stringify(ws))), { env: "prod" }).bytes).toEqual(a.bytes);
     expect(workspacePackage(files, chart, ws).bytes).toEqual(workspacePackage(files, chart, ws).bytes);
   });
 
