@@ -1,5 +1,5 @@
 // The browser's copy of the workspace (IndexedDB): written on every change, read back on load. A record
-// the studio cannot open is kept aside under its own key (lib/workspace/restore.ts decides when).
+// the studio cannot open, or one a link replaces, is kept aside under its own key (lib/workspace/restore.ts decides when).
 import type { SavedWorkspaceStore, Workspace } from "@/lib/workspace/index";
 
 const DB_NAME = "devmesh-studio";
@@ -40,8 +40,8 @@ export function saveWorkspace(ws: Workspace): Promise<void> {
 
 export const savedWorkspaceStore: SavedWorkspaceStore = {
   load: () => run("readonly", (s) => s.get(KEY) as IDBRequest<unknown>),
-  backup: (record) => {
-    const key = `unreadable-${new Date().toISOString()}`;
+  backup: (record, why) => {
+    const key = `${why}-${new Date().toISOString()}`;
     return run("readwrite", (s) => s.add(record, key)).then(() => key);
   },
 };

@@ -13,10 +13,10 @@ function memoryStore(record: unknown, opts: { loadFails?: boolean; backupFails?:
   return {
     kept,
     load: () => (opts.loadFails ? Promise.reject(new Error("blocked")) : Promise.resolve(record)),
-    backup: (r) => {
+    backup: (r, why) => {
       if (opts.backupFails) return Promise.reject(new Error("quota exceeded"));
-      kept.set("unreadable-1", r);
-      return Promise.resolve("unreadable-1");
+      kept.set(`${why}-1`, r);
+      return Promise.resolve(`${why}-1`);
     },
   };
 }
@@ -28,8 +28,10 @@ describe("workspace/restore", () => {
   });
 
   it("should prefer a permalink, and fall back to the saved workspace when the link is broken", async () => {
-    const link = workspacePermalink(withLayerText(saved, "prod", "a: 1\n"));
-    expect(await restoreWorkspace(link, memoryStore(saved))).toMatchObject({ from: "permalink", notice: null });
+    const linked = withLayerText(saved, "prod", "a: 1\n");
+    const link = workspacePermalink(linked);
+    expect(await restoreWorkspace(link, memoryStore(undefined))).toEqual({ ws: linked, from: "permalink", notice: null, autosave: true });
+    expect(await restoreWorkspace(link, memoryStore(JSON.parse(JSON.stringify(linked))))).toMatchObject({ from: "permalink", notice: null });
     const broken = await restoreWorkspace("not-a-link", memoryStore(saved));
     expect(broken).toMatchObject({ ws: saved, from: "browser", autosave: true });
     expect(broken.notice).toMatch(/^The link could not be opened: /);
@@ -48,6 +50,16 @@ describe("workspace/restore", () => {
     expect(r.notice).toMatch(why);
     expect(r.notice).toMatch(/It is kept unchanged in this browser's storage as "unreadable-1"/);
     expect(store.kept.get("unreadable-1")).toBe(record);
+  });
+
+  it("should back up the browser's own workspace before a link replaces it", async () => {
+    const store = memoryStore(saved);
+    const r = await restoreWorkspace(workspacePermalink(withLayerText(saved, "prod", "a: 1\n")), store);
+    expect(r).toMatchObject({ from: "permalink", autosave: true });
+    expect(r.notice).toBe('Opened from a link (secrets are not shared). The workspace this browser had is kept in its storage as "replaced-1".');
+    expect(store.kept.get("replaced-1")).toBe(saved);
+    const failing = await restoreWorkspace(workspacePermalink(withLayerText(saved, "prod", "a: 1\n")), memoryStore(saved, { backupFails: true }));
+    expect(failing).toMatchObject({ from: "permalink", autosave: false });
   });
 
   it("should turn autosave off when an unreadable record cannot be backed up", async () => {

@@ -1,8 +1,9 @@
 /**
  * Which workspace the studio opens with, and whether autosave may write: a permalink in the URL first, then
- * the browser's saved record, else a fresh workspace from the chart. A saved record that cannot be read
- * (damaged, or another workspace version) is never overwritten before it is backed up: the user is told
- * why, and where the record is kept. Storage is passed in, so this runs against IndexedDB in the browser.
+ * the browser's saved record, else a fresh workspace from the chart. A saved record is never overwritten
+ * before it is backed up when it cannot be read (damaged, or another workspace version) or when a link
+ * replaces it: the user is told why, and where it is kept. Storage is passed in, so this runs against
+ * IndexedDB in the browser.
  */
 import { workspaceFromPermalink } from "./workspace-exports";
 import { WORKSPACE_VERSION, parseWorkspace, type Workspace } from "./workspace";
@@ -13,8 +14,8 @@ export type RestoredFrom = "permalink" | "browser" | "chart";
 export interface SavedWorkspaceStore {
   /** The saved record as stored (undefined when there is none). */
   load(): Promise<unknown>;
-  /** Keeps an unreadable record aside; resolves to the key it is kept under. */
-  backup(record: unknown): Promise<string>;
+  /** Keeps a record aside (`why` starts its key); resolves to the key it is kept under. */
+  backup(record: unknown, why: "unreadable" | "replaced"): Promise<string>;
 }
 
 export interface Restored {
@@ -50,11 +51,13 @@ export function savedRecordProblem(record: unknown): string | null {
 export async function restoreWorkspace(fragment: string | null, store: SavedWorkspaceStore): Promise<Restored> {
   let linkNotice: string | null = null;
   if (fragment) {
+    let ws: Workspace | undefined;
     try {
-      return { ws: workspaceFromPermalink(fragment), from: "permalink", notice: null, autosave: true };
+      ws = workspaceFromPermalink(fragment);
     } catch (e) {
       linkNotice = `The link could not be opened: ${message(e)}.`;
     }
+    if (ws) return openLink(ws, store);
   }
   let record: unknown;
   try {
@@ -67,7 +70,7 @@ export async function restoreWorkspace(fragment: string | null, store: SavedWork
   const problem = savedRecordProblem(record);
   if (problem === null) return { ws: parseWorkspace(record), from: "browser", notice: linkNotice, autosave: true };
   try {
-    const key = await store.backup(record);
+    const key = await store.backup(record, "unreadable");
     return {
       ws: null,
       from: "chart",
@@ -85,3 +88,21 @@ export async function restoreWorkspace(fragment: string | null, store: SavedWork
 }
 
 const join = (a: string | null, b: string): string => (a ? `${a} ${b}` : b);
+
+/** A link's workspace replaces the browser's: a different saved workspace is backed up first. */
+async function openLink(ws: Workspace, store: SavedWorkspaceStore): Promise<Restored> {
+  const opened: Restored = { ws, from: "permalink", notice: null, autosave: true };
+  let record: unknown;
+  try {
+    record = await store.load();
+  } catch {
+    return opened;
+  }
+  if (record === undefined || record === null || JSON.stringify(record) === JSON.stringify(ws)) return opened;
+  try {
+    const key = await store.backup(record, "replaced");
+    return { ...opened, notice: `Opened from a link (secrets are not shared). The workspace this browser had is kept in its storage as "${key}".` };
+  } catch (e) {
+    return { ...opened, notice: `Opened from a link, but the workspace this browser had could not be backed up (${message(e)}), so autosave is off to keep it.`, autosave: false };
+  }
+}
