@@ -5,7 +5,7 @@
 // newest request of every key is reviewed again once they arrive.
 import { loadChart, renderChart, type Chart } from "@/lib/helm/index";
 import { errorValuesPath } from "@/lib/review/error-values-path";
-import { loadK8sSchemaValidator, type ObjectValidator } from "@/lib/review/k8s-schema";
+import { loadK8sSchemaValidator, type ObjectValidator, type ReviewFinding } from "@/lib/review/k8s-schema";
 import { reviewFindings } from "@/lib/review/findings";
 import { footprint } from "@/lib/review/footprint";
 import { reviewObjects, type ParseCache } from "@/lib/review/review-object";
@@ -21,6 +21,16 @@ let scheduled = false;
 let validate: ObjectValidator | undefined;
 /** Each key's parsed documents of its previous render: an edit re-parses only what it changed. */
 const parseCaches = new Map<string, ParseCache>();
+// A document printed again unchanged comes back as the same object (the parse cache), so its schema
+// findings are kept with it.
+const schemaFindings = new WeakMap<object, ReviewFinding[]>();
+const validateOnce: ObjectValidator = (obj) => {
+  if (!validate) return [];
+  if (obj === null || typeof obj !== "object") return validate(obj);
+  let found = schemaFindings.get(obj);
+  if (!found) schemaFindings.set(obj, (found = validate(obj)));
+  return found;
+};
 let schema: SchemaCheck = "loading";
 
 function loadSchemas(): void {
@@ -67,7 +77,7 @@ function review(c: Chart, key: string, request: RenderRequest): ReviewResult {
     error: e
       ? { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line, col: e.col, valuesPath: errorValuesPath(e.message, e.valuesPath, valueAt) }
       : null,
-    findings: reviewFindings(objects, { environment: request.environment, valueAt, validate }),
+    findings: reviewFindings(objects, { environment: request.environment, valueAt, validate: validate && validateOnce }),
     schema,
     footprint: footprint(objects),
     graph: topologyGraph(objects),
