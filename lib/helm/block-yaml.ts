@@ -25,7 +25,7 @@ const UNSUPPORTED = new Unsupported();
 // Tab, line feed and the printable characters goyaml takes without question (no CR, NEL, LS/PS, BOM, surrogates).
 const OUTSIDE_SUBSET = /[^\t\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 // goyaml takes simple keys of up to 1024 characters; these stay far below that.
-const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]{0,252}$/;
+const KEY_MAX = 253;
 // Characters that may not start a plain scalar here (YAML indicators; `-` is checked on its own).
 const INDICATORS = new Set([..."?:,[]{}#&*!|>'\"%@`"]);
 const BLOCK_SCALAR = new Set(["|", "|-", "|+", ">", ">-", ">+"]);
@@ -85,7 +85,7 @@ class BlockReader {
       const colon = keyEnd(line, start);
       if (colon < 0) throw UNSUPPORTED;
       const key = line.slice(start, colon);
-      if (resolveScalar(key).tag !== "str") throw UNSUPPORTED;
+      if (!isStringKey(key)) throw UNSUPPORTED;
       const sub = fieldCapture(capture, key);
       const wanted = capture === "annotations" || sub !== undefined || (capture === "top" && (key === "apiVersion" || key === "kind")) ||
         (capture === "metadata" && (key === "name" || key === "namespace"));
@@ -243,10 +243,25 @@ function isItem(line: string, col: number): boolean {
 
 /** The column of the `:` that ends a plain key starting at `from` (followed by a space or the end), or -1. */
 function keyEnd(line: string, from: number): number {
-  const colon = line.indexOf(":", from);
-  if (colon <= from) return -1;
-  if (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 0x20) return -1;
-  return PLAIN_KEY.test(line.slice(from, colon)) ? colon : -1;
+  // Keys: a letter, digit or `_`, then those or `.`, `/`, `-`.
+  if (!isWordChar(line.charCodeAt(from))) return -1;
+  let c = from + 1;
+  for (; c < line.length; c++) {
+    const ch = line.charCodeAt(c);
+    if (!isWordChar(ch) && ch !== 0x2e && ch !== 0x2f && ch !== 0x2d) break;
+  }
+  if (line.charCodeAt(c) !== 0x3a || c - from > KEY_MAX) return -1;
+  return c + 1 === line.length || line.charCodeAt(c + 1) === 0x20 ? c : -1;
+}
+
+const isWordChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+/**
+ * Whether goyaml reads a key as a string: only keys starting like a number, bool or null
+ * (resolve.go's hint characters) can read as anything else.
+ */
+function isStringKey(key: string): boolean {
+  return !"+-.0123456789yYnNtTfFoO~<".includes(key[0]!) || resolveScalar(key).tag === "str";
 }
 
 /** The capture of a head field's nested mapping, or undefined when nothing in it is read. */

@@ -122,24 +122,21 @@ function crdObjects(chart: Chart): { path: string; content: string }[] {
 }
 
 /**
- * Full parses of each chart's previous render, by document text, for the documents outside the fast
- * head reader's subset: re-rendering with new values mostly yields the same documents.
+ * Heads of each chart's previous render, by document text: re-rendering with new values mostly yields
+ * the same documents, and looking one up costs less than reading it again.
  */
 const previousDocs = new WeakMap<Chart, Map<string, Value>>();
 
 /**
  * sigs.k8s.io/yaml Unmarshal of each rendered document as the manifest sorter reads its head: the fast
- * head reader where the document is in its subset (cheaper than looking the text up), else the full
- * parse, memoized per chart.
+ * head reader where the document is in its subset, else the full parse; memoized per chart.
  */
 function docParser(chart: Chart): { parse: (doc: string) => Value; done: () => void } {
   const before = previousDocs.get(chart);
   const now = new Map<string, Value>();
   return {
     parse(doc) {
-      const head = readManifestHead(doc);
-      if (head) return head;
-      const v = before?.get(doc) ?? now.get(doc) ?? parseYamlDocument(doc);
+      const v = before?.get(doc) ?? now.get(doc) ?? readManifestHead(doc) ?? parseYamlDocument(doc);
       now.set(doc, v);
       return v;
     },
