@@ -2,13 +2,16 @@
  * goyaml's "natural" map key order (sorter.go), for string keys: letters by code point, a non-letter
  * before a letter, runs of digits compared as numbers.
  *
- * The comparator is not transitive (`a1b`, `a2`, `a10`), and Go sorts the keys of a randomly ordered
- * map with an unstable sort, so Helm itself prints such keys in varying orders. The order picked here:
- * byte order first, then a stable sort with goyaml's comparator. For every set of keys on which the
- * comparator is a total order (all real-world charts seen), this is exactly Helm's order.
+ * The comparator is not transitive (`a1b`, `a2`, `a10`), so for such keys the result depends on the
+ * order goyaml gets the keys in. Helm's toYaml reads its JSON (keys in byte order) into a Go map and
+ * sorts that map's keys with Go's sort.Sort; Go iterates a map of up to 8 keys in insertion order
+ * from a random start, most often the first. The order picked here is that most frequent one:
+ * sort.Sort (go-sort.ts) of the keys in byte order. On a set where the comparator is a total order
+ * (every real-world chart seen) any start gives this same, exact order.
  */
 import { compareGoStrings } from "../../template/value";
 import { codePoints } from "./chars";
+import { goSort } from "./go-sort";
 
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
@@ -105,6 +108,12 @@ function compareNoDigits(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** Keys in the order goSortKeys is given them, as sort.Sort then orders them with goyaml's comparator. */
+export function goSortKeys(keys: string[], v3 = false): string[] {
+  const items = keys.map((k) => ({ k, r: codePoints(k) }));
+  return goSort(items, (x, y) => naturalLess(x.r, y.r, v3)).map((x) => x.k);
+}
+
 /** The keys in goyaml's (v2, or v3's) natural order (see the module comment for non-transitive sets). */
 export function naturalSortKeys(keys: Iterable<string>, v3 = false): string[] {
   const list = [...keys];
@@ -112,8 +121,5 @@ export function naturalSortKeys(keys: Iterable<string>, v3 = false): string[] {
   // Byte order first; JS's UTF-16 order is the same unless a key has a surrogate pair.
   if (list.some((k) => SURROGATE.test(k))) list.sort(compareGoStrings);
   else list.sort();
-  const items = list.map((k) => ({ k, r: codePoints(k) }));
-  // For two different keys exactly one of less(x, y), less(y, x) holds, so one call decides.
-  items.sort((x, y) => (x.k === y.k ? 0 : naturalLess(x.r, y.r, v3) ? -1 : 1));
-  return items.map((x) => x.k);
+  return goSortKeys(list, v3);
 }
