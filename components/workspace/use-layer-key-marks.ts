@@ -1,13 +1,14 @@
 "use client";
 // Provenance in the YAML tab: a mark beside every key of the active layer saying which layer sets it and
-// what it overrides (lib/workspace/key-provenance). Styles: workspace.module.css (global class names,
-// since Monaco adds them itself).
+// what it overrides (lib/workspace/key-provenance). Monaco adds the class names itself: the module's
+// (workspace.module.css) style the mark, the plain `devmesh-prov-*` ones name it for tests.
 import { useMemo } from "react";
 import type { LineMark } from "@/components/editor/yaml-editor";
 import { layerKeyProvenance } from "@/lib/workspace/index";
 import { useWorkspace } from "./use-workspace";
+import styles from "./workspace.module.css";
 
-const PROVENANCE_CLASS = { base: "devmesh-prov devmesh-prov-base", env: "devmesh-prov devmesh-prov-env" } as const;
+const PROVENANCE_CLASS = { base: `devmesh-prov-base ${styles.prov} ${styles.provBase}`, env: `devmesh-prov-env ${styles.prov} ${styles.provEnv}` };
 
 export function useLayerKeyMarks(): LineMark[] {
   const { chart, ws } = useWorkspace();
