@@ -12,7 +12,7 @@ import { RuneReader } from "./rune-reader";
 
 export { StrvalsError } from "./errors";
 export type { SetFlag, StrvalsErrorCode } from "./errors";
-export { MAX_INDEX, MAX_NESTED_NAME_LEVEL } from "./parser";
+export { MAX_INDEX, MAX_NESTED_NAME_LEVEL } from "./path-parser";
 
 function run(flag: SetFlag, expr: string, parse: (reader: RuneReader) => void): void {
   const reader = new RuneReader(expr);
