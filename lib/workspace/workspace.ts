@@ -117,6 +117,8 @@ export function layerText(ws: Workspace, layer: string): string {
 
 /** The workspace with one layer's text replaced. */
 export function withLayerText(ws: Workspace, layer: string, text: string): Workspace {
+  // The same workspace object for the same text: the undo history then records no empty step.
+  if (layerText(ws, layer) === text) return ws;
   if (layer === BASE_LAYER) return { ...ws, base: text };
   environmentOf(ws, layer);
   return { ...ws, environments: ws.environments.map((e) => (e.name === layer ? { ...e, values: text } : e)) };
