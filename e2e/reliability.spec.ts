@@ -65,6 +65,17 @@ test.describe("content security policy", () => {
   });
 });
 
+/** Sets worker.replicaCount to 4 in the base layer through the form; returns the base layer's YAML lines, showing it. */
+async function formEditOfBase(studio: StudioPage, page: Page): Promise<Locator> {
+  await layerTab(page, "base").click();
+  await worker(studio).click();
+  await field(page, "worker.replicaCount").fill("4");
+  await viewTab(page, "YAML").click();
+  const yaml = studio.editorLines("Values of the base layer");
+  await expect(yaml).toContainText("replicaCount: 4");
+  return yaml;
+}
+
 /** Whether the page would ask before closing now: dispatches a cancelable beforeunload and reads whether it was cancelled. */
 const wouldWarn = (page: Page): Promise<boolean> =>
   page.evaluate(() => {
@@ -83,33 +94,37 @@ test.describe("nothing lost", () => {
 
   test("closing the tab with changes not exported since the last download warns", async ({ studio, page }) => {
     test.slow();
-    const exportMenu = page.getByText("Export", { exact: true });
+    /** Sets worker.replicaCount in the active layer; the page then warns. */
+    const edit = async (replicas: string) => {
+      await field(page, "worker.replicaCount").fill(replicas);
+      await expect.poll(() => wouldWarn(page)).toBe(true);
+    };
+    /** Downloads through the Export menu; the page then no longer warns. */
+    const download = async (button: string) => {
+      const menu = page.getByText("Export", { exact: true });
+      await menu.click();
+      await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+      expect(await wouldWarn(page)).toBe(false);
+      await menu.click();
+    };
     expect(await wouldWarn(page), "a page just loaded").toBe(false);
+    await worker(studio).click();
 
     await test.step("a change to dev, the current environment, is unsaved export state until dev is downloaded", async () => {
-      await worker(studio).click();
-      await field(page, "worker.replicaCount").fill("4");
-      await expect.poll(() => wouldWarn(page)).toBe(true);
-      await exportMenu.click();
-      await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download values-dev.yaml" }).click()]);
-      expect(await wouldWarn(page)).toBe(false);
-      await exportMenu.click();
+      await edit("4");
+      await download("Download values-dev.yaml");
     });
 
     await test.step("the base layer feeds every environment: a base change waits for an export of them all", async () => {
       await layerTab(page, "base").click();
       expect(await wouldWarn(page)).toBe(false);
-      await field(page, "worker.replicaCount").fill("2");
-      await expect.poll(() => wouldWarn(page)).toBe(true);
-      await exportMenu.click();
-      await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download all environments (.zip)" }).click()]);
-      expect(await wouldWarn(page)).toBe(false);
-      await exportMenu.click();
+      // 2 is the chart's default: setting it in base would change nothing.
+      await edit("5");
+      await download("Download all environments (.zip)");
     });
 
     await test.step("Chromium asks before closing the tab", async () => {
-      await field(page, "worker.replicaCount").fill("3");
-      await expect.poll(() => wouldWarn(page)).toBe(true);
+      await edit("3");
       const dialogs: string[] = [];
       page.on("dialog", (d) => {
         dialogs.push(d.type());
@@ -121,12 +136,7 @@ test.describe("nothing lost", () => {
   });
 
   test("undo and redo with Ctrl+Z and Ctrl+Shift+Z across form and YAML edits", async ({ studio, page }) => {
-    await layerTab(page, "base").click();
-    await worker(studio).click();
-    await field(page, "worker.replicaCount").fill("4");
-    await viewTab(page, "YAML").click();
-    const yaml = studio.editorLines("Values of the base layer");
-    await expect(yaml).toContainText("replicaCount: 4");
+    const yaml = await formEditOfBase(studio, page);
     await studio.editorInput("Values of the base layer").focus();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText("\nredis:\n  maxmemory: 300mb");
@@ -147,19 +157,14 @@ test.describe("nothing lost", () => {
     await field(page, "worker.replicaCount").focus();
     await page.keyboard.press("Control+z");
     await page.keyboard.press("Control+z");
-    await expect(field(page, "worker.replicaCount")).toHaveValue("1");
+    await expect(field(page, "worker.replicaCount")).toHaveValue("2");
     await page.keyboard.press("Control+Shift+z");
     await expect(field(page, "worker.replicaCount")).toHaveValue("4");
   });
 
   test("a failed import changes nothing: broken, binary and oversized files are refused with file, line or size", async ({ studio, page }) => {
     test.slow();
-    await layerTab(page, "base").click();
-    await worker(studio).click();
-    await field(page, "worker.replicaCount").fill("4");
-    await viewTab(page, "YAML").click();
-    const yaml = studio.editorLines("Values of the base layer");
-    await expect(yaml).toContainText("replicaCount: 4");
+    const yaml = await formEditOfBase(studio, page);
     const before = await yaml.textContent();
 
     const refused = page.getByRole("alert").filter({ hasText: "Nothing was imported" });
