@@ -9,10 +9,10 @@
  * vs. silently nil; `got interface {}` vs. `invalid value`), so each evaluated value carries a
  * `boxed` flag: true when its static Go type is `interface {}`.
  */
-import type { ArgNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode, VariableNode } from "./ast";
+import type { ArgNode, CallSite, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode, VariableNode } from "./ast";
 import { printNode } from "./ast";
 import { TemplateExecError, TemplateParseError, type TemplateErrorCode } from "./errors";
-import { type ContextFunc, type ExecContext, goTypeOfParam, type ResolvedFunc, type TemplateFunc } from "./func";
+import { type ContextFunc, type ExecContext, goTypeOfParam, type ResolvedFunc } from "./func";
 import type { ExecOptions } from "./options";
 import type { Tree } from "./parser";
 import type { TemplateSet } from "./template-set";
@@ -44,7 +44,10 @@ export interface Budget {
 
 /** Where output goes; `template` calls share their caller's. */
 export class Output {
-  text = "";
+  declare text: string;
+  constructor() {
+    this.text = "";
+  }
 }
 
 /** Control flow out of a walk: normal, `{{break}}` or `{{continue}}`. */
@@ -53,25 +56,36 @@ const BREAK = 1;
 const CONTINUE = 2;
 type Flow = typeof NORMAL | typeof BREAK | typeof CONTINUE;
 
-export class ExecState {
+export class ExecState implements ExecContext {
+  // Fields are declared, not initialized in the class body: a state is made per include, and class field
+  // definitions cost more than plain assignments in the constructor.
+  declare readonly set: TemplateSet;
+  declare readonly depth: number;
+  declare private readonly tmpl: Tree;
+  declare private readonly options: Readonly<ExecOptions>;
+  declare private readonly budget: Budget;
+  declare private readonly out: Output;
+  declare private readonly data: Value;
   /** The node being executed, for error messages (Go's `s.at`). */
-  private node: Node | null = null;
-  private vars: Variable[];
+  declare private node: Node | null;
+  declare private vars: Variable[];
   /** Whether `.` has static type interface{} (inside a range over a []interface{} or map). */
-  private dotBoxed = false;
+  declare private dotBoxed: boolean;
   /** Whether the value last returned by an eval method has static type interface{}. */
-  private boxed: Boxed = false;
+  declare private boxed: Boxed;
 
-  constructor(
-    private readonly set: TemplateSet,
-    private readonly tmpl: Tree,
-    private readonly options: Readonly<ExecOptions>,
-    private readonly budget: Budget,
-    private readonly depth: number,
-    private readonly out: Output,
-    private readonly data: Value,
-  ) {
+  constructor(set: TemplateSet, tmpl: Tree, options: Readonly<ExecOptions>, budget: Budget, depth: number, out: Output, data: Value) {
+    this.set = set;
+    this.depth = depth;
+    this.tmpl = tmpl;
+    this.options = options;
+    this.budget = budget;
+    this.out = out;
+    this.data = data;
+    this.node = null;
     this.vars = [{ name: "$", value: data, boxed: false }];
+    this.dotBoxed = false;
+    this.boxed = false;
   }
 
   /** Executes the template with the data as `.` and `$`; returns everything written to the output. */
@@ -304,14 +318,17 @@ export class ExecState {
         // in the stack. This is evalCall's body; `value` is this command's final argument.
         const name = first.ident;
         this.node = first;
-        const r = this.set.resolveFunction(name);
-        if (!r) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
+        const site = this.callSite(cmd, name, value !== undefined);
+        const r = site.r;
         const fn = r.fn;
-        if (r.builtin === "andOr") value = this.evalAndOr(dot, fn, name, cmd.args, value);
+        if (r.builtin === "andOr") value = this.evalAndOr(dot, cmd.args, value, name);
         else {
-          const argv = this.evalCallArgs(dot, fn, r.builtin === "call", cmd, name, cmd.args, value);
+          const argv = this.evalCallArgs(dot, site, cmd, cmd.args, value);
           try {
-            value = r.contextual ? (fn as ContextFunc).call(this.context(), ...argv) : (fn as GoFunc).call(...argv);
+            // Spread calls are slow; most calls pass one or two arguments.
+            const n = argv.length;
+            if (r.contextual) value = n === 2 ? (fn as ContextFunc).call(this, argv[0]!, argv[1]!) : (fn as ContextFunc).call(this, ...argv);
+            else value = n === 1 ? (fn as GoFunc).call(argv[0]!) : n === 2 ? (fn as GoFunc).call(argv[0]!, argv[1]!) : (fn as GoFunc).call(...argv);
           } catch (e) {
             this.callFailed(e, cmd, name);
           }
@@ -323,6 +340,21 @@ export class ExecState {
     // Go digs the value out of its interface, so a pipeline's result is never boxed.
     this.boxed = false;
     return v;
+  }
+
+  /**
+   * The call site of a command whose first word is a function: resolved, its argument count checked
+   * and its parameter types laid out once, then reused while the set resolves the name the same way.
+   */
+  private callSite(cmd: CommandNode, name: string, hasFinal: boolean): CallSite {
+    const key = this.set.resolutionKey;
+    const site = cmd.site;
+    if (site !== null && key !== null && site.owner === key && site.hasFinal === hasFinal) return site;
+    const r = this.set.resolveFunction(name);
+    if (!r) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
+    // A lookup function resolves anew on every call; the site stays while it gives the same function.
+    if (site !== null && site.owner === key && site.r.fn === r.fn && site.hasFinal === hasFinal) return site;
+    return (cmd.site = this.makeSite(key, r, name, cmd.args.length - 1, hasFinal));
   }
 
   /** Binds a pipeline's variables: `$x := v` pushes, `$x = v` assigns. */
@@ -494,11 +526,13 @@ export class ExecState {
     final: Value | undefined,
   ): Value {
     const fn = r.fn;
-    if (r.builtin === "andOr") return this.evalAndOr(dot, fn, name, args, final);
-    const argv = this.evalCallArgs(dot, fn, r.builtin === "call", node, name, args, final);
+    // Not cached: methods and functions in argument position are rare.
+    const site = this.makeSite(null, r, name, args ? args.length - 1 : 0, final !== undefined);
+    if (r.builtin === "andOr") return this.evalAndOr(dot, args, final, name);
+    const argv = this.evalCallArgs(dot, site, node, args, final);
     let result: Value;
     try {
-      result = r.contextual ? (fn as ContextFunc).call(this.context(), ...argv) : (fn as GoFunc).call(...argv);
+      result = r.contextual ? (fn as ContextFunc).call(this, ...argv) : (fn as GoFunc).call(...argv);
     } catch (e) {
       this.callFailed(e, node, name);
     }
@@ -506,21 +540,8 @@ export class ExecState {
     return result;
   }
 
-  /** Go's argument count check, with its two messages. */
-  private checkArgCount(fn: TemplateFunc, name: string, nArgs: number, numIn: number): void {
-    const params = fn.params;
-    if (fn.variadic !== undefined) {
-      if (numIn < params.length) {
-        this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
-      }
-    } else if (numIn !== params.length) {
-      this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want ${params.length} got ${numIn}`);
-    }
-  }
-
-  private evalAndOr(dot: Value, fn: TemplateFunc, name: string, args: readonly ArgNode[] | null, final: Value | undefined): Value {
+  private evalAndOr(dot: Value, args: readonly ArgNode[] | null, final: Value | undefined, name: string): Value {
     const nArgs = args ? args.length - 1 : 0;
-    this.checkArgCount(fn, name, nArgs, nArgs + (final !== undefined ? 1 : 0));
     const wantTrue = name === "or";
     let v: Value = null;
     for (let i = 1; i <= nArgs; i++) {
@@ -535,32 +556,37 @@ export class ExecState {
     return v;
   }
 
-  /** Evaluates and converts the arguments of a call, fixed ones first, then variadic, then `final`. */
-  private evalCallArgs(
-    dot: Value,
-    fn: TemplateFunc,
-    isCall: boolean,
-    node: Node,
-    name: string,
-    args: readonly ArgNode[] | null,
-    final: Value | undefined,
-  ): Value[] {
-    const nArgs = args ? args.length - 1 : 0;
-    const numIn = nArgs + (final !== undefined ? 1 : 0);
-    this.checkArgCount(fn, name, nArgs, numIn);
+  /** Checks the argument count (Go's two messages) and lays out each argument's parameter type. */
+  private makeSite(owner: object | null, r: ResolvedFunc, name: string, nArgs: number, hasFinal: boolean): CallSite {
+    const fn = r.fn;
     const params = fn.params;
     const variadic = fn.variadic;
-    const numFixed = variadic !== undefined ? params.length : nArgs;
-    const argv: Value[] = new Array<Value>(numIn);
-    let i = 0;
-    for (; i < numFixed && i < nArgs; i++) argv[i] = this.evalArg(dot, params[i]!, args![i + 1]!);
-    if (variadic !== undefined) for (; i < nArgs; i++) argv[i] = this.evalArg(dot, variadic, args![i + 1]!);
-    if (final !== undefined) {
-      let t: GoType = params[params.length - 1] ?? "any";
-      if (variadic !== undefined) t = numIn - 1 < numFixed ? params[numIn - 1]! : variadic;
-      argv[i] = this.validateType(final, t, false);
+    const numIn = nArgs + (hasFinal ? 1 : 0);
+    if (variadic !== undefined) {
+      if (numIn < params.length) {
+        this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
+      }
+    } else if (numIn !== params.length) {
+      this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want ${params.length} got ${numIn}`);
     }
-    if (isCall) {
+    const types: GoType[] = [];
+    for (let i = 0; i < nArgs; i++) types.push(variadic !== undefined && i >= params.length ? variadic : params[i]!);
+    if (hasFinal) {
+      let t: GoType = params[params.length - 1] ?? "any";
+      if (variadic !== undefined) t = numIn - 1 < params.length ? params[numIn - 1]! : variadic;
+      types.push(t);
+    }
+    return { owner, r, hasFinal, types };
+  }
+
+  /** Evaluates and converts the arguments of a call in order, then `final`. */
+  private evalCallArgs(dot: Value, site: CallSite, node: Node, args: readonly ArgNode[] | null, final: Value | undefined): Value[] {
+    const types = site.types;
+    const nArgs = args ? args.length - 1 : 0;
+    const argv: Value[] = new Array<Value>(types.length);
+    for (let i = 0; i < nArgs; i++) argv[i] = this.evalArg(dot, types[i]!, args![i + 1]!);
+    if (final !== undefined) argv[nArgs] = this.validateType(final, types[nArgs]!, false);
+    if (site.r.builtin === "call") {
       // Go names the callee in the error; a value here is never a function.
       const callee = argv[0] ?? null;
       const calleeName = nArgs > 0 ? printNode(args![1]!) : formatValue(final ?? null);
@@ -588,16 +614,18 @@ export class ExecState {
     throw e;
   }
 
-  private ctx: ExecContext | null = null;
-
-  /** The context handed to a ContextFunc, made once per state: nested executions share our depth and budgets. */
-  private context(): ExecContext {
-    return (this.ctx ??= new NestedContext(this, this.set, this.depth, this.budget));
-  }
-
-  /** Fails a nested execution that would exceed maxExecDepth, at the calling node. */
-  failDepth(): never {
-    this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
+  /**
+   * The state is the ExecContext a ContextFunc receives: nested executions share our depth and budgets.
+   * The work is done here, not in a further call, to keep the include path's stack short.
+   */
+  executeTemplate(name: string, data: Value, set: TemplateSet = this.set): string {
+    const tree = set.lookup(name);
+    if (!tree) throw noTemplateError(set, name);
+    // Failed at the calling node.
+    if (this.depth >= set.options.maxExecDepth) this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
+    const out = new Output();
+    new ExecState(set, tree, set.options, this.budget, this.depth + 1, out, data).walkList(data, tree.root);
+    return out.text;
   }
 
   /** Evaluates an argument for a parameter of type `typ` (null: no conversion, a chain receiver). */
@@ -658,26 +686,6 @@ export class ExecState {
       this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got ${goTypeName(value)}`);
     }
     return value;
-  }
-}
-
-/** The ExecContext of one execution state. */
-class NestedContext implements ExecContext {
-  constructor(
-    private readonly caller: ExecState,
-    readonly set: TemplateSet,
-    readonly depth: number,
-    private readonly budget: Budget,
-  ) {}
-
-  /** Runs a template as a nested execution; the work is done here, not in a further call, to keep the include path's stack short. */
-  executeTemplate(name: string, data: Value, set: TemplateSet = this.set): string {
-    const tree = set.lookup(name);
-    if (!tree) throw noTemplateError(set, name);
-    if (this.depth >= set.options.maxExecDepth) this.caller.failDepth();
-    const out = new Output();
-    new ExecState(set, tree, set.options, this.budget, this.depth + 1, out, data).walkList(data, tree.root);
-    return out.text;
   }
 }
 

@@ -75,6 +75,7 @@ class Parser {
   private peekCount = 0;
     private vars: string[] = ["$"];
   private rangeDepth = 0;
+  private readonly varNames = new Map<string, string>([["$", "$"]]);
   /** Nesting of parenthesized pipelines (Go's stackDepth). */
   private stackDepth = 0;
   /** Line of the action being parsed, for "unclosed action" messages; 0 outside actions. */
@@ -449,7 +450,7 @@ class Parser {
 
   /** Command: operand (space operand)*, ended by a pipe, `)` or the right delimiter. */
   private command(): CommandNode {
-    const cmd: CommandNode = { type: "command", pos: this.peekNonSpace().pos, args: [] };
+    const cmd: CommandNode = { type: "command", pos: this.peekNonSpace().pos, args: [], site: null };
     for (;;) {
       this.peekNonSpace(); // skip leading spaces
       const operand = this.operand();
@@ -535,7 +536,12 @@ class Parser {
   }
 
   private newVariable(pos: number, name: string): VariableNode {
-    return { type: "variable", pos, ident: name.split(".") };
+    const ident = name.split(".");
+    // One string object per variable name (and the executor's own "$"), so its lookups compare by identity.
+    const known = this.varNames.get(ident[0]!);
+    if (known === undefined) this.varNames.set(ident[0]!, ident[0]!);
+    else ident[0] = known;
+    return { type: "variable", pos, ident };
   }
 
   private newList(pos: number): ListNode {

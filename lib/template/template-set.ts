@@ -66,6 +66,11 @@ export class TemplateSet {
     return this.funcs(name) ?? BUILTINS.get(name);
   }
 
+  /** What call sites may cache a resolution against: the same object while resolutions cannot change (null: late binding). */
+  get resolutionKey(): object | null {
+    return this.resolved;
+  }
+
   /** The function a call site runs, with what the executor checks on every call precomputed. */
   resolveFunction(name: string): ResolvedFunc | undefined {
     const hit = this.resolved?.get(name);
