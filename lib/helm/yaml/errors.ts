@@ -38,3 +38,13 @@ export class JsonStageError extends YamlError {}
 export function convertError(e: YamlError): YamlError {
   return e instanceof JsonStageError ? e : new YamlError(e.code, `error converting YAML to JSON: ${e.message}`, e.line, e.column);
 }
+
+/** Runs a read of YAML text, wrapping its YamlError as sigs.k8s.io/yaml does (convertError). */
+export function readingYaml<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof YamlError) throw convertError(e);
+    throw e;
+  }
+}

@@ -6,7 +6,7 @@
  * reporting the first type mismatch in key order.
  */
 import { GoInt, formatFloat, sortedKeys, type GoMap, type Value } from "../../template/value";
-import { YamlError, convertError } from "./errors";
+import { YamlError, convertError, readingYaml } from "./errors";
 import { decodeYamlTyped, formatFloat32 } from "./parse-yaml";
 
 /** A Go field type, as far as encoding/json needs it. `name` is Go's spelling in error messages. */
@@ -145,13 +145,7 @@ function zero(t: GoFieldType): Value {
  * shows after its own prefix (`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal …`).
  */
 export function unmarshalYamlStruct(text: string, s: GoStructType): GoMap {
-  let v: Value;
-  try {
-    v = decodeYamlTyped(text);
-  } catch (e) {
-    if (e instanceof YamlError) throw convertError(e);
-    throw e;
-  }
+  const v = readingYaml(() => decodeYamlTyped(text));
   const t: GoFieldType = { kind: "struct", struct: s };
   const json = toJsonable(v, t);
   checkMarshal(json);

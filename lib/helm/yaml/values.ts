@@ -3,7 +3,7 @@
  * fromYaml / fromYamlArray, with Helm's error texts.
  */
 import { type GoMap, type Value } from "../../template/value";
-import { YamlError, convertError } from "./errors";
+import { YamlError, readingYaml } from "./errors";
 import { decodeYaml } from "./parse-yaml";
 import { yamlText } from "./yaml-text";
 
@@ -21,13 +21,7 @@ export function jsonKind(v: Value): string {
 
 /** sigs.k8s.io/yaml's Unmarshal into a map: the error text Helm shows, or the map (empty for an empty document). */
 function unmarshalMap(text: string): GoMap {
-  let v: Value;
-  try {
-    v = decodeYaml(text);
-  } catch (e) {
-    if (e instanceof YamlError) throw convertError(e);
-    throw e;
-  }
+  const v = parseYamlDocument(text);
   if (v === null) return new Map();
   if (v instanceof Map) return v;
   throw new YamlError("WRONG_TYPE", `${UNMARSHAL}${jsonKind(v)} into Go value of type map[string]interface {}`);
@@ -125,12 +119,7 @@ function mergeMaps(a: GoMap, b: GoMap): GoMap {
  * (`error converting YAML to JSON: yaml: line 1: ...`).
  */
 export function parseYamlDocument(text: string): Value {
-  try {
-    return decodeYaml(text);
-  } catch (e) {
-    if (e instanceof YamlError) throw convertError(e);
-    throw e;
-  }
+  return readingYaml(() => decodeYaml(text));
 }
 
 /** Helm's `fromYaml`: the map, or `{"Error": "<message>"}` when the text is not a YAML map. */
