@@ -1,10 +1,14 @@
-import { gunzipSync } from "node:zlib";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 test.describe("workspace", () => {
-  test("creates an environment, exports it, survives a reload and opens from a permalink", async ({ studio, page, browser }) => {
+  test("creates an environment, exports it, survives a reload and opens from a permalink", async ({ studio, page, browser, context }) => {
     // Three page loads, each mounting Monaco, on a busy two-core machine.
     test.slow();
     await studio.open();
@@ -25,6 +29,14 @@ test.describe("workspace", () => {
       await input.focus();
       await page.keyboard.insertText("worker: {replicaCount: 5}");
       await expect(studio.centre.locator(".monaco-editor .view-lines").first()).toContainText("replicaCount: 5");
+    });
+
+    await test.step("the YAML tab marks each key with the layer that sets it", async () => {
+      const mark = studio.centre.locator(".monaco-editor .devmesh-prov-env").first();
+      await expect(mark).toBeVisible();
+      // The glyph sits under Monaco's margin layers; the mouse only has to be there for Monaco's hit test.
+      await mark.hover({ force: true });
+      await expect(page.locator(".monaco-hover").filter({ hasText: "Set in environment qa, over the chart default" }).first()).toBeVisible();
     });
 
     await test.step("compare it with the other environments", async () => {
@@ -52,6 +64,55 @@ test.describe("workspace", () => {
       await expect(page.getByTestId("helm-command")).toHaveText("helm upgrade --install developer-mesh ./developer-mesh-0.1.0.tgz -n devmesh");
     });
 
+    await test.step("copy the helm command", async () => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+      await page.getByRole("button", { name: "Copy helm command" }).click();
+      await expect(page.getByText("Copied the helm command")).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("helm upgrade --install developer-mesh ./developer-mesh-0.1.0.tgz -n devmesh");
+    });
+
+    await test.step("download all environments at once", async () => {
+      const zip = await download(page, () => page.getByRole("button", { name: "Download all environments (.zip)" }).click());
+      expect(zip.suggestedFilename()).toBe("developer-mesh-0.1.0-values.zip");
+      const bytes = (await readFile(await zip.path())).toString("latin1");
+      for (const env of ["dev", "staging", "prod", "qa"]) expect(bytes).toContain(`values-${env}.yaml`);
+    });
+
+    await test.step("a secret in base stays out of exports; its plaintext file warns for prod", async () => {
+      await page.getByRole("tab", { name: "base", exact: true }).click();
+      await page.getByRole("tab", { name: "YAML", exact: true }).click();
+      const input = studio.editorInput(/Values of the base layer/);
+      await expect(input).toBeAttached();
+      await input.focus();
+      await page.keyboard.insertText("worker: {replicaCount: 2, secrets: {artifactoryApiKey: s3cret-key}}");
+      await expect(studio.centre.locator(".monaco-editor .view-lines").first()).toContainText("s3cret-key");
+      await expect(studio.centre.locator(".monaco-editor .devmesh-prov-base").first()).toBeVisible();
+      await openExport(page);
+      await page.getByLabel("Environment", { exact: true }).selectOption("prod");
+      const values = await download(page, () => page.getByRole("button", { name: "Download values-prod.yaml" }).click());
+      expect(await readFile(await values.path(), "utf8")).not.toContain("s3cret-key");
+      let warning = "";
+      page.once("dialog", (d) => {
+        warning = d.message();
+        void d.accept();
+      });
+      const secrets = await download(page, () => page.getByRole("button", { name: "Download plaintext secrets…" }).click());
+      expect(warning).toContain("prod looks like production");
+      expect(secrets.suggestedFilename()).toBe("values-prod.secrets.yaml");
+      expect(await readFile(await secrets.path(), "utf8")).toContain("artifactoryApiKey: s3cret-key");
+    });
+
+    await test.step("the CLI writes what the browser downloads, from the saved workspace file", async () => {
+      const wsFile = await download(page, () => page.getByRole("button", { name: "Save workspace file" }).click());
+      const values = await download(page, () => page.getByRole("button", { name: "Download values-prod.yaml" }).click());
+      const pkg = await download(page, () => page.getByRole("button", { name: "Download chart package (.tgz)" }).click());
+      const dir = mkdtempSync(path.join(tmpdir(), "e2e-workspace-cli-"));
+      const printed = cli(["values", "--workspace", await wsFile.path(), "--env", "prod"], dir);
+      expect(printed).toBe(await readFile(await values.path(), "utf8"));
+      cli(["package", "--workspace", await wsFile.path(), "--env", "prod", "-o", "cli.tgz"], dir);
+      expect((await readFile(path.join(dir, "cli.tgz"))).equals(await readFile(await pkg.path()))).toBe(true);
+    });
+
     await test.step("reload: the workspace is restored", async () => {
       await page.reload();
       await expect(status).toHaveText("Restored from this browser");
@@ -73,6 +134,11 @@ test.describe("workspace", () => {
         await expect(other.getByRole("tab", { name: "qa", exact: true })).toHaveAttribute("aria-selected", "true");
         await other.getByRole("tab", { name: "YAML", exact: true }).click();
         await expect(other.getByRole("main").locator(".monaco-editor .view-lines").first()).toContainText("replicaCount: 5");
+        // Base kept everything but its secret.
+        await other.getByRole("tab", { name: "base", exact: true }).click();
+        const baseLines = other.getByRole("main").locator(".monaco-editor .view-lines").first();
+        await expect(baseLines).toContainText("worker");
+        await expect(baseLines).not.toContainText("s3cret-key");
       } finally {
         await context.close();
       }
@@ -80,8 +146,85 @@ test.describe("workspace", () => {
   });
 });
 
+test.describe("workspace outside the page", () => {
+  test("the HTTP API answers the package the browser downloads for the same workspace", async ({ studio, page }) => {
+    await studio.open();
+    await expect(page.getByTestId("workspace-status")).toHaveText("New workspace from the chart");
+    await page.getByText("Export", { exact: true }).click();
+    await page.getByLabel("Environment", { exact: true }).selectOption("prod");
+    const pkg = await download(page, () => page.getByRole("button", { name: "Download chart package (.tgz)" }).click());
+    const res = await page.request.post("/api/package?env=prod", { headers: { "content-type": "application/yaml" }, data: "" });
+    expect(res.status()).toBe(200);
+    expect(Buffer.from(await res.body()).equals(await readFile(await pkg.path()))).toBe(true);
+  });
+
+  test("an unreadable saved workspace is kept aside with a message, and autosave goes on", async ({ studio, page }) => {
+    await page.addInitScript(() => {
+      globalThis.idb = (mode, op) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open("devmesh-studio", 1);
+          open.onupgradeneeded = () => open.result.createObjectStore("workspaces");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction("workspaces", mode);
+            const req = op(tx.objectStore("workspaces"));
+            tx.oncomplete = () => {
+              db.close();
+              resolve(req.result);
+            };
+            tx.onerror = () => {
+              db.close();
+              reject(tx.error);
+            };
+          };
+        });
+    });
+    await studio.open();
+    await expect(page.getByTestId("workspace-status")).toHaveText("New workspace from the chart");
+    // The fresh workspace's first autosave, so that nothing writes after the record below.
+    await expect.poll(() => page.evaluate(() => idb("readonly", (s) => s.count()))).toBe(1);
+    // A record from a newer studio, written with the real IndexedDB the studio uses.
+    await page.evaluate(() => idb("readwrite", (s) => s.put({ version: 99, base: "precious: 1\n" }, "current")));
+    await page.reload();
+    await expect(page.getByTestId("workspace-status")).toContainText(
+      "The workspace saved in this browser could not be opened: it was saved by a newer studio (workspace version 99; this one reads version 1). It is kept unchanged in this browser's storage as \"unreadable-",
+    );
+    // The record is still there, whole, under its backup key; the fresh workspace autosaved beside it.
+    await expect
+      .poll(() => page.evaluate(() => idb("readonly", (s) => s.getAll()).then((all) => JSON.stringify((all as unknown[]).map((r) => (r as { version: number }).version).sort()))))
+      .toBe("[1,99]");
+    const kept = await page.evaluate(async () => {
+      const keys = (await idb("readonly", (s) => s.getAllKeys())) as string[];
+      const key = keys.find((k) => k.startsWith("unreadable-")) ?? "";
+      return idb("readonly", (s) => s.get(key));
+    });
+    expect(kept).toEqual({ version: 99, base: "precious: 1\n" });
+  });
+});
+
+/** Opens the Export menu unless it is open. */
+async function openExport(page: Page): Promise<void> {
+  if (!(await page.getByRole("group", { name: "Export" }).isVisible())) await page.getByText("Export", { exact: true }).click();
+}
+
 /** Clicks and waits for the download it starts. */
 async function download(page: Page, click: () => Promise<void>): Promise<Download> {
   const [d] = await Promise.all([page.waitForEvent("download"), click()]);
   return d;
+}
+
+/** The devmesh-studio CLI from source (the same library the browser runs), in `cwd`; returns its stdout. */
+function cli(args: string[], cwd: string): string {
+  const main = path.resolve("lib/cli/main.ts");
+  const code = `import(${JSON.stringify(main)}).then((m) => { process.exitCode = m.main(JSON.parse(process.env.CLI_ARGS), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() }); })`;
+  const r = spawnSync(process.execPath, ["--import", "tsx", "-e", code], { cwd, encoding: "utf8", env: { ...process.env, CLI_ARGS: JSON.stringify(args) } });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+declare global {
+  /** Runs one request on the studio's IndexedDB store (defined in the page by the tests that use it). */
+  var idb: (mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest) => Promise<unknown>;
 }
