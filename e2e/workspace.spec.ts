@@ -111,6 +111,8 @@ test.describe("workspace", () => {
       expect(printed).toBe(await readFile(await values.path(), "utf8"));
       cli(["package", "--workspace", await wsFile.path(), "--env", "prod", "-o", "cli.tgz"], dir);
       expect((await readFile(path.join(dir, "cli.tgz"))).equals(await readFile(await pkg.path()))).toBe(true);
+      // Back to qa, which the reload and the permalink open on.
+      await page.getByRole("tab", { name: "qa", exact: true }).click();
     });
 
     await test.step("reload: the workspace is restored", async () => {
