@@ -70,6 +70,11 @@ function wrongTypes(): [string, Files][] {
     chart("dependencies with import-values: x", `${base}dependencies: [{name: d, import-values: x}]\n`),
     chart("two wrong fields: the first in key order is reported", `${base}keywords: x\ndeprecated: x\nannotations: [x]\n`),
     chart("version: [1]", "apiVersion: v2\nname: wt\nversion: [1]\n"),
+    chart("a null maintainer", `${base}maintainers: [{name: m}, null]\n`),
+    chart("a null dependency after an invalid version (validated in Helm's order)", "apiVersion: v2\nname: wt\nversion: x\ndependencies: [null]\n"),
+    chart("control characters and odd spaces in text fields (sanitized)", `${base}description: "a\\tb\\u0085c\\u0007d\\u200be\\ufeff"\nkeywords: ["k\\u0001"]\nmaintainers: [{name: "m\\nn"}]\n`),
+    chart("a tab in the name", "apiVersion: v2\nname: \"w\\tt\"\nversion: 1.0.0\n"),
+    chart("a quote in an invalid name", "apiVersion: v2\nname: 'a/\"b'\nversion: 1.0.0\n"),
     [
       "a v1 chart whose requirements.yaml sets other Metadata fields",
       {

@@ -5,6 +5,7 @@
 import type { GoMap, Value } from "../template/value";
 import { formatValue, isGoMap } from "../template/value";
 import type { Chart, ChartFile, ChartFiles, Dependency, Metadata } from "./chart";
+import { goQuote } from "../template/token";
 import { HelmError } from "./errors";
 import { loadValuesText } from "./coalesce";
 import { ArchiveError, readChartArchive } from "./archive/index";
@@ -99,10 +100,10 @@ const str = (m: GoMap, k: string): string => {
   return typeof v === "string" ? v : "";
 };
 
+/** Chart.yaml's dependencies (validateMetadata has refused null entries). */
 function parseDependencies(v: Value | undefined): Dependency[] {
   if (!Array.isArray(v)) return [];
-  return v.map((d) => {
-    if (!isGoMap(d)) throw chartError("validation: dependencies must not contain empty or null nodes");
+  return v.filter(isGoMap).map((d) => {
     const tags = d.get("tags");
     const iv = d.get("import-values");
     const enabled = d.get("enabled");
@@ -127,26 +128,74 @@ function parseDependencies(v: Value | undefined): Dependency[] {
 // Masterminds/semver NewVersion (loose): optional v, 1-3 numeric parts, prerelease, metadata.
 const SEMVER = /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*))?(\.(0|[1-9]\d*))?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
 
-function validateMetadata(md: Metadata): void {
+// Go's unicode.IsSpace (JS's \s lacks U+0085 and adds U+FEFF) and unicode.IsPrint (letters, marks, numbers, punctuation, symbols).
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu;
+const NOT_PRINT = /[^ \p{L}\p{M}\p{N}\p{P}\p{S}]/gu;
+
+/** metadata.go's sanitizeString: spaces become ' ', other unprintable runes are dropped. */
+const sanitize = (v: Value | undefined): Value | undefined => (typeof v === "string" ? v.replace(GO_SPACE, " ").replace(NOT_PRINT, "") : v);
+
+/** `fields` of map `m` sanitized in place, and the elements of its string lists `lists`. */
+function sanitizeFields(m: GoMap, fields: string[], lists: string[] = []): void {
+  for (const f of fields) if (m.has(f)) m.set(f, sanitize(m.get(f)) ?? null);
+  for (const f of lists) {
+    const l = m.get(f);
+    if (Array.isArray(l)) m.set(f, l.map((x) => sanitize(x) ?? null));
+  }
+}
+
+/**
+ * Metadata.Validate: sanitizes the text fields (in a copy of `raw`, which it returns), then checks them
+ * in Helm's order; throws the first ValidationError.
+ */
+function validateMetadata(raw: GoMap): GoMap {
+  const md: GoMap = new Map(raw);
   const fail = (msg: string): never => {
     throw chartError(`validation: ${msg}`);
   };
-  if (md.apiVersion === "") fail("chart.metadata.apiVersion is required");
-  if (md.name === "") fail("chart.metadata.name is required");
-  if (md.name === "." || md.name === "..") fail(`chart.metadata.name "${md.name}" is not allowed`);
-  if (md.name.includes("/")) fail(`chart.metadata.name "${md.name}" is invalid`);
-  if (md.version === "") fail("chart.metadata.version is required");
-  if (!SEMVER.test(md.version)) fail(`chart.metadata.version "${md.version}" is invalid`);
-  if (md.type !== undefined && md.type !== "" && md.type !== "application" && md.type !== "library") {
-    fail("chart.metadata.type must be application or library");
+  sanitizeFields(md, ["name", "description", "home", "icon", "condition", "tags", "appVersion", "kubeVersion"], ["sources", "keywords"]);
+  const name = str(md, "name");
+  const version = str(md, "version");
+  const type = str(md, "type");
+  if (str(md, "apiVersion") === "") fail("chart.metadata.apiVersion is required");
+  if (name === "") fail("chart.metadata.name is required");
+  if (name === "." || name === "..") fail(`chart.metadata.name ${goQuote(name)} is not allowed`);
+  if (name.includes("/")) fail(`chart.metadata.name ${goQuote(name)} is invalid`);
+  if (version === "") fail("chart.metadata.version is required");
+  if (!SEMVER.test(version)) fail(`chart.metadata.version ${goQuote(version)} is invalid`);
+  if (type !== "" && type !== "application" && type !== "library") fail("chart.metadata.type must be application or library");
+  const maintainers = md.get("maintainers");
+  if (Array.isArray(maintainers)) {
+    md.set(
+      "maintainers",
+      maintainers.map((m) => {
+        if (!isGoMap(m)) return fail("maintainers must not contain empty or null nodes");
+        const copy = new Map(m);
+        sanitizeFields(copy, ["name", "email", "url"]);
+        return copy;
+      }),
+    );
   }
-  const seen = new Set<string>();
-  for (const d of md.dependencies) {
-    if (d.alias !== undefined && !/^[a-zA-Z0-9_-]+$/.test(d.alias)) fail(`dependency "${d.name}" has disallowed characters in the alias`);
-    const key = d.alias ?? d.name;
-    if (seen.has(key)) fail(`more than one dependency with name or alias "${key}"`);
-    seen.add(key);
+  const deps = md.get("dependencies");
+  if (Array.isArray(deps)) {
+    const seen = new Set<string>();
+    md.set(
+      "dependencies",
+      deps.map((d) => {
+        if (!isGoMap(d)) return fail("dependencies must not contain empty or null nodes");
+        const copy = new Map(d);
+        sanitizeFields(copy, ["name", "version", "repository", "condition"], ["tags"]);
+        const depName = str(copy, "name");
+        const alias = str(copy, "alias");
+        if (alias !== "" && !/^[a-zA-Z0-9_-]+$/.test(alias)) fail(`dependency ${goQuote(depName)} has disallowed characters in the alias`);
+        const key = alias || depName;
+        if (seen.has(key)) fail(`more than one dependency with name or alias ${goQuote(key)}`);
+        seen.add(key);
+        return copy;
+      }),
+    );
   }
+  return md;
 }
 
 /** The root .helmignore, applied once to a directory's files (Helm ignores it inside archives). */
@@ -200,16 +249,15 @@ function loadFromFiles(input: ChartFiles): Chart {
   if (apiVersion === "") apiVersion = "v1";
   // A v1 chart's requirements.yaml is decoded into the same Metadata, so its fields win.
   if (reqYaml && apiVersion === "v1") raw = mergeDecoded(raw, unmarshalChartFile(reqYaml, "requirements.yaml", METADATA));
-  const deps = raw.get("dependencies");
+  const md = validateMetadata(new Map([...raw, ["apiVersion", apiVersion]]));
   chart.metadata = {
-    raw,
-    name: str(raw, "name"),
-    version: str(raw, "version"),
+    raw: md,
+    name: str(md, "name"),
+    version: str(md, "version"),
     apiVersion,
-    type: str(raw, "type") || undefined,
-    dependencies: parseDependencies(deps),
+    type: str(md, "type") || undefined,
+    dependencies: parseDependencies(md.get("dependencies")),
   };
-  validateMetadata(chart.metadata);
 
   for (const [cname, sub] of subcharts) {
     if (cname.startsWith("_") || cname.startsWith(".")) continue;
