@@ -66,6 +66,9 @@ describe("filepathMatch", () => {
     ["templates/[a-c].yaml", "templates/d.yaml", false],
     ["templates/a.yaml", "templates/a.yaml", true],
     ["templates/[", "templates/[", false],
+    ["charts/rest-api/templates/deployment.yaml", "charts/rest-api/templates/deployment.yaml", true],
+    ["templates/[-a].yaml", "templates/-.yaml", true],
+    ["templates/[a\\-].yaml", "templates/-.yaml", true],
   ])("%s ~ %s", (pattern, name, want) => {
     expect(filepathMatch(pattern, name)).toBe(want);
   });

@@ -227,7 +227,9 @@ export function filepathMatch(pattern: string, name: string): boolean {
 
 function globToRegExp(pattern: string): RegExp | undefined {
   let src = "^";
-  const esc = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+  // A `u` RegExp rejects escapes it does not need: `\-` is valid only inside a class.
+  const esc = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+  const escInClass = (c: string): string => (c === "-" ? "\\-" : esc(c));
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] ?? "";
     if (c === "*") src += "[^/]*";
@@ -249,13 +251,13 @@ function globToRegExp(pattern: string): RegExp | undefined {
         let lo = pattern[j] ?? "";
         if (lo === "\\") lo = pattern[++j] ?? "";
         if (lo === "" || lo === "/" ) return undefined;
-        cls += esc(lo);
+        cls += escInClass(lo);
         if (pattern[j + 1] === "-" && pattern[j + 2] !== "]" && j + 2 < pattern.length) {
           let hi = pattern[j + 2] ?? "";
           j += 2;
           if (hi === "\\") hi = pattern[++j] ?? "";
           if (hi === "" || hi < lo) return undefined;
-          cls += `-${esc(hi)}`;
+          cls += `-${escInClass(hi)}`;
         }
       }
       if (j >= pattern.length || cls === "" || cls === "^") return undefined;
