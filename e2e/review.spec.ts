@@ -117,12 +117,12 @@ test.describe("review", () => {
       const ms = /rendered in (\d+) ms/.exec(status ?? "")?.[1];
       if (ms !== undefined) renderMs.push(Number(ms));
     }
-    const { samples, fromRequest } = await page.evaluate(() => (window as unknown as ProbeWindow).keystrokeProbe);
+    const { samples, fromRequest, fromResult } = await page.evaluate(() => (window as unknown as ProbeWindow).keystrokeProbe);
     expect(samples).toHaveLength(KEYSTROKES);
     await expect(replicas).toHaveValue("1");
     await mkdir(path.dirname(BENCH), { recursive: true });
-    // Where the time goes: keydown → paint; of that, the studio's render request → paint; the worker's own share.
-    await writeFile(BENCH, `${JSON.stringify({ keystrokeToPreviewMs: samples, renderRequestToPreviewMs: fromRequest, workerRenderMs: renderMs }, null, 2)}\n`);
+    // Where the time goes: keydown → paint; of that, render request → paint and worker result → paint; the worker's own share.
+    await writeFile(BENCH, `${JSON.stringify({ keystrokeToPreviewMs: samples, renderRequestToPreviewMs: fromRequest, renderResultToPreviewMs: fromResult, workerRenderMs: renderMs }, null, 2)}\n`);
     const sorted = [...samples].sort((a, b) => a - b);
     test.info().annotations.push({ type: "keystroke-to-preview", description: `p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, p95 ${sorted[Math.ceil(sorted.length * 0.95) - 1]?.toFixed(1)} ms over ${samples.length}` });
   });
@@ -201,7 +201,7 @@ const REST_API = /^(rest-api|REST API)/;
 const WORKER = /^(worker|Worker)/;
 
 interface ProbeWindow {
-  keystrokeProbe: { samples: number[]; fromRequest: number[]; expect: (want: string, gone: string) => void };
+  keystrokeProbe: { samples: number[]; fromRequest: number[]; fromResult: number[]; expect: (want: string, gone: string) => void };
 }
 
 /**
@@ -218,6 +218,7 @@ async function installKeystrokeProbe(page: Page): Promise<void> {
     let waiting = false;
     const samples: number[] = [];
     const fromRequest: number[] = [];
+    const fromResult: number[] = [];
     document.addEventListener("keydown", () => performance.mark("review-keydown"), true);
     const check = () => {
       if (!waiting) return;
@@ -230,6 +231,8 @@ async function installKeystrokeProbe(page: Page): Promise<void> {
         samples.push(performance.measure("review-keystroke", "review-keydown", "review-painted").duration);
         // The studio marks when it sends the layer's new values to the render worker.
         fromRequest.push(performance.measure("review-request-to-paint", "review-render-request:current", "review-painted").duration);
+        // …and when the worker's result reached the page.
+        fromResult.push(performance.measure("review-result-to-paint", "review-render-result:current", "review-painted").duration);
       };
       channel.port2.postMessage(null);
     };
@@ -237,6 +240,7 @@ async function installKeystrokeProbe(page: Page): Promise<void> {
     (window as unknown as ProbeWindow).keystrokeProbe = {
       samples,
       fromRequest,
+      fromResult,
       expect: (w, g) => {
         want = w;
         gone = g;

@@ -41,6 +41,8 @@ export function useRenderWorker(files: ChartFiles): { states: Record<string, Ren
         return;
       }
       const r = m.result;
+      performance.clearMarks(`review-render-result:${m.key}`);
+      performance.mark(`review-render-result:${m.key}`);
       patch(m.key, (s) => ({ good: r.error ? s.good : r, latest: r, error: r.error, busy: false, crash: null }));
     };
     w.onerror = (event) => {
