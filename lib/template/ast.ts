@@ -6,7 +6,7 @@
  */
 import { goQuote } from "./token";
 import type { ResolvedFunc } from "./func";
-import type { GoInt, GoType } from "./value";
+import type { GoComplex, GoInt, GoType } from "./value";
 
 export type Node =
   | TextNode
@@ -146,6 +146,8 @@ export interface NumberNode {
   readonly float64: number;
   /** The value as a Go int when it is an integer, made once: GoInt is immutable, so evaluations share it. */
   readonly int: GoInt | null;
+  /** The value of a complex literal (`1i`, `1+2i`), which an untyped context keeps complex. */
+  readonly complex: GoComplex | null;
 }
 
 export interface StringNode {

@@ -11,9 +11,11 @@ import {
   compareGoStrings,
   FuncError,
   formatValue,
+  type GoComplex,
   type GoFunc,
   GoInt,
   goInt,
+  goKindName,
   goTypeName,
   isGoMapObject,
   isGoSliceObject,
@@ -22,22 +24,27 @@ import {
   type Value,
 } from "./value";
 
-type Kind = "bool" | "int" | "uint" | "float" | "string" | "invalid";
+type Kind = "bool" | "int" | "uint" | "float" | "complex" | "string" | "invalid";
 
-/** Go's comparison kinds: every signed int is "int", every unsigned one "uint". */
-function basicKind(v: Value): Kind {
-  if (v === null) return "invalid";
-  switch (typeof v) {
-    case "boolean":
-      return "bool";
-    case "string":
-      return "string";
-    case "number":
-      return "float";
-  }
-  if (v instanceof GoInt) return v.signed ? "int" : "uint";
-  return "invalid";
-}
+/** Go's comparison kinds by reflect kind: every signed int is "int", every unsigned one "uint". */
+const BASIC_KINDS: Readonly<Record<string, Kind>> = {
+  bool: "bool",
+  string: "string",
+  float64: "float",
+  complex128: "complex",
+  int: "int",
+  int64: "int",
+  int32: "int",
+  int16: "int",
+  int8: "int",
+  uint: "uint",
+  uint64: "uint",
+  uint32: "uint",
+  uint16: "uint",
+  uint8: "uint",
+};
+
+const basicKind = (v: Value): Kind => BASIC_KINDS[goKindName(v)] ?? "invalid";
 
 const typeName = (v: Value): string => (v === null ? "<nil>" : goTypeName(v));
 
@@ -70,6 +77,9 @@ function eq(arg1: Value, ...rest: Value[]): boolean {
         case "string":
           equal = arg1 === arg;
           break;
+        case "complex":
+          equal = (arg1 as GoComplex).re === (arg as GoComplex).re && (arg1 as GoComplex).im === (arg as GoComplex).im;
+          break;
         default:
           if (arg1 === null || arg === null) equal = arg1 === arg;
           else if (arg instanceof Map || Array.isArray(arg) || arg instanceof Uint8Array) {
@@ -93,6 +103,7 @@ function lt(a: Value, b: Value): boolean {
   }
   switch (k1) {
     case "bool":
+    case "complex":
       throw new FuncError("invalid type for comparison");
     case "float":
       return (a as number) < (b as number);

@@ -26,7 +26,6 @@ export type TemplateErrorCode =
   | "NO_TEMPLATE"
   | "RANGE_NOT_ITERABLE"
   | "OVERFLOW"
-  | "UNSUPPORTED"
   | "LIMIT_DEPTH"
   | "LIMIT_STEPS"
   | "LIMIT_OUTPUT";

@@ -72,6 +72,9 @@ const OK_CASES: [string, string][] = [
   ["printf ints", "{{ printf \"%d|%5d|%-5d|%05d|%+d|%x|%X|%#x|%o|%#o|%O|%b|%c|%q|%U|%#U|%08b|%.3d\" 42 42 42 -42 42 255 255 255 8 8 8 5 65 65 9731 9731 5 7 }}"],
   ["printf floats", "{{ printf \"%f|%.2f|%e|%E|%g|%G|%.3g|%8.3f|%-8.2f|%+.1f|%g|%g|%.0f|%5.1e\" 3.14159 2.675 123456.789 0.000123 1e21 1e-7 1234.5678 3.14159 1.5 2.25 100000.0 1000000.0 2.5 12345.678 }}"],
   ["printf strings", "{{ printf \"%s|%10s|%-10s|%.2s|%q|%x|%X|% x|%#q|%5.1s|%q\" \"hi\" \"hi\" \"hi\" \"héllo\" \"a\\\"b\\n\" \"hi\" \"hi\" \"hi\" \"raw\" \"abc\" \"é\\t😀\\x01\" }}"],
+  ["complex literals", "{{ 1i }} {{ 1+2i }} {{ -2.5i }} {{ 0i }} {{ 1-0i }} {{ 1.5e3i }} {{ 1_0i }} {{ 010i }} {{ 0x1p4i }} {{ print 1e300i 2i }} {{ 0x1p-2+1e1i }}"],
+  ["complex in printf, eq and truth", "{{ printf \"%v|%T|%.2f|%e|%d|%s|%+v|%8.1f\" 2i 1i 1i 1i 3i 1i 1+2i 1i }} {{ eq 1i 1i }} {{ eq 1i 2i }} {{ ne 1+1i 1+1i }} {{ if 0i }}T{{ else }}F{{ end }}{{ if 1i }}T{{ end }} {{ and 0i 1 }}"],
+  ["%p of non-pointers", "{{ printf \"%p|%p|%p|%10p|%-8p|%#p|%p\" \"abc\" 1.5 nil \"s\" 3 true 1i }}"],
   ["printf bad verbs and args", "{{ printf \"%d %s %t\" 1.5 0 \"x\" }}|{{ printf \"%s\" }}|{{ printf \"%d\" 1 2 \"x\" }}|{{ printf \"%!\" }}|{{ printf \"100%%\" }}|{{ printf \"%\" }}|{{ printf \"%z\" 1 }}|{{ printf \"%s\" nil }}|{{ printf \"%d\" nil }}"],
   ["printf composite verbs", "{{ printf \"%d|%s|%v|%q|%x\" .Values.l .Values.l .Values.mixed .Values.l .Values.l }}|{{ printf \"%v %+v\" .Values.nest .Values.nest }}|{{ printf \"%05d\" .Values.l }}"],
   ["printf plus and sharp v", "{{ printf \"%+v|%#v|%#v|%#v|%#v|%+d|%#v\" .Values.m .Values.mixed .Values.a.s .Values.f nil 5 (index \"a\" 0) }}"],
@@ -145,6 +148,15 @@ const ERROR_CASES: [string, string][] = [
   ["nil command", "{{ nil }}"],
   ["undefined func at exec via variable call", "{{ $x := 1 }}{{ $x 2 }}"],
   ["call non-function", "{{ call .Values.a.s }}"],
+  ["call piped number", "{{ .Values.num | call }}"],
+  ["call piped map", "{{ .Values.m | call }}"],
+  ["call piped string", "{{ \"s\" | call }}"],
+  ["call piped int", "{{ 3 | call 1 }}"],
+  ["call piped list", "{{ .Values.l | call }}"],
+  ["complex lt", "{{ lt 1i 2i }}"],
+  ["complex eq int", "{{ eq 1i 1 }}"],
+  ["complex len", "{{ len 1i }}"],
+  ["complex as index", "{{ index .Values.l 1i }}"],
   ["call nil", "{{ call .Values.missing }}"],
   ["int overflow", "{{ 18446744073709551615 }}"],
   ["error deep in define", "{{ define \"inner\" }}\n  x {{ .a.b.c }}{{ end }}{{ template \"inner\" .Values }}"],
@@ -156,6 +168,8 @@ const ERROR_CASES: [string, string][] = [
 /** [name, template]: both must fail to parse with the same message. */
 const PARSE_ERROR_CASES: [string, string][] = [
   ["undefined function", "{{ nofunc }}"],
+  ["hex imaginary literal", "{{ 0x10i }}"],
+  ["complex literal with a bad part", "{{ 1+0x1i }}"],
   ["unclosed action", "{{ .x "],
   ["unclosed action over lines", "{{ .x \n\n"],
   ["missing value for if", "{{ if }}{{ end }}"],
@@ -260,5 +274,17 @@ describe("template: parse errors match helm template", () => {
       mine = helmMessage(e);
     }
     expect(mine).toBe(r.stderr.split("\n\n")[0]);
+  });
+});
+
+describe("template: %p of a map, slice or pointer", () => {
+  it("prints an address of Go's form (Go's own changes from run to run)", () => {
+    const tpl = 'a: {{ printf "%p|%#p|%p" .Values.m .Values.l .Values.a.l | printf "%q" }}';
+    const r = helmTemplate({ "values.yaml": valuesYaml, "templates/t.yaml": tpl });
+    const shape = /^a: "0x[0-9a-f]+\|[0-9a-f]+\|0x[0-9a-f]+"$/;
+    expect(r.stdout.split("\n").find((l) => l.startsWith("a: "))).toMatch(shape);
+    const set = engine();
+    set.parse(PATH("t.yaml"), tpl);
+    expect(set.execute(PATH("t.yaml"), data)).toMatch(shape);
   });
 });

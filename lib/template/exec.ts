@@ -406,6 +406,8 @@ export class ExecState implements ExecContext {
   private idealConstant(n: NumberNode): Value {
     this.node = n;
     this.boxed = false;
+    // Go's "incontrovertible" case comes first: `0i` stays complex here, though it is also a float and an int.
+    if (n.complex) return n.complex;
     const t = n.text;
     const hexInt = t.length > 2 && t[0] === "0" && (t[1] === "x" || t[1] === "X") && !/[pP]/.test(t);
     if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float64;
@@ -589,7 +591,8 @@ export class ExecState implements ExecContext {
     if (site.r.builtin === "call") {
       // Go names the callee in the error; a value here is never a function.
       const callee = argv[0] ?? null;
-      const calleeName = nArgs > 0 ? printNode(args![1]!) : formatValue(final ?? null);
+      // Go names an argument by its source, a piped value by reflect.Value.String(): a string as itself, else `<T Value>`.
+      const calleeName = nArgs > 0 ? printNode(args![1]!) : typeof final === "string" ? final : `<${goTypeName(final ?? null)} Value>`;
       const err = new FuncError(callee === null ? "call of nil" : `non-function ${calleeName} of type ${goTypeName(callee)}`);
       this.node = node;
       this.errorf("FUNC_ERROR", `error calling call: ${err.message}`, err);

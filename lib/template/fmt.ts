@@ -4,7 +4,7 @@
  * precision, and Go's in-band error texts (`%!d(float64=1.5)`, `%!s(MISSING)`, `%!(EXTRA …)`).
  */
 import { goQuote, isPrintRune } from "./token";
-import { formatFloat, formatValue, GoInt, GoObject, goTypeName, sortedKeys, utf8Bytes, type Value } from "./value";
+import { formatFloat, formatValue, GoComplex, GoInt, GoObject, goKindName, goTypeName, sortedKeys, utf8Bytes, type Value } from "./value";
 
 /** `fmt.Sprint`: a space between operands only when neither is a string. */
 export function sprint(args: readonly Value[]): string {
@@ -197,9 +197,20 @@ function pad(s: string, spec: Spec, numeric = false): string {
   return " ".repeat(fill) + s;
 }
 
+/**
+ * `%p`: Go prints the address of a map, slice or pointer, which changes from run to run; a fixed address
+ * of the same form stands in. Other kinds are a bad verb.
+ */
+function formatPointer(v: Value, spec: Spec): string {
+  const kind = goKindName(v);
+  if (kind !== "map" && kind !== "slice" && kind !== "ptr") return badVerb(v, "p", spec);
+  return pad(spec.sharp ? "c000010000" : "0xc000010000", spec);
+}
+
 function formatArg(v: Value, verb: string, spec: Spec): string {
   if (verb === "T") return pad(goTypeName(v), spec);
   if (v === null) return verb === "v" ? pad("<nil>", spec) : badVerb(v, verb, spec);
+  if (verb === "p") return formatPointer(v, spec);
   if (typeof v === "boolean") return verb === "t" || verb === "v" ? pad(v ? "true" : "false", spec) : badVerb(v, verb, spec);
   if (typeof v === "string") return formatString(v, verb, spec) ?? badVerb(v, verb, spec);
   if (typeof v === "number") return formatFloatVerb(v, verb, spec) ?? badVerb(v, verb, spec);
@@ -209,6 +220,12 @@ function formatArg(v: Value, verb: string, spec: Spec): string {
       return formatString(new TextDecoder().decode(v), verb, spec, v) ?? badVerb(v, verb, spec);
     }
     return `[${Array.from(v, (b) => formatArg(new GoInt(b, "uint8"), verb, spec)).join(" ")}]`;
+  }
+  if (v instanceof GoComplex) {
+    // Each part is a float under the verb and flags; the imaginary one always has a sign.
+    const re = "vbgGxXfFeE".includes(verb) ? formatFloatVerb(v.re, verb, spec) : undefined;
+    const im = re === undefined ? undefined : formatFloatVerb(v.im, verb, { ...spec, plus: true });
+    return im === undefined ? badVerb(v, verb, spec) : `(${re}${im}i)`;
   }
   if (v instanceof GoObject) return pad(v.format(), spec);
   // Composites apply the verb, flags and width to each element, not to the whole.

@@ -13,6 +13,8 @@ export interface NumberInfo {
   int64: bigint;
   uint64: bigint;
   float64: number;
+  /** Set for a complex literal; a zero imaginary part also makes it a float (and maybe an int), as Go's simplifyComplex. */
+  complex?: { re: number; im: number };
 }
 
 const INT64_MIN = -(1n << 63n);
@@ -20,14 +22,23 @@ const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 
 /** The number's representations, or an error message as Go words it. */
-export function parseNumber(text: string, isChar: boolean): NumberInfo | string {
+export function parseNumber(text: string, isChar: boolean, isComplex = false): NumberInfo | string {
   if (isChar) {
     const r = unquoteChar(text);
     if (r === undefined) return `malformed character constant: ${text}`;
     const b = BigInt(r);
     return { isInt: true, isUint: true, isFloat: true, int64: b, uint64: b, float64: r };
   }
-  if (text.endsWith("i")) return "complex numbers are not supported";
+  if (isComplex) {
+    const c = parseGoComplex(text);
+    // fmt.Sscan's failure is strconv's (Helm keeps only its last words, "invalid syntax").
+    return c ? simplifyComplex(c) : `strconv.ParseFloat: parsing ${goQuote(text)}: invalid syntax`;
+  }
+  // An imaginary literal (`1i`) is complex if its digits parse as a float; else it is not a number at all.
+  if (text.endsWith("i")) {
+    const im = parseGoFloat(text.slice(0, -1));
+    if (im !== undefined) return simplifyComplex({ re: 0, im });
+  }
   const n: NumberInfo = { isInt: false, isUint: false, isFloat: false, int64: 0n, uint64: 0n, float64: 0 };
   const i = parseGoInteger(text);
   if (i !== undefined) {
@@ -67,6 +78,35 @@ export function parseNumber(text: string, isChar: boolean): NumberInfo | string 
   }
   if (!n.isInt && !n.isUint && !n.isFloat) return `illegal number syntax: ${goQuote(text)}`;
   return n;
+}
+
+/** Go's simplifyComplex: a complex with no imaginary part is also a float, and an int or uint if whole. */
+function simplifyComplex(c: { re: number; im: number }): NumberInfo {
+  const n: NumberInfo = { isInt: false, isUint: false, isFloat: false, int64: 0n, uint64: 0n, float64: 0, complex: c };
+  if (c.im !== 0) return n;
+  n.isFloat = true;
+  n.float64 = c.re;
+  if (Number.isInteger(c.re) && Math.abs(c.re) < 2 ** 63) {
+    n.isInt = true;
+    n.int64 = BigInt(c.re);
+  }
+  if (Number.isInteger(c.re) && c.re >= 0 && c.re < 2 ** 64) {
+    n.isUint = true;
+    n.uint64 = BigInt(c.re);
+  }
+  return n;
+}
+
+/** `1+2i`, as the lexer delimits it (a number, a sign, a number, `i`), read as fmt.Sscan reads a complex128. */
+function parseGoComplex(text: string): { re: number; im: number } | undefined {
+  // The sign between the parts is the first + or - (not a leading one, not an exponent's) after which both parse.
+  for (let k = 1; k < text.length - 1; k++) {
+    if (text[k] !== "+" && text[k] !== "-") continue;
+    const re = parseGoFloat(text.slice(0, k));
+    const im = parseGoFloat(text.slice(k, -1));
+    if (re !== undefined && im !== undefined) return { re, im };
+  }
+  return undefined;
 }
 
 /** Whether underscores only separate digits (or follow a base prefix), as Go requires. */

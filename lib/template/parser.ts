@@ -22,7 +22,7 @@ import { Lexer } from "./lexer";
 import { parseNumber } from "./number";
 import { describeToken, goQuote, type Token, TokenKind } from "./token";
 import { unquote } from "./unquote";
-import { byteLength, GoInt } from "./value";
+import { byteLength, GoComplex, GoInt } from "./value";
 
 /** Go's limit on nested parentheses. */
 const MAX_STACK_DEPTH = 10000;
@@ -508,9 +508,10 @@ class Parser {
       case TokenKind.CharConstant:
       case TokenKind.Complex:
       case TokenKind.Number: {
-        const n = parseNumber(t.val, t.kind === TokenKind.CharConstant);
-        if (typeof n === "string") this.errorf(n.startsWith("complex") ? "UNSUPPORTED" : "BAD_SYNTAX", n);
-        return { type: "number", pos: t.pos, text: t.val, ...n, int: n.isInt ? new GoInt(n.int64, "int") : null };
+        const n = parseNumber(t.val, t.kind === TokenKind.CharConstant, t.kind === TokenKind.Complex);
+        if (typeof n === "string") this.errorf("BAD_SYNTAX", n);
+        const { complex, ...info } = n;
+        return { type: "number", pos: t.pos, text: t.val, ...info, int: n.isInt ? new GoInt(n.int64, "int") : null, complex: complex ? new GoComplex(complex.re, complex.im) : null };
       }
       case TokenKind.LeftParen: {
         if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf("LIMIT_DEPTH", "max expression depth exceeded");

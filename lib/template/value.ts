@@ -95,6 +95,23 @@ export abstract class GoObject {
   abstract format(): string;
 }
 
+/** A Go complex128: only a template's complex literal (`1i`, `1+2i`) makes one. */
+export class GoComplex extends GoObject {
+  readonly goType = "complex128";
+  override readonly goKind = "complex128";
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {
+    super();
+  }
+  /** `(re+imi)`: both parts as %v prints a float64, the imaginary one always signed. */
+  format(): string {
+    const im = formatFloat(this.im);
+    return `(${formatFloat(this.re)}${im[0] === "-" || im[0] === "+" ? "" : "+"}${im}i)`;
+  }
+}
+
 /**
  * A Go parameter or result type, as far as the template executor must know it to convert and
  * check arguments exactly as `reflect` does (`expected string; found 1`,
@@ -173,7 +190,7 @@ export function goTypeName(v: Value): string {
   return goTypeNames.get(v) ?? (Array.isArray(v) ? "[]interface {}" : "map[string]interface {}");
 }
 
-/** Go's reflect kind name of a value as Sprig's `kindOf` prints it. */
+/** Go's reflect kind name of a value as Sprig's `kindOf` prints it; the one kind switch (eq/lt derive theirs from it). */
 export function goKindName(v: Value): string {
   if (v === null) return "invalid";
   switch (typeof v) {
@@ -205,6 +222,7 @@ export function isTrue(v: Value): boolean {
   if (v instanceof Uint8Array) return v.length > 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof Map) return v.size > 0;
+  if (v instanceof GoComplex) return v.re !== 0 || v.im !== 0;
   return true;
 }
 
