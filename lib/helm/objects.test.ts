@@ -28,9 +28,11 @@ const OBJECTS = [
 const FUNCS = ["toJson", "mustToJson", "toPrettyJson", "toRawJson", "toYaml", "mustToYaml", "toYamlPretty"];
 
 /** One template per function: each object marshalled, as a YAML block scalar so any output stays valid YAML. */
-const templates = Object.fromEntries(
-  FUNCS.map((fn) => [`templates/${fn}.yaml`, OBJECTS.map((o, i) => `o${i}: |-\n{{ ${fn} ${o} | indent 2 }}\n`).join("")]),
-);
+const templates = {
+  ...Object.fromEntries(FUNCS.map((fn) => [`templates/${fn}.yaml`, OBJECTS.map((o, i) => `o${i}: |-\n{{ ${fn} ${o} | indent 2 }}\n`).join("")])),
+  // Sprig's empty is reflect-based: a named map or slice (.Files, .Capabilities.APIVersions) is empty by its length.
+  "templates/empty.yaml": OBJECTS.map((o, i) => `e${i}: {{ empty ${o} }}\n`).join(""),
+};
 
 const SUB = { "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.2.0\n", "charts/sub/templates/s.yaml": templates["templates/toJson.yaml"]! };
 

@@ -67,6 +67,9 @@ function structMap(src: GoMap, fields: [string, string, "string" | "strings" | "
  * `.Chart` as Helm v4 builds it (pkg/chart/common.go structToMap of Metadata, plus IsRoot): every field is
  * present, slices print `[]` when absent, maintainers and dependencies become maps.
  */
+/** Chart.yaml's `deprecated` as Helm's Metadata.Deprecated reads it. */
+export const isDeprecated = (chart: Chart): boolean => chart.metadata.raw.get("deprecated") === true || chart.metadata.raw.get("deprecated") === "true";
+
 export function chartObject(chart: Chart): GoMap {
   const raw = chart.metadata.raw;
   const m: GoMap = new Map();
@@ -76,7 +79,7 @@ export function chartObject(chart: Chart): GoMap {
   m.set("Name", chart.metadata.name);
   m.set("Sources", asStrings(raw.get("sources")));
   m.set("Keywords", asStrings(raw.get("keywords")));
-  m.set("Deprecated", raw.get("deprecated") === true || raw.get("deprecated") === "true");
+  m.set("Deprecated", isDeprecated(chart));
   const maint = raw.get("maintainers");
   m.set(
     "Maintainers",

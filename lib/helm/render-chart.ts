@@ -12,7 +12,7 @@ import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
 import { readManifestHead } from "./block-yaml";
 import { printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
-import { capabilitiesObject, releaseObject, type Capabilities } from "./objects";
+import { capabilitiesObject, isDeprecated, releaseObject, type Capabilities } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
 import { formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
 import { parseYamlDocument } from "./yaml/index";
@@ -201,6 +201,8 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
   const userValues = mergeUserValues(opts);
   const type = chart.metadata.type ?? "";
   if (type !== "" && type !== "application") throw new HelmError({ code: "CHART_INVALID", message: `${type} charts are not installable` });
+  // helm install/template warn right after the installable check, before the dependency check.
+  if (isDeprecated(chart)) warnings.push('level=WARN msg="this chart is deprecated"');
   if (chart.metadata.dependencies.length > 0) checkDependencies(chart);
 
   const effective = processDependencies(chart, userValues, isCompatibleRange, warn);

@@ -1,10 +1,10 @@
 /** Sprig's defaults and logic helpers (defaults.go): Go "emptiness", not template truthiness. */
-import { goFunc, GoInt, GoObject, type Value } from "../template/value";
+import { goFunc, GoInt, GoObject, isGoMapObject, isGoSliceObject, type Value } from "../template/value";
 import { listItems, listKindError } from "./lists";
 import { deepEqual } from "./reflect";
 
 /**
- * Sprig's `empty`: nil, zero numbers, false, and empty strings, slices and maps. Structs and
+ * Sprig's `empty`: nil, zero numbers, false, and empty strings, slices and maps (named ones too). Structs and
  * non-nil pointers are never empty. (Unlike `isTrue`, this is the reflect-based definition
  * that `default`, `coalesce`, `compact` and `merge` share.)
  */
@@ -19,6 +19,9 @@ export function isEmpty(v: Value): boolean {
       return v === 0;
   }
   if (v instanceof GoInt) return v.value === 0n;
+  // Named map and slice types (Helm's .Files, .Capabilities.APIVersions) are empty by their length.
+  if (isGoMapObject(v)) return v.map.size === 0;
+  if (isGoSliceObject(v)) return v.items.length === 0;
   if (v instanceof GoObject) return false;
   if (v instanceof Map) return v.size === 0;
   return v.length === 0;
