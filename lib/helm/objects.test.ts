@@ -28,7 +28,7 @@ const OBJECTS = [
 const FUNCS = ["toJson", "mustToJson", "toPrettyJson", "toRawJson", "toYaml", "mustToYaml", "toYamlPretty"];
 
 /** One template per function: each object marshalled, as a YAML block scalar so any output stays valid YAML. */
-const templates = {
+const templates: Record<string, string> = {
   ...Object.fromEntries(FUNCS.map((fn) => [`templates/${fn}.yaml`, OBJECTS.map((o, i) => `o${i}: |-\n{{ ${fn} ${o} | indent 2 }}\n`).join("")])),
   // Sprig's empty is reflect-based: a named map or slice (.Files, .Capabilities.APIVersions) is empty by its length.
   "templates/empty.yaml": OBJECTS.map((o, i) => `e${i}: {{ empty ${o} }}\n`).join(""),
