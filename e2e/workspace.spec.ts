@@ -88,7 +88,7 @@ test.describe("workspace", () => {
       await expect(studio.centre.locator(".monaco-editor .view-lines").first()).toContainText("s3cret-key");
       await expect(studio.centre.locator(".monaco-editor .devmesh-prov-base").first()).toBeVisible();
       await openExport(page);
-      await page.getByLabel("Environment", { exact: true }).selectOption("prod");
+      await page.getByRole("group", { name: "Export" }).getByLabel("Environment").selectOption("prod");
       const values = await download(page, () => page.getByRole("button", { name: "Download values-prod.yaml" }).click());
       expect(await readFile(await values.path(), "utf8")).not.toContain("s3cret-key");
       let warning = "";
@@ -153,7 +153,7 @@ test.describe("workspace outside the page", () => {
     await studio.open();
     await expect(page.getByTestId("workspace-status")).toHaveText("New workspace from the chart");
     await page.getByText("Export", { exact: true }).click();
-    await page.getByLabel("Environment", { exact: true }).selectOption("prod");
+    await page.getByRole("group", { name: "Export" }).getByLabel("Environment").selectOption("prod");
     const pkg = await download(page, () => page.getByRole("button", { name: "Download chart package (.tgz)" }).click());
     const res = await page.request.post("/api/package?env=prod", { headers: { "content-type": "application/yaml" }, data: "" });
     expect(res.status()).toBe(200);
@@ -219,8 +219,9 @@ async function download(page: Page, click: () => Promise<void>): Promise<Downloa
 /** The devmesh-studio CLI from source (the same library the browser runs), in `cwd`; returns its stdout. */
 function cli(args: string[], cwd: string): string {
   const main = path.resolve("lib/cli/main.ts");
-  const code = `import(${JSON.stringify(main)}).then((m) => { process.exitCode = m.main(JSON.parse(process.env.CLI_ARGS), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() }); })`;
-  const r = spawnSync(process.execPath, ["--import", "tsx", "-e", code], { cwd, encoding: "utf8", env: { ...process.env, CLI_ARGS: JSON.stringify(args) } });
+  const code = `import(${JSON.stringify(main)}).then((m) => { process.exitCode = m.main(JSON.parse(process.env.CLI_ARGS), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.env.CLI_CWD }); })`;
+  // Node runs in the repository (where `tsx` resolves); the CLI works in `cwd`.
+  const r = spawnSync(process.execPath, ["--import", "tsx", "-e", code], { encoding: "utf8", env: { ...process.env, CLI_ARGS: JSON.stringify(args), CLI_CWD: cwd } });
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return r.stdout;
