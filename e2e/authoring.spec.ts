@@ -17,6 +17,10 @@ const WRITE_AFTER_PAUSE_MS = 250;
 const CHART_VALUES = path.join(import.meta.dirname, "..", "chart-templates", "developer-mesh", "values.yaml");
 const NODES = ["Global", "REST API", "Edge MCP", "Worker", "RAG Loader", "PostgreSQL", "Redis"];
 
+// Tracing snapshots the page around every action, on the main thread the keystroke measurement times
+// (Playwright sets tracing per file, not per test).
+test.use({ trace: "off" });
+
 test.describe("authoring", () => {
   test.beforeEach(async ({ studio, page }) => {
     // Tall enough that Monaco shows every line of the small layers these tests write.
@@ -322,9 +326,6 @@ test.describe("authoring", () => {
   });
 
   test.describe("keystroke-to-paint", () => {
-    // Tracing snapshots the page after every key press, on the main thread the measurement times.
-    test.use({ trace: "off" });
-
     test("paints a keystroke quickly in text, number, secret and list fields (keystroke-to-paint)", async ({ studio, page }) => {
       // 200 keys at 120 ms, each a round trip to a browser on a busy 2-core machine.
       test.setTimeout(420_000);
