@@ -1,5 +1,5 @@
 /** Sprig's defaults and logic helpers (defaults.go): Go "emptiness", not template truthiness. */
-import { goFunc, GoInt, GoObject, isGoMapObject, isGoSliceObject, type Value } from "../template/value";
+import { goFunc, GoComplex, GoInt, GoObject, isGoMapObject, isGoSliceObject, type Value } from "../template/value";
 import { listItems, listKindError } from "./lists";
 import { deepEqual } from "./reflect";
 
@@ -22,6 +22,7 @@ export function isEmpty(v: Value): boolean {
   // Named map and slice types (Helm's .Files, .Capabilities.APIVersions) are empty by their length.
   if (isGoMapObject(v)) return v.map.size === 0;
   if (isGoSliceObject(v)) return v.items.length === 0;
+  if (v instanceof GoComplex) return v.re === 0 && v.im === 0;
   if (v instanceof GoObject) return false;
   if (v instanceof Map) return v.size === 0;
   return v.length === 0;

@@ -2,7 +2,7 @@
  * Go's encoding/json over the value model: Marshal (what Sprig's and Helm's toJson print) and
  * Unmarshal into interface{} (numbers become float64), with Go's exact error texts.
  */
-import { FuncError, goFunc, GoInt, GoObject, type GoMap, isGoMapObject, isGoSliceObject, sortedKeys, type Value } from "../template/value";
+import { FuncError, goFunc, GoComplex, GoInt, GoObject, type GoMap, isGoMapObject, isGoSliceObject, sortedKeys, type Value } from "../template/value";
 import { base64Encode } from "./encoding";
 
 /** A value that implements json.Marshaler (time.Time, *semver.Version, a nil map[string]string). */
@@ -96,6 +96,7 @@ export function marshalJSON(v: Value, opts: MarshalOptions = {}): string {
     if (x instanceof Uint8Array) return `"${base64Encode(x)}"`;
     // Go asks for json.Marshaler first, then encodes a named map or slice type as its underlying value.
     if (isMarshaler(x)) return x.marshalJSON();
+    if (x instanceof GoComplex) throw new FuncError("json: unsupported type: complex128");
     if (isGoMapObject(x)) return enc(x.map, depth);
     if (isGoSliceObject(x)) return enc([...x.items], depth);
     if (x instanceof GoObject) return isGoStruct(x) ? object(jsonStructFields(x), depth) : "{}";

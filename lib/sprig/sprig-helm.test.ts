@@ -5,7 +5,7 @@
  * formatting or escaping shows. All rows render in one Helm run; error rows need one run each.
  */
 import { describe, expect, test } from "vitest";
-import { FuncError, GoInt, type Value } from "../template/value";
+import { FuncError, GoComplex, GoInt, type Value } from "../template/value";
 import { goQuote } from "../template/token";
 import { helmTemplate } from "../../test/real-helm";
 import { toValue } from "../template/helm-oracle.test-util";
@@ -194,6 +194,8 @@ const ROWS: Row[] = [
       [".Values.zero", 0],
       [".Values.m", v("m")],
       ["(semver \"1.0.0\")", c("semver", "1.0.0")],
+      ["0i", new GoComplex(0, 0)],
+      ["1i", new GoComplex(0, 1)],
     ] as [string, Value][]
   ).flatMap(([src, val]): Row[] => [
     [`default "d" ${src}`, () => c("default", "d", val)],
@@ -254,6 +256,7 @@ const ROWS: Row[] = [
     ["sha1sum", "sha256sum", "sha512sum", "adler32sum"].map((fn): Row => [`${fn} ${goQuote(s)}`, () => c(fn, s)]),
   ),
   // json
+  ['toJson 1i', () => c("toJson", new GoComplex(0, 1))],
   ['toJson (dict "h" "<a&b>" "f" 1e21 "g" 0.0000001 "big" .Values.big "l" (list 1 nil "\\u2028") "n" (dict))', () => c("toJson", D("h", "<a&b>", "f", 1e21, "g", 0.0000001, "big", v("big"), "l", L(i(1), null, "\u2028"), "n", D()))],
   ['toPrettyJson (dict "a" (list 1 (dict "b" 2)) "e" (list) "z" "\\b\\f\\u0001")', () => c("toPrettyJson", D("a", L(i(1), D("b", i(2))), "e", L(), "z", "\b\f\u0001"))],
   ['toRawJson (dict "h" "<a&b>" "t" (toDate "2006" "2020") "v" (semver "1.2.3"))', () => c("toRawJson", D("h", "<a&b>", "t", c("toDate", "2006", "2020"), "v", c("semver", "1.2.3")))],
