@@ -91,6 +91,10 @@ const cases: [string, Files, string[]?][] = [
     },
   ],
   ["--kube-version and --api-versions", { "templates/t.yaml": "a: {{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.APIVersions.Has \"x.io/v1\" }}" }, ["--kube-version", "1.29", "-a", "x.io/v1"]],
+  [
+    "a Stringer under a string verb prints its String() text",
+    { "templates/t.yaml": 'a: {{ printf "%x|%X|%q|%s|%v" (semver "1.2.3") (semver "1.2.3") (semver "1.2.3") (semver "1.2.3") (semver "1.2.3") | quote }}' },
+  ],
   ["a chart that renders nothing prints one newline", { "templates/t.yaml": "{{- /* nothing */ -}}" }],
   ["kubeVersion constraint", { "Chart.yaml": `${CHART_YAML}kubeVersion: ">=1.99.0"\n`, "templates/t.yaml": "a: 1" }],
   ["unknown hooks drop the document", { "templates/t.yaml": "kind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook: bogus\n---\nkind: Pod\nmetadata:\n  name: kept" }],

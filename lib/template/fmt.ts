@@ -227,7 +227,13 @@ function formatArg(v: Value, verb: string, spec: Spec): string {
     const im = re === undefined ? undefined : formatFloatVerb(v.im, verb, { ...spec, plus: true });
     return im === undefined ? badVerb(v, verb, spec) : `(${re}${im}i)`;
   }
-  if (v instanceof GoObject) return pad(v.format(), spec);
+  if (v instanceof GoObject) {
+    // fmt's handleMethods: a Stringer under a string verb is formatted as its String() text. Our objects'
+    // String methods have pointer receivers, so only pointer types (`*semver.Version`) are Stringers to fmt.
+    const str = "sqxX".includes(verb) && v.goType.startsWith("*") ? v.method("String") : undefined;
+    if (str) return formatString(String(str.call()), verb, spec) ?? badVerb(v, verb, spec);
+    return pad(v.format(), spec);
+  }
   // Composites apply the verb, flags and width to each element, not to the whole.
   if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, verb, spec)).join(" ")}]`;
   const keys = sortedKeys(v);
