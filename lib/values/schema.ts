@@ -32,7 +32,7 @@ import {
   stringMap,
   uuid,
 } from "./constraints";
-import { autoscaling, podDisruptionBudget, podSettings, probes, resources, serviceImage, termination } from "./workload-shapes";
+import { autoscaling, ingress, podDisruptionBudget, podSettings, probes, resources, serviceImage, termination } from "./workload-shapes";
 import { checkConsistency } from "./consistency";
 
 /** The umbrella chart's dependencies; each is a top-level values key with an `enabled` flag. */
@@ -204,16 +204,7 @@ const valuesObject = z
         port: port().default(8080).meta({ title: "Port", description: "Service port (the container listens on 8080)" }),
         annotations: stringMap().default({}).meta({ title: "Annotations", description: "Service annotations" }),
       }),
-      ingress: section("Ingress", {
-        enabled: z.boolean().default(false).meta({ title: "Enabled", description: "Expose the REST API (incl. /api/webhooks) through an Ingress" }),
-        className: z.string().default("nginx").meta({ title: "Class name", description: "IngressClass name" }),
-        annotations: stringMap().default({}).meta({ title: "Annotations", description: "Ingress annotations (e.g. cert-manager.io/cluster-issuer)" }),
-        host: hostname().or(z.literal("")).default("api.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
-        tls: section("TLS", {
-          enabled: z.boolean().default(true).meta({ title: "Enabled", description: "Terminate TLS at the Ingress" }),
-          secretName: dnsSubdomain().default("").meta({ title: "Secret name", description: "TLS Secret name (defaults to <fullname>-tls)" }),
-        }),
-      }),
+      ingress: ingress("the REST API (incl. /api/webhooks)", "api.developer-mesh.example.com", { defaults: {}, description: "Ingress annotations (e.g. cert-manager.io/cluster-issuer)" }),
       resources: resources({ cpu: "250m", memory: "512Mi" }, { cpu: "2", memory: "2Gi" }),
       ...probes(
         { check: "GET /healthz", period: 10, timeout: 5, failures: 3 },
@@ -256,16 +247,7 @@ const valuesObject = z
         port: port().default(8082).meta({ title: "Port", description: "Service port (the container listens on 8082: HTTP, /ws and /metrics)" }),
         annotations: stringMap().default({}).meta({ title: "Annotations", description: "Service annotations" }),
       }),
-      ingress: section("Ingress", {
-        enabled: z.boolean().default(false).meta({ title: "Enabled", description: "Expose Edge MCP (WebSocket /ws) through an Ingress" }),
-        className: z.string().default("nginx").meta({ title: "Class name", description: "IngressClass name" }),
-        annotations: stringMap().default({"nginx.ingress.kubernetes.io/proxy-read-timeout":"3600","nginx.ingress.kubernetes.io/proxy-send-timeout":"3600","nginx.ingress.kubernetes.io/proxy-http-version":"1.1"}).meta({ title: "Annotations", description: "Ingress annotations; the defaults keep WebSocket connections open for an hour" }),
-        host: hostname().or(z.literal("")).default("mcp.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
-        tls: section("TLS", {
-          enabled: z.boolean().default(true).meta({ title: "Enabled", description: "Terminate TLS at the Ingress" }),
-          secretName: dnsSubdomain().default("").meta({ title: "Secret name", description: "TLS Secret name (defaults to <fullname>-tls)" }),
-        }),
-      }),
+      ingress: ingress("Edge MCP (WebSocket /ws)", "mcp.developer-mesh.example.com", { defaults: {"nginx.ingress.kubernetes.io/proxy-read-timeout":"3600","nginx.ingress.kubernetes.io/proxy-send-timeout":"3600","nginx.ingress.kubernetes.io/proxy-http-version":"1.1"}, description: "Ingress annotations; the defaults keep WebSocket connections open for an hour" }),
       resources: resources({ cpu: "100m", memory: "256Mi" }, { cpu: "1", memory: "512Mi" }),
       ...probes(
         { check: "GET /health/live", period: 10, timeout: 3, failures: 3 },
@@ -336,16 +318,7 @@ const valuesObject = z
         metricsPort: port().default(9094).meta({ title: "Metrics port", description: "Service port of health and metrics (container 9094)" }),
         annotations: stringMap().default({}).meta({ title: "Annotations", description: "Service annotations" }),
       }),
-      ingress: section("Ingress", {
-        enabled: z.boolean().default(false).meta({ title: "Enabled", description: "Expose the source API through an Ingress" }),
-        className: z.string().default("nginx").meta({ title: "Class name", description: "IngressClass name" }),
-        annotations: stringMap().default({}).meta({ title: "Annotations", description: "Ingress annotations" }),
-        host: hostname().or(z.literal("")).default("rag.developer-mesh.example.com").meta({ title: "Host", description: "Host name" }),
-        tls: section("TLS", {
-          enabled: z.boolean().default(true).meta({ title: "Enabled", description: "Terminate TLS at the Ingress" }),
-          secretName: dnsSubdomain().default("").meta({ title: "Secret name", description: "TLS Secret name (defaults to <fullname>-tls)" }),
-        }),
-      }),
+      ingress: ingress("the source API", "rag.developer-mesh.example.com", { defaults: {}, description: "Ingress annotations" }),
       resources: resources({ cpu: "200m", memory: "512Mi" }, { cpu: "2", memory: "2Gi" }),
       ...probes(
         { check: "GET /health on 9094", period: 10, timeout: 5, failures: 3 },

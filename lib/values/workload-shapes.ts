@@ -3,7 +3,7 @@
  * stores share: one definition each, with the per-service defaults and texts passed in.
  */
 import { z } from "zod";
-import { count, dnsSubdomain, imageDigest, imageRepository, imageTag, intOrPercent, passthroughList, passthroughObject, percent, quantity, section, stringMap } from "./constraints";
+import { count, dnsSubdomain, hostname, imageDigest, imageRepository, imageTag, intOrPercent, passthroughList, passthroughObject, percent, quantity, section, stringMap } from "./constraints";
 
 /** `image` of a service: repository below `global.image.registry`, tag defaulting to the appVersion. */
 export const serviceImage = (repository: string) =>
@@ -108,3 +108,16 @@ export const podSettings = () => ({
   }),
   extraEnv: passthroughList().default([]).meta({ title: "Extra env", description: "Extra environment variables (Kubernetes EnvVar list)" }),
 });
+
+/** A service's Ingress: `what` says what it exposes; annotations default per service. */
+export const ingress = (what: string, host: string, annotations: { defaults: Record<string, string>; description: string }) =>
+  section("Ingress", {
+    enabled: z.boolean().default(false).meta({ title: "Enabled", description: `Expose ${what} through an Ingress` }),
+    className: z.string().default("nginx").meta({ title: "Class name", description: "IngressClass name" }),
+    annotations: stringMap().default(annotations.defaults).meta({ title: "Annotations", description: annotations.description }),
+    host: hostname().or(z.literal("")).default(host).meta({ title: "Host", description: "Host name" }),
+    tls: section("TLS", {
+      enabled: z.boolean().default(true).meta({ title: "Enabled", description: "Terminate TLS at the Ingress" }),
+      secretName: dnsSubdomain().default("").meta({ title: "Secret name", description: "TLS Secret name (defaults to <fullname>-tls)" }),
+    }),
+  });
