@@ -23,12 +23,15 @@ const GLOBAL_FIELDS = FIELDS.filter((f) => f.segments[0] === "global");
 export const PATH_PARAM = "path";
 
 /**
- * How long typing may pause before the form's edits go to the layer. A keystroke paints only its field;
- * the layer edit and everything that follows from it (effective values, validation, the rail's counts,
- * autosave, the preview's render) run once per pause, with the last value of each field typed meanwhile.
- * Leaving the field writes at once.
+ * When the form's edits go to the layer: right after the keystroke's frame has painted (a task queued from
+ * the next animation frame), so a keystroke paints only its field and the layer edit with everything that
+ * follows from it (effective values, validation, the rail's counts, autosave, the preview's render) runs
+ * once per frame with the last value of each field typed in it. No pause in typing is waited for: the
+ * YAML and the preview follow every keystroke. Leaving the field writes at once.
  */
-export const WRITE_AFTER_PAUSE_MS = 250;
+function afterNextPaint(fn: () => void): number {
+  return requestAnimationFrame(() => setTimeout(fn, 0));
+}
 
 type View = "form" | "yaml" | "defaults" | "globals";
 
@@ -58,7 +61,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
   const { ws, files, update } = useWorkspace();
   const layer = ws.active;
   const layerName = layer === BASE_LAYER ? "base" : layer;
-  const { values, setHere, problem, problems } = useLayerValues();
+  const { values, setHere, fromBase, problem, problems } = useLayerValues();
   const problemByPath = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
   const nodeFields = useMemo(() => FIELDS.filter((f) => f.node === node), [node]);
   const schema = useMemo(() => parseSchema(files.get("values.schema.json")), [files]);
@@ -70,9 +73,10 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
 
   // The form's edits not yet in the layer: the last value per layer and path, in the order last typed.
   const queued = useRef(new Map<string, { layer: string; path: string; value: PlainValue }>());
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const frame = useRef<number | undefined>(undefined);
   const write = useCallback(() => {
-    clearTimeout(timer.current);
+    if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    frame.current = undefined;
     const edits = [...queued.current.values()];
     if (edits.length === 0) return;
     queued.current.clear();
@@ -83,8 +87,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
       const key = `${ws.active}\u0000${path}`;
       queued.current.delete(key);
       queued.current.set(key, { layer: ws.active, path, value });
-      clearTimeout(timer.current);
-      timer.current = setTimeout(write, WRITE_AFTER_PAUSE_MS);
+      frame.current ??= afterNextPaint(write);
     },
     [write, ws.active],
   );
@@ -179,6 +182,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
             values={values}
             problems={problemByPath}
             setHere={setHere}
+            fromBase={fromBase}
             layerName={layerName}
             onlyChanged={onlyChanged}
             disabled={problem !== null}

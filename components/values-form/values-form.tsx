@@ -1,7 +1,7 @@
 "use client";
 // The form of one rail node: its fields in collapsible sections, generated from the model. The form holds
 // the effective values of the active layer; every change is sent to the layer (onCommit, which writes it
-// after a pause in typing) and changes made elsewhere (YAML, undo, import) flow back in field by field.
+// after the keystroke's frame has painted) and changes made elsewhere (YAML, undo, import) flow back in field by field.
 import { useCallback, useEffect, useRef } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
@@ -19,6 +19,8 @@ export interface ValuesFormProps {
   problems: ReadonlyMap<string, string>;
   /** Paths the active layer sets itself. */
   setHere: ReadonlySet<string>;
+  /** In an environment, the paths its base layer sets. */
+  fromBase: ReadonlySet<string>;
   layerName: string;
   /** Only rows whose value differs from the chart default. */
   onlyChanged: boolean;
@@ -48,12 +50,12 @@ function sectionsOf(fields: readonly AuthoringField[]): Section[] {
   return [...out.values()];
 }
 
-export function ValuesForm({ fields, values, problems, setHere, layerName, onlyChanged, disabled, onCommit, onReset }: ValuesFormProps) {
+export function ValuesForm({ fields, values, problems, setHere, fromBase, layerName, onlyChanged, disabled, onCommit, onReset }: ValuesFormProps) {
   const form = useForm<FieldValues>({ defaultValues: values as FieldValues });
   const previous = useRef(values);
 
-  // Values the form sent to the layer that have not come back yet: the layer is written after a pause and
-  // in a transition, so while someone types, the values that arrive are older than what is in the box.
+  // Values the form sent to the layer that have not come back yet: the layer is written after the frame
+  // paints and in a transition, so while someone types, the values that arrive are older than what is in the box.
   const pending = useRef(new Map<string, { value: PlainValue; at: number }>());
   const commit = useCallback(
     (path: string, value: PlainValue) => {
@@ -115,7 +117,7 @@ export function ValuesForm({ fields, values, problems, setHere, layerName, onlyC
                     field={f}
                     control={form.control}
                     problem={problems.get(f.path)}
-                    setHere={setHere.has(f.path)}
+                    source={setHere.has(f.path) ? "layer" : fromBase.has(f.path) ? "base" : "default"}
                     layerName={layerName}
                     onCommit={commit}
                     onReset={resetOne}
