@@ -1,6 +1,7 @@
 "use client";
 // The active layer as the form and the rail see it, computed once for both: effective values (chart
-// defaults ⊕ base ⊕ environment, by the engine's coalescing), the paths the layer sets itself, why the
+// defaults ⊕ base ⊕ environment, by the engine's coalescing), the paths the layer sets itself and those an
+// environment takes from base (provenance: default, base or the environment), why the
 // layer cannot be read (if it cannot), the model's problems and the rail's change counts.
 // While the layer is broken the last readable values stay on screen, so nothing jumps or disappears.
 import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
@@ -25,6 +26,8 @@ export interface LayerProblem {
 export interface LayerValues {
   values: PlainValue;
   setHere: ReadonlySet<string>;
+  /** In an environment: the paths the base layer sets (where the environment does not, they come from base). */
+  fromBase: ReadonlySet<string>;
   /** Why the layer's YAML cannot be read; null when it can. */
   problem: LayerProblem | null;
   /** What the model says is wrong with the values, per field. */
@@ -41,24 +44,30 @@ export function useLayerValues(): LayerValues {
   return value;
 }
 
+function pathsOf(layer: Parameters<typeof walkValues>[0]): Set<string> {
+  const out = new Set<string>();
+  walkValues(layer, (keys) => out.add(joinPath(keys)));
+  return out;
+}
+
 export function LayerValuesProvider({ children }: { children: ReactNode }) {
   const { chart, ws } = useWorkspace();
   const layer = ws.active;
   const text = layerText(ws, layer);
-  const lastGood = useRef<Pick<LayerValues, "values" | "setHere"> | null>(null);
+  const lastGood = useRef<Pick<LayerValues, "values" | "setHere" | "fromBase"> | null>(null);
   // Environments read base too: recompute when either text changes.
   const baseText = ws.base;
   const read = useMemo(() => {
     try {
       const own = parseLayer({ name: `values-${layer}.yaml`, text });
       const values = layer === BASE_LAYER ? effectiveValues(chart, own) : environmentValues(chart, ws, layer);
-      const setHere = new Set<string>();
-      walkValues(own, (keys) => setHere.add(joinPath(keys)));
-      lastGood.current = { values: toPlainValue(values), setHere };
+      const setHere = pathsOf(own);
+      const fromBase = layer === BASE_LAYER ? new Set<string>() : pathsOf(parseLayer({ name: "values-base.yaml", text: baseText }));
+      lastGood.current = { values: toPlainValue(values), setHere, fromBase };
       return { ...lastGood.current, problem: null };
     } catch (e) {
       if (!(e instanceof HelmError)) throw e;
-      const fallback = lastGood.current ?? { values: {}, setHere: new Set<string>() };
+      const fallback = lastGood.current ?? { values: {}, setHere: new Set<string>(), fromBase: new Set<string>() };
       return { ...fallback, problem: { message: e.message, line: e.line, column: e.col } };
     }
     // `ws` matters only through these two texts: other workspace changes keep the same values object.
@@ -70,7 +79,7 @@ export function LayerValuesProvider({ children }: { children: ReactNode }) {
  * The whole-model check and the counts, in a component of their own: a transition's render can yield
  * between it and the one that reads the layer, so neither long step adds to the other.
  */
-function Checked({ read, children }: { read: Pick<LayerValues, "values" | "setHere" | "problem">; children: ReactNode }) {
+function Checked({ read, children }: { read: Pick<LayerValues, "values" | "setHere" | "fromBase" | "problem">; children: ReactNode }) {
   const problems = useMemo(() => validateValues(read.values, FIELDS), [read.values]);
   const changed = useMemo(() => changedCounts(read.values, FIELDS), [read.values]);
   const value = useMemo(() => ({ ...read, problems, changed }), [read, problems, changed]);

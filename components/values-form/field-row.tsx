@@ -15,8 +15,11 @@ export interface FieldRowProps {
   control: Control<FieldValues>;
   /** What the model says is wrong with the effective value (a sentence). */
   problem: string | undefined;
-  /** The active layer itself sets this value (so it can be reset there). */
-  setHere: boolean;
+  /**
+   * Which layer the value comes from: the active layer itself (so it can be reset there), base (seen from an
+   * environment), or the chart's default.
+   */
+  source: "layer" | "base" | "default";
   layerName: string;
   onCommit: (path: string, value: PlainValue) => void;
   onReset: (path: string) => void;
@@ -25,7 +28,8 @@ export interface FieldRowProps {
 /** The element id of a field's control. */
 export const controlId = (path: string): string => `value-${path}`;
 
-export const FieldRow = memo(function FieldRow({ field, control, problem, setHere, layerName, onCommit, onReset }: FieldRowProps) {
+export const FieldRow = memo(function FieldRow({ field, control, problem, source, layerName, onCommit, onReset }: FieldRowProps) {
+  const setHere = source === "layer";
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const id = controlId(field.path);
   const helpId = `${id}-help`;
@@ -40,7 +44,7 @@ export const FieldRow = memo(function FieldRow({ field, control, problem, setHer
         const value = f.value as PlainValue | undefined;
         const changed = isChanged(field, value);
         return (
-          <div className={styles.row} data-path={field.path} data-invalid={shown ? "true" : undefined}>
+          <div className={styles.row} data-path={field.path} data-source={source} data-invalid={shown ? "true" : undefined}>
             <div className={styles.labelLine}>
               {isGroupKind(field.kind) ? (
                 <span className={styles.label}>{field.label}</span>
@@ -52,6 +56,7 @@ export const FieldRow = memo(function FieldRow({ field, control, problem, setHer
               <code className={styles.path}>{field.path}</code>
               {changed && <span className={styles.badge}>changed</span>}
               {setHere && <span className={styles.badgeLayer}>set in {layerName}</span>}
+              {source === "base" && <span className={styles.badgeBase}>from base</span>}
               {setHere && (
                 <button type="button" className={styles.reset} aria-label={`Reset ${field.path}`} onClick={() => onReset(field.path)}>
                   Reset
