@@ -140,7 +140,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
   };
 
   const tab = (v: View, text: string) => (
-    <button type="button" role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="view-panel" className={styles.tab} onClick={() => setView(v)}>
+    <button type="button" role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="view-panel" className="tab" onClick={() => setView(v)}>
       {text}
     </button>
   );

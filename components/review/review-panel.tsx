@@ -119,7 +119,7 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   const warnings = findings.length - errors;
 
   const tabButton = (t: Tab, label: string) => (
-    <button type="button" role="tab" id={`review-tab-${t}`} aria-selected={tab === t} aria-controls="review-panel" className={styles.tab} onClick={() => setTab(t)}>
+    <button type="button" role="tab" id={`review-tab-${t}`} aria-selected={tab === t} aria-controls="review-panel" className="tab" onClick={() => setTab(t)}>
       {label}
     </button>
   );

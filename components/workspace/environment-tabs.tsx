@@ -34,7 +34,7 @@ export function EnvironmentTabs() {
             key={name}
             type="button"
             role="tab"
-            className={styles.tab}
+            className="tab"
             aria-selected={ws.active === name}
             onClick={() => replace(setActiveLayer(ws, name))}
           >
@@ -43,7 +43,7 @@ export function EnvironmentTabs() {
         ))}
       </div>
       {/* Outside the tablist: a tablist may hold only tabs. */}
-      <button type="button" className={styles.tab} aria-label="Add environment" onClick={() => setAction("add")}>
+      <button type="button" className="tab" aria-label="Add environment" onClick={() => setAction("add")}>
         +
       </button>
       {isEnv && (
