@@ -11,6 +11,7 @@ import path from "node:path";
 import { parse, stringify } from "yaml";
 import { valueFields, type ValueField } from "../lib/values/fields";
 import { SUBCHARTS, valuesSchema } from "../lib/values/schema";
+import { seededRng, type Rng } from "./seeded-rng";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 export const chartDir = path.join(repoRoot, "chart-templates/developer-mesh");
@@ -28,20 +29,6 @@ export interface ValuesCase {
   yaml: string;
   /** Whether the zod model (with the consistency rules) accepts base + overrides. */
   valid: boolean;
-}
-
-export type Rng = () => number;
-
-/** mulberry32: a small, fast 32-bit PRNG, fully determined by its seed. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;

@@ -5,19 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { runHelm, writeTree } from "../../../test/real-helm";
+import { seededRng } from "../../../test/seeded-rng";
 import { parseValuesYaml, toYaml } from "../yaml/index";
 import { fromToml, toToml } from "./index";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = ["plain", "with space", 'q"uote', "back\\slash", "tab\there", "nl\nline", "é日😀", "", "\u0001ctl", "del\u007f", "'single'"];
 const KEYS = ["a", "b", "B", "key-1", "k_2", "with space", "dot.ted", "é", "", "1", "Z", "q\"k"];
@@ -41,7 +31,7 @@ function gen(r: () => number, depth: number): J {
 
 describe("toToml / fromToml against the real Helm", () => {
   it("matches Helm on generated values (seed 99)", () => {
-    const r = rng(99);
+    const r = seededRng(99);
     const N = 300;
     const cases: Record<string, J> = {};
     for (let i = 0; i < N; i++) {

@@ -5,23 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { runHelm, writeTree } from "../../../test/real-helm";
+import { seededRng } from "../../../test/seeded-rng";
 import { codePoints } from "./chars";
 import { naturalLess } from "./sort-keys";
 import { goInt, type Value } from "../../template/value";
 import { toToml } from "../toml/index";
 import { parseValuesYaml, toYaml, toYamlPretty } from "./index";
-
-/** mulberry32: a small deterministic PRNG, so a failure is reproducible from the seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY = [
   "yes", "no", "on", "off", "y", "n", "Y", "N", "true", "False", "null", "Null", "~", "NULL", "<<", "=",
@@ -115,7 +104,7 @@ function extractOut(doc: string): string {
 
 describe("toYaml / toYamlPretty against the real Helm", () => {
   it("matches Helm byte for byte on generated values (seed 20261125)", () => {
-    const r = rng(20261125);
+    const r = seededRng(20261125);
     const N = 600;
     const cases: Record<string, J> = {};
     for (let i = 0; i < N; i++) cases[`c${i}`] = genValue(r, 0);

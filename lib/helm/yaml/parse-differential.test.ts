@@ -6,18 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { runHelm, writeTree } from "../../../test/real-helm";
+import { seededRng } from "../../../test/seeded-rng";
 import { parseValuesYaml, toYaml, YamlError } from "./index";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCALARS = [
   "yes", "No", "ON", "off", "y", "N", "true", "FALSE", "~", "null", "Null", "", "0x1F", "0X1f", "0o17", "0O17", "010", "08", "09.5",
@@ -83,7 +73,7 @@ aliases: [*s, *list, *base]
 
 describe("parseValuesYaml against the real Helm", () => {
   it("reads generated YAML 1.1 values files as Helm does (seed 7)", () => {
-    const r = rng(7);
+    const r = seededRng(7);
     const N = 300;
     const parts = [HEADER];
     for (let i = 0; i < N; i++) parts.push(`c${i}:${genBlock(r, 2, 0)}`);
