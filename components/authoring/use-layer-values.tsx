@@ -44,6 +44,8 @@ export function useLayerValues(): LayerValues {
   return value;
 }
 
+const NO_PATHS: ReadonlySet<string> = new Set();
+
 function pathsOf(layer: Parameters<typeof walkValues>[0]): Set<string> {
   const out = new Set<string>();
   walkValues(layer, (keys) => out.add(joinPath(keys)));
@@ -54,34 +56,47 @@ export function LayerValuesProvider({ children }: { children: ReactNode }) {
   const { chart, ws } = useWorkspace();
   const layer = ws.active;
   const text = layerText(ws, layer);
-  const lastGood = useRef<Pick<LayerValues, "values" | "setHere" | "fromBase"> | null>(null);
+  const lastGood = useRef<Pick<LayerValues, "values" | "setHere"> | null>(null);
   // Environments read base too: recompute when either text changes.
   const baseText = ws.base;
   const read = useMemo(() => {
     try {
       const own = parseLayer({ name: `values-${layer}.yaml`, text });
       const values = layer === BASE_LAYER ? effectiveValues(chart, own) : environmentValues(chart, ws, layer);
-      const setHere = pathsOf(own);
-      const fromBase = layer === BASE_LAYER ? new Set<string>() : pathsOf(parseLayer({ name: "values-base.yaml", text: baseText }));
-      lastGood.current = { values: toPlainValue(values), setHere, fromBase };
+      lastGood.current = { values: toPlainValue(values), setHere: pathsOf(own) };
       return { ...lastGood.current, problem: null };
     } catch (e) {
       if (!(e instanceof HelmError)) throw e;
-      const fallback = lastGood.current ?? { values: {}, setHere: new Set<string>(), fromBase: new Set<string>() };
+      const fallback = lastGood.current ?? { values: {}, setHere: new Set<string>() };
       return { ...fallback, problem: { message: e.message, line: e.line, column: e.col } };
     }
     // `ws` matters only through these two texts: other workspace changes keep the same values object.
   }, [chart, layer, text, baseText]);
-  return <Checked read={read}>{children}</Checked>;
+  // Depends on base alone, so typing in an environment does not walk base again. A broken base is
+  // reported by `read` above (environments cannot be computed then); until it is fixed no badge shows.
+  const fromBase = useMemo(() => {
+    if (layer === BASE_LAYER) return NO_PATHS;
+    try {
+      return pathsOf(parseLayer({ name: "values-base.yaml", text: baseText }));
+    } catch (e) {
+      if (e instanceof HelmError) return NO_PATHS;
+      throw e;
+    }
+  }, [layer, baseText]);
+  return (
+    <Checked read={read} fromBase={fromBase}>
+      {children}
+    </Checked>
+  );
 }
 
 /**
  * The whole-model check and the counts, in a component of their own: a transition's render can yield
  * between it and the one that reads the layer, so neither long step adds to the other.
  */
-function Checked({ read, children }: { read: Pick<LayerValues, "values" | "setHere" | "fromBase" | "problem">; children: ReactNode }) {
+function Checked({ read, fromBase, children }: { read: Pick<LayerValues, "values" | "setHere" | "problem">; fromBase: ReadonlySet<string>; children: ReactNode }) {
   const problems = useMemo(() => validateValues(read.values, FIELDS), [read.values]);
   const changed = useMemo(() => changedCounts(read.values, FIELDS), [read.values]);
-  const value = useMemo(() => ({ ...read, problems, changed }), [read, problems, changed]);
+  const value = useMemo(() => ({ ...read, fromBase, problems, changed }), [read, fromBase, problems, changed]);
   return <LayerValuesContext.Provider value={value}>{children}</LayerValuesContext.Provider>;
 }
