@@ -35,6 +35,7 @@ export const POD_TEMPLATE: Readonly<Record<string, readonly string[]>> = {
   StatefulSet: ["spec", "template"],
   DaemonSet: ["spec", "template"],
   ReplicaSet: ["spec", "template"],
+  ReplicationController: ["spec", "template"],
   Job: ["spec", "template"],
   CronJob: ["spec", "jobTemplate", "spec", "template"],
 };

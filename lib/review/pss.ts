@@ -6,6 +6,7 @@
  * exists. Each violation names the control, so the UI and tests can match on it instead of on prose.
  */
 import type { ReviewFinding } from "./k8s-schema";
+import { POD_TEMPLATE } from "./object-readers";
 
 export type PssLevel = "baseline" | "restricted";
 
@@ -37,18 +38,6 @@ export interface PssFinding extends ReviewFinding {
 
 type Obj = Record<string, unknown>;
 
-/** Where the pod template sits in each workload kind (JSON pointer segments). */
-const POD_TEMPLATE_PATHS: Record<string, readonly string[]> = {
-  Pod: [],
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"],
-};
-
 const BASELINE_CAPABILITIES = new Set([
   "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE",
   "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
@@ -66,14 +55,14 @@ const RESTRICTED_VOLUME_TYPES = new Set([
 const APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
 
 /** Whether this kind carries a pod template that PSS admission would judge. */
-export const isPodBearing = (kind: string): boolean => kind in POD_TEMPLATE_PATHS;
+export const isPodBearing = (kind: string): boolean => kind in POD_TEMPLATE;
 
 /** Checks one rendered object; objects that carry no pod give no findings. */
 export function checkPodSecurity(obj: unknown, level: PssLevel = "restricted"): PssFinding[] {
   if (!isObj(obj) || typeof obj.kind !== "string" || !isPodBearing(obj.kind)) return [];
   const kind = obj.kind;
   const name = isObj(obj.metadata) && typeof obj.metadata.name === "string" ? obj.metadata.name : "";
-  const templatePath = POD_TEMPLATE_PATHS[kind] ?? [];
+  const templatePath = POD_TEMPLATE[kind] ?? [];
   const template = dig(obj, templatePath);
   const base = "/" + templatePath.map((s) => s + "/").join("");
   const findings: PssFinding[] = [];
