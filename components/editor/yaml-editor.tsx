@@ -3,7 +3,7 @@
 // Import it through lazy-yaml-editor.tsx: Monaco cannot run on the server.
 import { Editor, type OnMount } from "@monaco-editor/react";
 import type { JSONSchema } from "monaco-yaml";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { setEditorSchema, setupMonaco } from "./setup-monaco";
 
 export interface YamlProblem {
@@ -62,6 +62,31 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
     };
   }, [uri, schema, schemaUri]);
 
+  // Texts this editor sent through onChange that have not come back as `value` yet, oldest first. A render
+  // that still carries an older one of them (typing outran React) must not set it back: that would drop the
+  // keystrokes after it. Any other `value` is a change made elsewhere (form, undo, import) and is applied.
+  const sent = useRef<string[]>([]);
+  const applying = useRef(false);
+  useEffect(() => {
+    if (!editor) return;
+    const echo = sent.current.indexOf(value);
+    if (echo >= 0) {
+      sent.current.splice(0, echo + 1);
+      return;
+    }
+    sent.current = [];
+    const model = editor.getModel();
+    if (!model || model.getValue() === value) return;
+    applying.current = true;
+    if (readOnly) model.setValue(value);
+    else {
+      // An edit, not setValue, so Monaco's own undo can step back over it.
+      editor.executeEdits("external", [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
+      editor.pushUndoStop();
+    }
+    applying.current = false;
+  }, [editor, value, readOnly]);
+
   useEffect(() => {
     if (!editor || !marks) return;
     const decorations = editor.createDecorationsCollection(
@@ -84,8 +109,12 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
       <Editor
         path={uri}
         language="yaml"
-        value={value}
-        onChange={(text) => onChange?.(text ?? "")}
+        defaultValue={value}
+        onChange={(text) => {
+          if (applying.current || !onChange) return;
+          sent.current.push(text ?? "");
+          onChange(text ?? "");
+        }}
         onMount={(e) => setEditor(e)}
         onValidate={(markers) =>
           onProblems?.(
