@@ -6,14 +6,12 @@
  *       every timed run gets a values text no earlier run had, so no cache keyed on the input answers
  *   (b) synthetic umbrellas of 10, 50 and 100 service subcharts: time per size and per subchart
  *   (c) the browser bundle of lib/helm/index.ts (esbuild, minified): raw and gzip bytes
- *   (d) a loopback load test of POST /api/render against `next start` (needs a build in .next)
+ *   (d) a loopback load test of POST /api/render against a cold `next start` (scripts/bench-load.ts; needs a build in .next)
  *   (e) keystroke timings the Playwright specs wrote to e2e/.bench/*.json
  * `npm run bench -- a b c` runs only the sections named.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,6 +19,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type * as Engine from "../lib/helm/index";
 import { loadDirFiles } from "../lib/helm/node/load-dir";
+import { benchLoad } from "./bench-load";
 
 const root = path.resolve(import.meta.dirname, "..");
 const chartDir = path.join(root, "chart-templates/developer-mesh");
@@ -247,137 +246,6 @@ function benchBundle(bytes: Uint8Array): void {
     ["raw", "gzip -9"],
     [`${bytes.length} B (${(bytes.length / 1024).toFixed(1)} KB)`, `${gz} B (${(gz / 1024).toFixed(1)} KB)`],
   ]);
-}
-
-// (d) load test against next start
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
-    });
-  });
-}
-
-/** Resident memory of a process and its children, in MB (Linux /proc). */
-function rssMb(pid: number): number {
-  const rssOf = (p: number): number => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      return m ? Number(m[1]) / 1024 : 0;
-    } catch {
-      return 0;
-    }
-  };
-  let total = rssOf(pid);
-  for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
-      if (ppid === pid) total += rssOf(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return total;
-}
-
-async function waitReady(url: string, deadline: number): Promise<boolean> {
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return true;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
-}
-
-/** The part of autocannon's API used here (the package ships no types). */
-type Autocannon = (opts: {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  duration: number;
-  timeout: number;
-}) => Promise<{
-  requests: { total: number; average: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  latency: { p50: number; p99: number };
-}>;
-
-async function benchLoad(): Promise<void> {
-  const title = "(d) loopback load test: POST /api/render with values-prod.yaml, 50 connections x 30 s";
-  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
-    console.log(`\n${title}\n  skipped: no production build (.next/BUILD_ID missing; run npm run build first)`);
-    return;
-  }
-  let autocannon: Autocannon;
-  try {
-    autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-  } catch {
-    console.log(`\n${title}\n  skipped: autocannon is not installed`);
-    return;
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // Its own process group, so stopping it stops every process it started.
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    detached: true,
-    stdio: "ignore",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
-  const stop = () => {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  try {
-    if (!(await waitReady(base, Date.now() + 60_000)) || !server.pid) {
-      console.log(`\n${title}\n  skipped: next start did not answer within 60 s`);
-      return;
-    }
-    const body = readFileSync(prodValues, "utf8");
-    const probe = await fetch(`${base}/api/render`, { method: "POST", headers: { "content-type": "application/yaml" }, body });
-    const rssBefore = rssMb(server.pid);
-    const result = await autocannon({
-      url: `${base}/api/render`,
-      method: "POST",
-      headers: { "content-type": "application/yaml" },
-      body,
-      connections: 50,
-      duration: 30,
-      timeout: 20,
-    });
-    const rssAfter = rssMb(server.pid);
-    table(title, [
-      ["requests", "req/s", "errors", "timeouts", "non-2xx", "p50", "p99", "RSS before", "RSS after", "probe status"],
-      [
-        result.requests.total,
-        result.requests.average.toFixed(1),
-        result.errors,
-        result.timeouts,
-        result.non2xx,
-        `${result.latency.p50} ms`,
-        `${result.latency.p99} ms`,
-        `${rssBefore.toFixed(0)} MB`,
-        `${rssAfter.toFixed(0)} MB`,
-        probe.status,
-      ],
-    ]);
-  } finally {
-    stop();
-  }
 }
 
 // (e) keystroke timings from the Playwright specs

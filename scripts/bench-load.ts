@@ -1,0 +1,158 @@
+/**
+ * `npm run bench -- d`, or on its own `npx tsx scripts/bench-load.ts`: the loopback load test of issue #7.
+ * Starts the built studio (`next start` on .next) cold, waits only until GET /api/health answers (no render
+ * runs before the load), then sends POST /api/render?env=prod with values-prod.yaml from 50 connections for
+ * 30 s (autocannon, its default 10 s timeout) and prints what came back: requests by outcome, latency
+ * percentiles (autocannon records them for 2xx answers only; timeouts and non-2xx are counted beside them),
+ * throughput, and the server's resident memory at start, half-time and end.
+ * BENCH_SERVER_NODE_OPTIONS passes NODE_OPTIONS to the server only (say `--cpu-prof --cpu-prof-dir=/tmp/p`),
+ * BENCH_SERVER_LOG names a file for its stdout and stderr: both for looking into a run, not for the figures.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = path.resolve(import.meta.dirname, "..");
+const prodValues = path.join(root, "chart-templates/developer-mesh/values-prod.yaml");
+const CONNECTIONS = 50;
+const SECONDS = 30;
+const TIMEOUT_S = 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
+    });
+  });
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  const rssOf = (p: number): number => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let total = rssOf(pid);
+  for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+      if (ppid === pid) total += rssOf(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}
+
+/** Polls `url` until it answers 200 (true) or the deadline passes (false). */
+async function waitReady(url: string, deadline: number): Promise<boolean> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** The part of autocannon's API and result used here (the package ships no types). */
+type Autocannon = (opts: {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+}) => Promise<{
+  requests: { total: number; sent: number; average: number };
+  throughput: { average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+  latency: { p50: number; p97_5: number; p99: number; max: number };
+}>;
+
+export async function benchLoad(): Promise<void> {
+  const title = `(d) loopback load test on a cold server: POST /api/render?env=prod with values-prod.yaml, ${CONNECTIONS} connections x ${SECONDS} s`;
+  if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+    console.log(`\n${title}\n  skipped: no production build (.next/BUILD_ID missing; run npm run build first)`);
+    return;
+  }
+  const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const log = process.env.BENCH_SERVER_LOG;
+  const out = log ? openSync(log, "w") : "ignore";
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
+  // Its own process group, so stopping it stops every process it started.
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", out, out],
+    env,
+  });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  try {
+    const started = Date.now();
+    if (!(await waitReady(`${base}/api/health`, started + 60_000)) || !server.pid) {
+      console.log(`\n${title}\n  failed: GET /api/health did not answer 200 within 60 s`);
+      process.exitCode = 1;
+      return;
+    }
+    const pid = server.pid;
+    const readyMs = Date.now() - started;
+    const body = readFileSync(prodValues, "utf8");
+    const rss = { start: rssMb(pid), mid: 0, peak: 0 };
+    const sampler = setInterval(() => (rss.peak = Math.max(rss.peak, rssMb(pid))), 1000);
+    const mid = setTimeout(() => (rss.mid = rssMb(pid)), (SECONDS * 1000) / 2);
+    const r = await autocannon({
+      url: `${base}/api/render?env=prod`,
+      method: "POST",
+      headers: { "content-type": "application/yaml" },
+      body,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      timeout: TIMEOUT_S,
+    });
+    clearInterval(sampler);
+    clearTimeout(mid);
+    const end = rssMb(pid);
+    // One more request after the load: the answer must still be a full render.
+    const after = await fetch(`${base}/api/render?env=prod`, { method: "POST", headers: { "content-type": "application/yaml" }, body });
+    const afterJson = (await after.json()) as { output?: string; error: unknown };
+    const codes = Object.entries(r.statusCodeStats).map(([code, s]) => `${code}: ${s.count}`).join(", ");
+    const errorsOther = r.errors - r.timeouts;
+    console.log(`\n${title}`);
+    console.log(`  ready (GET /api/health 200)  ${readyMs} ms after spawn; no render before the load`);
+    console.log(`  requests answered            ${r.requests.total} (${codes || "none"}); sent ${r.requests.sent}`);
+    console.log(`  errors                       ${r.non2xx + r.errors}: non-2xx ${r.non2xx}, timeouts (${TIMEOUT_S} s) ${r.timeouts}, other ${errorsOther}`);
+    console.log(`  latency of 2xx answers       p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`);
+    console.log(`  throughput                   ${r.requests.average.toFixed(1)} req/s, ${(r.throughput.average / 1e6).toFixed(2)} MB/s`);
+    console.log(`  server RSS                   start ${rss.start.toFixed(0)} MB, mid ${rss.mid.toFixed(0)} MB, end ${end.toFixed(0)} MB, peak ${Math.max(rss.peak, end).toFixed(0)} MB`);
+    console.log(`  render after the load        ${after.status}, ${afterJson.output?.length ?? 0} chars of output, error ${JSON.stringify(afterJson.error)}`);
+  } finally {
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await exited;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchLoad();
