@@ -1,17 +1,24 @@
 "use client";
 // The Export menu: an environment's values file (overrides, overrides of base, or full), plaintext secrets
 // on request only, every environment as a .zip, the chart .tgz, and the helm command to use them; plus the
-// workspace file (save/open) and the permalink. Everything is built in the browser by lib/workspace.
+// workspace file (save/open) and the permalink. Everything is built in the browser by lib/workspace. Each
+// download of values is recorded as its environments' last export (the review diffs against it).
 import { useId, useState, type ChangeEvent } from "react";
 import { VALUES_EXPORT_MODES, type ValuesExportMode } from "@/lib/export/index";
 import {
   BASE_LAYER,
   allEnvironmentsBundle,
+  changedSinceExport,
   environmentExport,
   installCommand,
+  lastExport,
   parseWorkspace,
+  withExportRecords,
+  workspaceFileText,
   workspacePackage,
   workspacePermalink,
+  type ExportKind,
+  type Workspace,
 } from "@/lib/workspace/index";
 import { downloadFile } from "./download";
 import { PERMALINK_KEY, useWorkspace } from "./use-workspace";
@@ -23,10 +30,25 @@ const MODE_LABEL: Record<ValuesExportMode, string> = {
   full: "Full effective values",
 };
 
+const KIND_LABEL: Record<ExportKind, string> = {
+  ...MODE_LABEL,
+  secrets: "Plaintext secrets",
+  "all-environments": "All environments",
+  "chart-package": "Chart package",
+};
+
 const YAML = "application/yaml";
 
+/** The last export of `env` in a sentence, and whether its layers changed since. */
+function lastExportText(ws: Workspace, env: string): string {
+  const last = lastExport(ws, env);
+  if (!last) return `${env} has not been exported from this browser.`;
+  const since = changedSinceExport(ws, env) ? "changed since" : "unchanged since";
+  return `Last export of ${env}: ${last.file} (${KIND_LABEL[last.kind]}), ${new Date(last.at).toLocaleString()}; ${since}.`;
+}
+
 export function ExportMenu() {
-  const { files, chart, ws, replace, markExported } = useWorkspace();
+  const { files, chart, ws, replace, recordExport } = useWorkspace();
   const id = useId();
   const [mode, setMode] = useState<ValuesExportMode>("overrides");
   const [envChoice, setEnvChoice] = useState<string | null>(null);
@@ -38,15 +60,19 @@ export function ExportMenu() {
 
   const allEnvs = ws.environments.map((e) => e.name);
 
-  /** Runs an export of `envs`; a layer Helm cannot read (or any library error) becomes the status line. */
-  const attempt = (what: string, action: () => void, envs: readonly string[] = []) => {
+  /** Runs an action; a layer Helm cannot read (or any library error) becomes the status line. */
+  const attempt = (what: string, action: () => void) => {
     try {
       action();
-      markExported(envs);
       setStatus({ kind: "ok", text: what });
     } catch (e) {
       setStatus({ kind: "error", text: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
     }
+  };
+  /** Downloads a file made from the values of `envs`, and records it as their last export. */
+  const exportFile = (envs: readonly string[], kind: ExportKind, name: string, data: Uint8Array | string, type: string) => {
+    downloadFile(name, data, type);
+    recordExport(envs, { kind, file: name });
   };
 
   let command = "";
@@ -61,7 +87,8 @@ export function ExportMenu() {
     e.target.value = "";
     if (!file) return;
     const text = await file.text();
-    attempt(`Opened ${file.name}`, () => replace(parseWorkspace(JSON.parse(text))));
+    // This browser's export records stay: they say what was downloaded here, whichever file is open.
+    attempt(`Opened ${file.name}`, () => replace(withExportRecords(parseWorkspace(JSON.parse(text)), ws.exports)));
   };
 
   return (
@@ -82,12 +109,17 @@ export function ExportMenu() {
             </option>
           ))}
         </select>
+        <p className="muted" data-testid="last-export">
+          {lastExportText(ws, env)}
+        </p>
         <button
           type="button"
           onClick={() =>
             attempt(`Downloaded values-${env}.yaml`, () => {
-              for (const f of environmentExport(chart, ws, env, { mode }).files) downloadFile(f.name, f.text, YAML);
-            }, [env])
+              const exported = environmentExport(chart, ws, env, { mode }).files;
+              for (const f of exported) downloadFile(f.name, f.text, YAML);
+              recordExport([env], { kind: mode, file: exported.map((f) => f.name).join(" + ") });
+            })
           }
         >
           Download values-{env}.yaml
@@ -99,7 +131,7 @@ export function ExportMenu() {
               const secrets = environmentExport(chart, ws, env, { mode, includeSecrets: true }).secrets;
               if (!secrets) throw new Error(`environment ${env} sets no plaintext secrets`);
               const warning = /prod/.test(env) ? `\n\n${env} looks like production: prefer existingSecret references.` : "";
-              if (window.confirm(`This file holds plaintext secrets. Keep it out of version control.${warning}`)) downloadFile(secrets.name, secrets.text, YAML);
+              if (window.confirm(`This file holds plaintext secrets. Keep it out of version control.${warning}`)) exportFile([env], "secrets", secrets.name, secrets.text, YAML);
             })
           }
         >
@@ -110,8 +142,8 @@ export function ExportMenu() {
           onClick={() =>
             attempt("Downloaded every environment", () => {
               const bundle = allEnvironmentsBundle(chart, ws, { mode });
-              downloadFile(bundle.name, bundle.bytes, "application/zip");
-            }, allEnvs)
+              exportFile(allEnvs, "all-environments", bundle.name, bundle.bytes, "application/zip");
+            })
           }
         >
           Download all environments (.zip)
@@ -124,8 +156,9 @@ export function ExportMenu() {
           onClick={() =>
             attempt(`Downloaded ${packageName}`, () => {
               const pkg = workspacePackage(files, chart, ws, { env: packValues ? env : undefined });
-              downloadFile(pkg.name, pkg.bytes, "application/gzip");
-            }, allEnvs)
+              // Every environment's overrides file is in the package.
+              exportFile(allEnvs, "chart-package", pkg.name, pkg.bytes, "application/gzip");
+            })
           }
         >
           Download chart package (.tgz)
@@ -150,7 +183,7 @@ export function ExportMenu() {
         <button
           type="button"
           onClick={() =>
-            attempt("Saved the workspace file", () => downloadFile(`${ws.chart.name}-workspace.json`, `${JSON.stringify(ws, null, 2)}\n`, "application/json"), allEnvs)
+            attempt("Saved the workspace file", () => downloadFile(`${ws.chart.name}-workspace.json`, workspaceFileText(ws), "application/json"))
           }
         >
           Save workspace file

@@ -11,10 +11,14 @@ import {
   createHistory,
   createWorkspace,
   decodeChartSource,
+  exportRecords,
+  mapHistory,
   pushHistory,
   redo,
   undo,
   restoreWorkspace,
+  withExportRecords,
+  type ExportKind,
   type History,
   type RestoredFrom,
   type Workspace,
@@ -39,8 +43,8 @@ interface WorkspaceContextValue {
   redo: () => void;
   canUndo: boolean;
   canRedo: boolean;
-  /** Records that these environments were just exported or downloaded (closing the tab warns otherwise). */
-  markExported: (envs: readonly string[]) => void;
+  /** Records a download of these environments' values as their last export (kept through undo and reload). */
+  recordExport: (envs: readonly string[], what: { kind: ExportKind; file: string }) => void;
 }
 
 const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
@@ -89,7 +93,7 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     saveWorkspace(ws).catch((e: unknown) => setNotice(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`));
   }, [ws, autosave]);
 
-  const markExported = useUnsavedExportWarning(ws, restoredFrom !== null);
+  useUnsavedExportWarning(ws, restoredFrom !== null);
 
   // Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) undo and redo workspace changes wherever they were made (the form,
   // the YAML editor, an import), caught before Monaco or a field applies its own undo, which knows only
@@ -111,6 +115,15 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
 
   const update = useCallback((change: (w: Workspace) => Workspace) => setHistory((h) => pushHistory(h, change(h.present))), []);
   const replace = useCallback((next: Workspace) => setHistory((h) => pushHistory(h, next)), []);
+  // An export is not an edit: it goes into every state of the history, so no undo or redo takes it back.
+  const recordExport = useCallback(
+    (envs: readonly string[], what: { kind: ExportKind; file: string }) =>
+      setHistory((h) => {
+        const records = exportRecords(h.present, envs, what, new Date());
+        return mapHistory(h, (w) => withExportRecords(w, records));
+      }),
+    [],
+  );
   const value: WorkspaceContextValue = {
     files,
     chart,
@@ -123,7 +136,7 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     redo: () => setHistory(redo),
     canUndo: canUndo(history),
     canRedo: canRedo(history),
-    markExported,
+    recordExport,
   };
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -14,7 +14,7 @@ export function addEnvironment(ws: Workspace, name: string, values = ""): Worksp
   return { ...ws, environments: [...ws.environments, { name, values }], active: name };
 }
 
-/** Renames an environment; the active tab follows it. */
+/** Renames an environment; the active tab and its export record follow it. */
 export function renameEnvironment(ws: Workspace, from: string, to: string): Workspace {
   environmentOf(ws, from);
   if (from === to) return ws;
@@ -23,10 +23,11 @@ export function renameEnvironment(ws: Workspace, from: string, to: string): Work
     ...ws,
     environments: ws.environments.map((e) => (e.name === from ? { ...e, name: to } : e)),
     active: ws.active === from ? to : ws.active,
+    exports: ws.exports.map((r) => (r.env === from ? { ...r, env: to } : r)),
   };
 }
 
-/** A copy of an environment's layer under a new name, placed right after it and made active. */
+/** A copy of an environment's layer under a new name, placed right after it and made active (never exported yet). */
 export function cloneEnvironment(ws: Workspace, from: string, to: string): Workspace {
   const src = environmentOf(ws, from);
   checkName(ws, to);
@@ -36,14 +37,14 @@ export function cloneEnvironment(ws: Workspace, from: string, to: string): Works
   return { ...ws, environments, active: to };
 }
 
-/** Removes an environment; the last one stays (exports and previews need one). */
+/** Removes an environment and its export record; the last one stays (exports and previews need one). */
 export function deleteEnvironment(ws: Workspace, name: string): Workspace {
   const env = environmentOf(ws, name);
   if (ws.environments.length === 1) throw new WorkspaceError("ENV_LAST", "The last environment cannot be deleted.");
   const i = ws.environments.indexOf(env);
   const environments = ws.environments.filter((e) => e !== env);
   const active = ws.active === name ? (environments[Math.min(i, environments.length - 1)]?.name ?? BASE_LAYER) : ws.active;
-  return { ...ws, environments, active };
+  return { ...ws, environments, active, exports: ws.exports.filter((r) => r.env !== name) };
 }
 
 /** Makes `layer` (`base` or an environment) the one being edited. */

@@ -34,3 +34,8 @@ export function redo<T>(h: History<T>): History<T> {
   if (next === undefined) return h;
   return { past: [...h.past, h.present], present: next, future: rest };
 }
+
+/** Every state changed by `f`, with no step added: for facts that undo must not take back. */
+export function mapHistory<T>(h: History<T>, f: (state: T) => T): History<T> {
+  return { past: h.past.map(f), present: f(h.present), future: h.future.map(f) };
+}

@@ -1,8 +1,9 @@
 /** The workspace: environments over a base layer, their effective values, provenance, history and exports. */
 export { WorkspaceError } from "./errors";
 export type { WorkspaceErrorCode } from "./errors";
-export { BASE_LAYER, DEFAULT_NAMESPACE, WORKSPACE_VERSION, createWorkspace, environmentOf, layerText, parseWorkspace, withLayerText } from "./workspace";
-export type { Environment, Snapshot, Workspace } from "./workspace";
+export { BASE_LAYER, DEFAULT_NAMESPACE, EXPORT_KINDS, WORKSPACE_VERSION, createWorkspace, environmentOf, layerText, parseWorkspace, withLayerText } from "./workspace";
+export type { Environment, ExportKind, ExportRecord, Snapshot, Workspace } from "./workspace";
+export { changedSinceExport, exportLayers, exportRecords, lastExport, withExportRecords } from "./export-records";
 export { environmentNameProblem } from "./environment-name";
 export { addEnvironment, cloneEnvironment, deleteEnvironment, renameEnvironment, setActiveLayer } from "./environments";
 export { joinPath, pathKeys, splitPath } from "./values-path";
@@ -14,7 +15,7 @@ export { layerKeyProvenance } from "./key-provenance";
 export type { KeyProvenance } from "./key-provenance";
 export { environmentGrid, toPlainValue } from "./environment-grid";
 export type { EnvironmentGrid, GridCell, GridRow } from "./environment-grid";
-export { HISTORY_LIMIT, canRedo, canUndo, createHistory, pushHistory, redo, undo } from "./history";
+export { HISTORY_LIMIT, canRedo, canUndo, createHistory, mapHistory, pushHistory, redo, undo } from "./history";
 export type { History } from "./history";
 export { restoreSnapshot, takeSnapshot } from "./snapshots";
 export {
@@ -23,6 +24,7 @@ export {
   exportedValuesFiles,
   installCommand,
   withoutSecrets,
+  workspaceFileText,
   workspaceFromPermalink,
   workspacePackage,
   workspacePermalink,

@@ -93,7 +93,10 @@ export function withoutSecrets(text: string): string {
   return editValuesText(text, SECRET_PATHS.map((p) => ({ path: splitPath(p), unset: true as const })));
 }
 
-/** The workspace with every secret removed from every layer and snapshot (what a permalink shares). */
+/**
+ * The workspace with every secret removed from every layer and snapshot, and without export records
+ * (they hold layer texts too): what a permalink shares.
+ */
 export function workspaceWithoutSecrets(ws: Workspace): Workspace {
   const strip = (envs: Workspace["environments"]): Workspace["environments"] => envs.map((e) => ({ ...e, values: withoutSecrets(e.values) }));
   return {
@@ -101,6 +104,7 @@ export function workspaceWithoutSecrets(ws: Workspace): Workspace {
     base: withoutSecrets(ws.base),
     environments: strip(ws.environments),
     snapshots: ws.snapshots.map((s) => ({ ...s, base: withoutSecrets(s.base), environments: strip(s.environments) })),
+    exports: [],
   };
 }
 
@@ -109,7 +113,15 @@ export function workspacePermalink(ws: Workspace): string {
   return encodePermalink(workspaceWithoutSecrets(ws));
 }
 
-/** The workspace a permalink fragment holds. Throws PermalinkError or WorkspaceError. */
+/** The workspace a permalink fragment holds, never with export records (a link shares none). Throws PermalinkError or WorkspaceError. */
 export function workspaceFromPermalink(fragment: string): Workspace {
-  return parseWorkspace(decodePermalink(fragment.replace(/^#/, "")));
+  return { ...parseWorkspace(decodePermalink(fragment.replace(/^#/, ""))), exports: [] };
+}
+
+/**
+ * The workspace file's text: the workspace as JSON, without export records. They say what this browser
+ * downloaded, which a file opened elsewhere must not claim, and they would carry the layers a second time.
+ */
+export function workspaceFileText(ws: Workspace): string {
+  return `${JSON.stringify({ ...ws, exports: undefined }, null, 2)}\n`;
 }

@@ -28,6 +28,32 @@ export interface Snapshot {
   environments: Environment[];
 }
 
+/**
+ * What a download was. The values file modes (lib/export), the plaintext secrets file, every environment's
+ * files as one .zip, and the chart .tgz: each carries the environment's values out of the browser. The
+ * copied helm command carries none (it only names files), and the workspace file and the permalink are
+ * copies of the work, not a deployable export, so none of those three is recorded.
+ */
+export const EXPORT_KINDS = ["overrides", "base-overrides", "full", "secrets", "all-environments", "chart-package"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/**
+ * An environment's last export from this browser: enough to render again exactly what was exported. It
+ * holds the layer texts (secrets included, like the layers themselves), so it stays in the autosaved
+ * workspace and never goes into a permalink or a workspace file.
+ */
+export interface ExportRecord {
+  env: string;
+  /** ISO 8601 time of the download. */
+  at: string;
+  kind: ExportKind;
+  /** The downloaded file's name. */
+  file: string;
+  /** The base layer and the environment's layer (YAML texts) it was made from. */
+  base: string;
+  values: string;
+}
+
 export interface Workspace {
   version: typeof WORKSPACE_VERSION;
   chart: { name: string; version: string };
@@ -40,6 +66,8 @@ export interface Workspace {
   /** The layer being edited: `base` or an environment's name. */
   active: string;
   snapshots: Snapshot[];
+  /** The last export of each environment that was exported (one record per environment at most). */
+  exports: ExportRecord[];
 }
 
 const environmentSchema = z.object({ name: z.string(), values: z.string() });
@@ -53,6 +81,11 @@ const workspaceSchema = z.object({
   environments: z.array(environmentSchema).min(1),
   active: z.string(),
   snapshots: z.array(z.object({ name: z.string(), at: z.string(), base: z.string(), environments: z.array(environmentSchema) })),
+  // Added within version 1: a record saved before it has none, and one read by an older studio loses only
+  // these records (zod drops unknown keys), so neither needs a version change that would set it aside.
+  exports: z
+    .array(z.object({ env: z.string(), at: z.string(), kind: z.enum(EXPORT_KINDS), file: z.string(), base: z.string(), values: z.string() }))
+    .default([]),
 });
 
 /** Environments the chart ships come first in this order; others follow by name. */
@@ -81,6 +114,7 @@ export function createWorkspace(chart: Chart): Workspace {
     environments: envs,
     active: envs[0]?.name ?? BASE_LAYER,
     snapshots: [],
+    exports: [],
   };
 }
 
@@ -99,8 +133,15 @@ export function parseWorkspace(json: unknown): Workspace {
     if (problem) throw new WorkspaceError("WORKSPACE_INVALID", `not a workspace file: environments.${i}.name: ${problem}`, `environments.${i}.name`);
     names.push(e.name);
   }
-  if (ws.active !== BASE_LAYER && !names.includes(ws.active)) return { ...ws, active: ws.environments[0]?.name ?? BASE_LAYER };
-  return ws;
+  const active = ws.active === BASE_LAYER || names.includes(ws.active) ? ws.active : (ws.environments[0]?.name ?? BASE_LAYER);
+  return { ...ws, active, exports: exportsOfEnvironments(ws, ws.exports) };
+}
+
+/** The records of `exports` that belong to an environment of `ws`, the last one of each environment. */
+export function exportsOfEnvironments(ws: Workspace, exports: readonly ExportRecord[]): ExportRecord[] {
+  const byEnv = new Map<string, ExportRecord>();
+  for (const r of exports) if (ws.environments.some((e) => e.name === r.env)) byEnv.set(r.env, r);
+  return [...byEnv.values()];
 }
 
 /** The environment named `name`. Throws WorkspaceError (ENV_NOT_FOUND). */
