@@ -148,6 +148,74 @@ test.describe("workspace", () => {
   });
 });
 
+test.describe("the last export", () => {
+  test("is kept over a reload: the diff against it names what changed, and closing the tab warns", async ({ studio, page }) => {
+    // Two page loads, each mounting Monaco, on a busy two-core machine.
+    test.slow();
+    await defineIdb(page);
+    await studio.open();
+    await expect(page.getByTestId("workspace-status")).toHaveText("New workspace from the chart");
+    const layer = (name: string) => page.getByRole("tablist", { name: "Layers" }).getByRole("tab", { name, exact: true });
+    await layer("prod").click();
+    const lastExport = page.getByTestId("last-export");
+    const memory = studio.centre.locator('[name="worker.resources.limits.memory"]');
+
+    await test.step("export prod's values", async () => {
+      await openExport(page);
+      await expect(lastExport).toHaveText("prod has not been exported from this browser.");
+      const values = await download(page, () => page.getByRole("button", { name: "Download values-prod.yaml" }).click());
+      expect(await readFile(await values.path(), "utf8")).toMatch(/^worker:\n {2}replicaCount: 3\n {2}resources:\n(?: {4}.*\n)* {6}memory: 4Gi\n/m);
+      await expect(lastExport).toHaveText(/^Last export of prod: values-prod\.yaml \(Overrides of the chart defaults\), .+; unchanged since\.$/);
+      expect(await wouldWarn(page), "just exported").toBe(false);
+      await page.getByText("Export", { exact: true }).click();
+    });
+
+    await test.step("edit a value of prod", async () => {
+      await studio.railItem(/^(worker|Worker)/).click();
+      await expect(memory).toHaveValue("4Gi");
+      await memory.fill("6Gi");
+      await expect.poll(() => wouldWarn(page)).toBe(true);
+    });
+
+    await test.step("reload: the change since the export is still unsaved export state", async () => {
+      // Reload only once autosave has written the edit.
+      await expect.poll(() => page.evaluate(() => idb("readonly", (s) => s.get("current")).then((r) => JSON.stringify(r)))).toContain("memory: 6Gi");
+      await page.reload();
+      await expect(page.getByTestId("workspace-status")).toHaveText("Restored from this browser");
+      await expect(layer("prod")).toHaveAttribute("aria-selected", "true");
+      await expect.poll(() => wouldWarn(page), "the record outlives the page").toBe(true);
+      await openExport(page);
+      await expect(lastExport).toHaveText(/^Last export of prod: values-prod\.yaml \(Overrides of the chart defaults\), .+; changed since\.$/);
+      await page.getByText("Export", { exact: true }).click();
+    });
+
+    await test.step("diff against the last export: the changed resource and field", async () => {
+      await studio.review.getByRole("tab", { name: "Diff" }).click();
+      const target = studio.review.getByLabel(/Compare prod with/);
+      const option = (await target.locator("option", { hasText: /^last export \(.+\)$/ }).textContent()) ?? "";
+      await target.selectOption({ label: option });
+      const changed = studio.review.getByRole("region", { name: "Changed resources" });
+      await expect(changed.getByRole("heading")).toContainText(`differ from ${option}`);
+      await expect(changed.getByRole("listitem").filter({ hasText: /^Deployment\/developer-mesh-worker: / })).toContainText("memory limits[0] 4Gi → 6Gi");
+    });
+
+    await test.step("an environment never exported offers no last export", async () => {
+      await layer("dev").click();
+      const target = studio.review.getByLabel(/Compare dev with/);
+      await expect(target.locator("option", { hasText: /last export/ })).toHaveCount(0);
+      await expect(target.locator("option:checked")).toHaveText("chart defaults");
+    });
+
+    await test.step("exporting prod again ends the unsaved export state", async () => {
+      await layer("prod").click();
+      await openExport(page);
+      await download(page, () => page.getByRole("button", { name: "Download values-prod.yaml" }).click());
+      await expect(lastExport).toHaveText(/; unchanged since\.$/);
+      expect(await wouldWarn(page)).toBe(false);
+    });
+  });
+});
+
 test.describe("workspace outside the page", () => {
   test("the HTTP API answers the package the browser downloads for the same workspace", async ({ studio, page }) => {
     await studio.open();
@@ -161,27 +229,7 @@ test.describe("workspace outside the page", () => {
   });
 
   test("an unreadable saved workspace is kept aside with a message, and autosave goes on", async ({ studio, page }) => {
-    await page.addInitScript(() => {
-      globalThis.idb = (mode, op) =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open("devmesh-studio", 1);
-          open.onupgradeneeded = () => open.result.createObjectStore("workspaces");
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction("workspaces", mode);
-            const req = op(tx.objectStore("workspaces"));
-            tx.oncomplete = () => {
-              db.close();
-              resolve(req.result);
-            };
-            tx.onerror = () => {
-              db.close();
-              reject(tx.error);
-            };
-          };
-        });
-    });
+    await defineIdb(page);
     await studio.open();
     await expect(page.getByTestId("workspace-status")).toHaveText("New workspace from the chart");
     // The fresh workspace's first autosave, so that nothing writes after the record below.
@@ -210,6 +258,39 @@ async function openExport(page: Page): Promise<void> {
   if (!(await page.getByRole("group", { name: "Export" }).isVisible())) await page.getByText("Export", { exact: true }).click();
 }
 
+/** Whether the page would ask before closing now: dispatches a cancelable beforeunload and reads whether it was cancelled. */
+const wouldWarn = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const event = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+
+/** Defines `idb` in the page, before its scripts run: one request on the studio's IndexedDB store. */
+async function defineIdb(page: Page): Promise<void> {
+await page.addInitScript(() => {
+    globalThis.idb = (mode, op) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("devmesh-studio", 1);
+        open.onupgradeneeded = () => open.result.createObjectStore("workspaces");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction("workspaces", mode);
+          const req = op(tx.objectStore("workspaces"));
+          tx.oncomplete = () => {
+            db.close();
+            resolve(req.result);
+          };
+          tx.onerror = () => {
+            db.close();
+            reject(tx.error);
+          };
+        };
+      });
+  });
+}
+
 /** Clicks and waits for the download it starts. */
 async function download(page: Page, click: () => Promise<void>): Promise<Download> {
   const [d] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -228,6 +309,6 @@ function cli(args: string[], cwd: string): string {
 }
 
 declare global {
-  /** Runs one request on the studio's IndexedDB store (defined in the page by the tests that use it). */
+  /** Runs one request on the studio's IndexedDB store (defined in the page by defineIdb). */
   var idb: (mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest) => Promise<unknown>;
 }
