@@ -1,15 +1,24 @@
 "use client";
 // Read-only Monaco views of the review: the rendered output, a template's source at an error, and the
 // diff editor. Load through lazy-monaco-views.tsx: Monaco cannot run on the server.
+// They use OUTPUT_LANGUAGE, YAML's colours without monaco-yaml: its worker would parse and validate the
+// whole output (schema-less, so there is nothing to find) after every render, on the same two cores as
+// the render worker, and post back markers, folds and symbols that the main thread then applies.
 import { DiffEditor, Editor, type OnMount } from "@monaco-editor/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { setupMonaco } from "@/components/editor/setup-monaco";
 
 type CodeEditor = Parameters<OnMount>[0];
 
+/** YAML's tokenizer and brackets (Monaco's own Monarch grammar), and no language service. */
+const OUTPUT_LANGUAGE = "helm-output";
+
 const OPTIONS = {
   readOnly: true,
   domReadOnly: true,
+  // Nothing here is a link, and sticky scroll would recompute its outline after every render.
+  links: false,
+  stickyScroll: { enabled: false },
   minimap: { enabled: false },
   automaticLayout: true,
   scrollBeyondLastLine: false,
@@ -17,12 +26,24 @@ const OPTIONS = {
   tabSize: 2,
 } as const;
 
+let outputLanguage: Promise<void> | null = null;
+
+/** Our Monaco bundle with OUTPUT_LANGUAGE registered, once per page. */
+function setupOutputLanguage(): Promise<void> {
+  outputLanguage ??= Promise.all([setupMonaco(), import("monaco-editor/languages/definitions/yaml/yaml.js")]).then(([{ monaco }, yaml]) => {
+    monaco.languages.register({ id: OUTPUT_LANGUAGE });
+    monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yaml.language);
+    monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yaml.conf);
+  });
+  return outputLanguage;
+}
+
 /** Waits for our own Monaco bundle before any editor mounts (never the CDN). */
 function useMonacoReady(): string | null | true {
   const [state, setState] = useState<string | null | true>(null);
   useEffect(() => {
     let live = true;
-    setupMonaco().then(
+    setupOutputLanguage().then(
       () => live && setState(true),
       (e: unknown) => live && setState(e instanceof Error ? e.message : String(e)),
     );
@@ -82,8 +103,9 @@ function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYam
   const decorations = useRef<{ clear(): void } | null>(null);
   const [mounted, setMounted] = useState(false);
 
-  // The editor keeps one model per path: it starts from `defaultValue`, and later values arrive as edits.
-  useEffect(() => {
+  // The editor keeps one model per path: it starts from `defaultValue`, and later values arrive as edits,
+  // made while React commits, so Monaco draws them in the frame that follows instead of one later.
+  useLayoutEffect(() => {
     const model = editor.current?.getModel();
     if (model) applyMinimalEdit(model, value);
   }, [value, path, mounted]);
@@ -108,7 +130,7 @@ function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYam
   return (
     <Editor
       path={path}
-      language="yaml"
+      language={OUTPUT_LANGUAGE}
       defaultValue={value}
       options={{ ...OPTIONS, ariaLabel: label, glyphMargin: markLine !== undefined }}
       onMount={(ed) => {
@@ -143,7 +165,7 @@ export function OutputDiff({ original, modified, originalPath, modifiedPath }: O
         modified={modified}
         originalModelPath={originalPath}
         modifiedModelPath={modifiedPath}
-        language="yaml"
+        language={OUTPUT_LANGUAGE}
         options={{ ...OPTIONS, renderSideBySide: false, originalEditable: false }}
         loading={<p className="editor-message">Loading editor…</p>}
       />

@@ -4,7 +4,7 @@
 import { useMemo, useState } from "react";
 import type { ChartFiles } from "@/lib/helm/index";
 import { serviceOfSource } from "@/lib/review/review-object";
-import type { RenderErrorInfo, RenderRequest, ReviewResult } from "./render-protocol";
+import type { RenderErrorInfo, RenderOutput, RenderRequest } from "./render-protocol";
 import { LazyReadOnlyYaml } from "./lazy-monaco-views";
 import type { RevealTarget } from "./monaco-views";
 import { templatePath, type ShownOutput } from "./shown-output";
@@ -15,7 +15,7 @@ import { VerifyWithHelm } from "./verify-with-helm";
 type Grouping = "service" | "kind" | "source";
 
 export interface PreviewViewProps {
-  good: ReviewResult | null;
+  good: RenderOutput | null;
   /** `good`'s output as the filter shows it. */
   shown: ShownOutput | null;
   /** The `--show-only` patterns as typed (comma-separated). */

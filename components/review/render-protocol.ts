@@ -31,18 +31,30 @@ export interface RenderErrorInfo {
 /** Whether the findings include the Kubernetes schema check (k8s-schema.ts), which loads after the first render. */
 export type SchemaCheck = "loading" | "checked" | { failed: string };
 
-export interface ReviewResult {
+/** What `helm template` printed: posted as soon as the engine is done, ahead of the review. */
+export interface RenderOutput {
+  /** The request's id (a review names the output it belongs to by this id). */
+  id: number;
   output: string;
   manifests: RenderedManifest[];
   error: RenderErrorInfo | null;
+  /** Render time in the worker. */
+  ms: number;
+}
+
+/** What the review derives from an output that rendered: findings, footprint and topology. */
+export interface ReviewData {
+  /** The id of the output reviewed. */
+  id: number;
   findings: Finding[];
   schema: SchemaCheck;
   footprint: Footprint;
   graph: TopologyGraph;
-  /** Render plus review time in the worker. */
-  ms: number;
 }
 
 export type ToWorker = { type: "load"; files: ChartFiles } | { type: "render"; key: string; id: number; request: RenderRequest };
 
-export type FromWorker = { type: "result"; key: string; id: number; result: ReviewResult } | { type: "failed"; key: string; id: number; message: string };
+export type FromWorker =
+  | { type: "output"; key: string; result: RenderOutput }
+  | { type: "review"; key: string; review: ReviewData }
+  | { type: "failed"; key: string; id: number; message: string };

@@ -2,12 +2,12 @@
 // The right pane of the studio: Preview, Diff, Findings, Footprint and Map of the active environment,
 // all from one render worker fed by the workspace store. The preview's `--show-only` filter lives here:
 // findings name their lines in the output as shown.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "@/lib/review/findings";
 import type { Footprint } from "@/lib/review/footprint";
 import { SCHEMA_KUBERNETES_VERSION } from "@/lib/review/k8s-schema";
 import { serviceOfSource } from "@/lib/review/review-object";
-import { BASE_LAYER, environmentLayers, exportLayers, lastExport, type Workspace } from "@/lib/workspace/index";
+import { BASE_LAYER, environmentLayers, type Workspace } from "@/lib/workspace/index";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import { DiffView, type DiffTarget } from "./diff-view";
 import { FindingsView } from "./findings-view";
@@ -42,26 +42,8 @@ function currentRequest(ws: Workspace): RenderRequest {
   return request(ws, environmentLayers(ws, ws.active), ws.active);
 }
 
-/** The diff target of the current environment's last export. */
-const LAST_EXPORT = "export";
-
-/** What the current layer can be compared with: defaults, the other environments, its last export (once exported), snapshots. */
-function diffTargets(ws: Workspace): DiffTarget[] {
-  const exported = lastExport(ws, ws.active);
-  return [
-    { value: "defaults", label: "chart defaults" },
-    ...ws.environments.filter((e) => e.name !== ws.active).map((e) => ({ value: `env:${e.name}`, label: `environment ${e.name}` })),
-    ...(exported ? [{ value: LAST_EXPORT, label: `last export (${new Date(exported.at).toLocaleString()})` }] : []),
-    ...ws.snapshots.map((s) => ({ value: `snapshot:${s.name}`, label: `snapshot ${s.name}` })),
-  ];
-}
-
 function targetRequest(ws: Workspace, target: string): RenderRequest | null {
   if (target === "defaults") return request(ws, [], "defaults");
-  if (target === LAST_EXPORT) {
-    const exported = lastExport(ws, ws.active);
-    return exported ? request(ws, exportLayers(exported), ws.active) : null;
-  }
   const [kind, name = ""] = target.split(":", 2) as [string, string?];
   if (kind === "env" && ws.environments.some((e) => e.name === name)) return request(ws, environmentLayers(ws, name), name);
   if (kind === "snapshot") {
@@ -82,24 +64,23 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   const { ws, files, update } = useWorkspace();
   const { states, render } = useRenderWorker(files);
   const [tab, setTab] = useState<Tab>("preview");
-  const [chosenTarget, setTarget] = useState("defaults");
+  const [target, setTarget] = useState("defaults");
   const [reveal, setReveal] = useState<RevealTarget | null>(null);
   const [filter, setFilter] = useState("");
   const [follow, setFollow] = useState(true);
   const current = useMemo(() => currentRequest(ws), [ws]);
-  const targets = diffTargets(ws);
-  // A target no longer offered (the active environment itself, one never exported, a deleted snapshot) falls back to the defaults.
-  const target = targets.some((t) => t.value === chosenTarget) ? chosenTarget : "defaults";
   const against = useMemo(() => (tab === "diff" ? targetRequest(ws, target) : null), [ws, tab, target]);
 
-  useEffect(() => render("current", current), [render, current]);
+  // Sent while React commits the edit, not after the frame paints: the worker renders while the page does.
+  useLayoutEffect(() => render("current", current), [render, current]);
   useEffect(() => {
     if (against) render("diff", against);
   }, [render, against]);
 
   const state = states.current;
   const good = state?.good ?? null;
-  const findings = state?.latest && !state.error ? state.latest.findings : (good?.findings ?? []);
+  const review = state?.review ?? null;
+  const findings = review?.findings ?? [];
   const patterns = useMemo(() => filter.split(",").map((p) => p.trim()).filter((p) => p !== ""), [filter]);
   const shown = useMemo(() => (good ? shownOutput(good.output, good.manifests, patterns) : null), [good, patterns]);
   const findingLine = (f: Finding) => (shown ? shownLine(shown, f.manifest, f.line) : undefined);
@@ -118,11 +99,16 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
 
   // The footprint before the last edit of the same environment, for "the change caused by the current edit".
   const footprints = useRef<{ env: string; now: Footprint | null; before: Footprint | null }>({ env: "", now: null, before: null });
-  if (good && footprints.current.now !== good.footprint) {
+  if (review && footprints.current.now !== review.footprint) {
     const f = footprints.current;
-    footprints.current = { env: current.environment, now: good.footprint, before: f.env === current.environment ? f.now : null };
+    footprints.current = { env: current.environment, now: review.footprint, before: f.env === current.environment ? f.now : null };
   }
 
+  const targets: DiffTarget[] = [
+    { value: "defaults", label: "chart defaults" },
+    ...ws.environments.filter((e) => e.name !== ws.active).map((e) => ({ value: `env:${e.name}`, label: `environment ${e.name}` })),
+    ...ws.snapshots.map((s) => ({ value: `snapshot:${s.name}`, label: `snapshot ${s.name}` })),
+  ];
   // A finding in a resource the filter hides clears the filter, then shows it in the whole output.
   const revealFinding = (f: Finding) => {
     const line = findingLine(f);
@@ -130,7 +116,7 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
     setTab("preview");
     setReveal({ line: line ?? f.line, nonce: Date.now() });
   };
-  const schema = state?.latest?.schema ?? "loading";
+  const schema = review?.schema ?? "loading";
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
 
@@ -195,8 +181,8 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
         )}
         {tab === "diff" && <DiffView targets={targets} target={target} onTarget={setTarget} environment={current.environment} current={state} against={states.diff} />}
         {tab === "findings" && <FindingsView findings={findings} schema={schema} kubeVersion={ws.kubeVersion} lineOf={findingLine} onReveal={revealFinding} />}
-        {tab === "footprint" && (good ? <FootprintView footprint={good.footprint} previous={footprints.current.before} /> : <p>Rendering…</p>)}
-        {tab === "map" && (good ? <MapView graph={good.graph} environment={current.environment} /> : <p>Rendering…</p>)}
+        {tab === "footprint" && (review ? <FootprintView footprint={review.footprint} previous={footprints.current.before} /> : <p>Rendering…</p>)}
+        {tab === "map" && (review ? <MapView graph={review.graph} environment={current.environment} /> : <p>Rendering…</p>)}
       </div>
     </aside>
   );

@@ -1,16 +1,17 @@
 "use client";
 // The studio side of the render worker: one worker per studio, restarted (and sent the chart and the
-// latest requests again) when it crashes. Each key keeps its last good result, marked stale while the
-// newest render fails.
-import { useCallback, useEffect, useRef, useState } from "react";
+// latest requests again) when it crashes. Each key keeps its last good output, marked stale while the
+// newest render fails, and the review of it, which arrives after the output.
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { ChartFiles } from "@/lib/helm/index";
-import type { FromWorker, RenderErrorInfo, RenderRequest, ReviewResult, ToWorker } from "./render-protocol";
+import type { FromWorker, RenderErrorInfo, RenderOutput, RenderRequest, ReviewData, ToWorker } from "./render-protocol";
 
 export interface RenderState {
-  /** The newest result that rendered (kept while later renders fail). */
-  good: ReviewResult | null;
-  /** The newest result, good or not. */
-  latest: ReviewResult | null;
+  /** The newest output that rendered (kept while later renders fail). */
+  good: RenderOutput | null;
+  /** The review of `good`; until that arrives, of the output before it. */
+  review: ReviewData | null;
   /** The newest render's error; the good output is then stale. */
   error: RenderErrorInfo | null;
   /** A request is on its way. */
@@ -19,7 +20,7 @@ export interface RenderState {
   crash: string | null;
 }
 
-const EMPTY: RenderState = { good: null, latest: null, error: null, busy: false, crash: null };
+const EMPTY: RenderState = { good: null, review: null, error: null, busy: false, crash: null };
 
 export function useRenderWorker(files: ChartFiles): { states: Record<string, RenderState>; render: (key: string, request: RenderRequest) => void } {
   const [states, setStates] = useState<Record<string, RenderState>>({});
@@ -27,15 +28,29 @@ export function useRenderWorker(files: ChartFiles): { states: Record<string, Ren
   const requests = useRef(new Map<string, { id: number; request: RenderRequest }>());
   const nextId = useRef(1);
 
-  const patch = useCallback((key: string, change: (s: RenderState) => RenderState) => setStates((all) => ({ ...all, [key]: change(all[key] ?? EMPTY) })), []);
+  const patch = useCallback(
+    (key: string, change: (s: RenderState) => RenderState) =>
+      setStates((all) => {
+        const before = all[key];
+        const after = change(before ?? EMPTY);
+        return after === before ? all : { ...all, [key]: after };
+      }),
+    [],
+  );
 
   const start = useCallback(() => {
     const w = new Worker(new URL("./render-worker.ts", import.meta.url), { type: "module", name: "render" });
     const send = (m: ToWorker) => w.postMessage(m);
     w.onmessage = (event: MessageEvent<FromWorker>) => {
       const m = event.data;
+      if (m.type === "review") {
+        // Behind the output it belongs to, and never in the way of the next one.
+        startTransition(() => patch(m.key, (s) => (s.good?.id === m.review.id ? { ...s, review: m.review } : s)));
+        return;
+      }
+      const id = m.type === "output" ? m.result.id : m.id;
       // Only the newest request of a key counts.
-      if (requests.current.get(m.key)?.id !== m.id) return;
+      if (requests.current.get(m.key)?.id !== id) return;
       if (m.type === "failed") {
         patch(m.key, (s) => ({ ...s, busy: false, crash: m.message }));
         return;
@@ -43,7 +58,8 @@ export function useRenderWorker(files: ChartFiles): { states: Record<string, Ren
       const r = m.result;
       performance.clearMarks(`review-render-result:${m.key}`);
       performance.mark(`review-render-result:${m.key}`);
-      patch(m.key, (s) => ({ good: r.error ? s.good : r, latest: r, error: r.error, busy: false, crash: null }));
+      // Rendered and committed now, not in a later task: the preview's edit then makes this frame.
+      flushSync(() => patch(m.key, (s) => ({ ...s, good: r.error ? s.good : r, error: r.error, busy: false, crash: null })));
     };
     w.onerror = (event) => {
       event.preventDefault();
@@ -71,8 +87,9 @@ export function useRenderWorker(files: ChartFiles): { states: Record<string, Ren
       performance.clearMarks(`review-render-request:${key}`);
       performance.mark(`review-render-request:${key}`);
       requests.current.set(key, { id, request });
-      patch(key, (s) => ({ ...s, busy: true }));
       worker.current?.postMessage({ type: "render", key, id, request } satisfies ToWorker);
+      // Only the status line shows it: it waits for whatever else React has to do.
+      startTransition(() => patch(key, (s) => (s.busy ? s : { ...s, busy: true })));
     },
     [patch],
   );
