@@ -7,7 +7,7 @@ import type { Finding } from "@/lib/review/findings";
 import type { Footprint } from "@/lib/review/footprint";
 import { SCHEMA_KUBERNETES_VERSION } from "@/lib/review/k8s-schema";
 import { serviceOfSource } from "@/lib/review/review-object";
-import { BASE_LAYER, environmentLayers, type Workspace } from "@/lib/workspace/index";
+import { BASE_LAYER, environmentLayers, exportLayers, lastExport, type Workspace } from "@/lib/workspace/index";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import { DiffView, type DiffTarget } from "./diff-view";
 import { FindingsView } from "./findings-view";
@@ -42,8 +42,26 @@ function currentRequest(ws: Workspace): RenderRequest {
   return request(ws, environmentLayers(ws, ws.active), ws.active);
 }
 
+/** The diff target of the current environment's last export. */
+const LAST_EXPORT = "export";
+
+/** What the current layer can be compared with: defaults, the other environments, its last export (once exported), snapshots. */
+function diffTargets(ws: Workspace): DiffTarget[] {
+  const exported = lastExport(ws, ws.active);
+  return [
+    { value: "defaults", label: "chart defaults" },
+    ...ws.environments.filter((e) => e.name !== ws.active).map((e) => ({ value: `env:${e.name}`, label: `environment ${e.name}` })),
+    ...(exported ? [{ value: LAST_EXPORT, label: `last export (${new Date(exported.at).toLocaleString()})` }] : []),
+    ...ws.snapshots.map((s) => ({ value: `snapshot:${s.name}`, label: `snapshot ${s.name}` })),
+  ];
+}
+
 function targetRequest(ws: Workspace, target: string): RenderRequest | null {
   if (target === "defaults") return request(ws, [], "defaults");
+  if (target === LAST_EXPORT) {
+    const exported = lastExport(ws, ws.active);
+    return exported ? request(ws, exportLayers(exported), ws.active) : null;
+  }
   const [kind, name = ""] = target.split(":", 2) as [string, string?];
   if (kind === "env" && ws.environments.some((e) => e.name === name)) return request(ws, environmentLayers(ws, name), name);
   if (kind === "snapshot") {
@@ -64,11 +82,14 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   const { ws, files, update } = useWorkspace();
   const { states, render } = useRenderWorker(files);
   const [tab, setTab] = useState<Tab>("preview");
-  const [target, setTarget] = useState("defaults");
+  const [chosenTarget, setTarget] = useState("defaults");
   const [reveal, setReveal] = useState<RevealTarget | null>(null);
   const [filter, setFilter] = useState("");
   const [follow, setFollow] = useState(true);
   const current = useMemo(() => currentRequest(ws), [ws]);
+  const targets = diffTargets(ws);
+  // A target no longer offered (the active environment itself, one never exported, a deleted snapshot) falls back to the defaults.
+  const target = targets.some((t) => t.value === chosenTarget) ? chosenTarget : "defaults";
   const against = useMemo(() => (tab === "diff" ? targetRequest(ws, target) : null), [ws, tab, target]);
 
   // Sent while React commits the edit, not after the frame paints: the worker renders while the page does.
@@ -104,11 +125,6 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
     footprints.current = { env: current.environment, now: review.footprint, before: f.env === current.environment ? f.now : null };
   }
 
-  const targets: DiffTarget[] = [
-    { value: "defaults", label: "chart defaults" },
-    ...ws.environments.filter((e) => e.name !== ws.active).map((e) => ({ value: `env:${e.name}`, label: `environment ${e.name}` })),
-    ...ws.snapshots.map((s) => ({ value: `snapshot:${s.name}`, label: `snapshot ${s.name}` })),
-  ];
   // A finding in a resource the filter hides clears the filter, then shows it in the whole output.
   const revealFinding = (f: Finding) => {
     const line = findingLine(f);
