@@ -5,8 +5,9 @@
  * 30 s (autocannon, its default 10 s timeout) and prints what came back: requests by outcome, latency
  * percentiles (autocannon records them for 2xx answers only; timeouts and non-2xx are counted beside them),
  * throughput, and the server's resident memory at start, half-time and end.
- * BENCH_SERVER_NODE_OPTIONS passes NODE_OPTIONS to the server only (say `--cpu-prof --cpu-prof-dir=/tmp/p`),
- * BENCH_SERVER_LOG names a file for its stdout and stderr: both for looking into a run, not for the figures.
+ * BENCH_SERVER_NODE_ARGS gives the server's node flags (space-separated; say `--cpu-prof --cpu-prof-dir=/tmp/p`,
+ * which NODE_OPTIONS does not allow), BENCH_SERVER_LOG a file for its stdout and stderr: both for looking into
+ * a run, not for the figures.
  */
 import { spawn } from "node:child_process";
 import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
@@ -54,17 +55,18 @@ function rssMb(pid: number): number {
   return total;
 }
 
-/** Polls `url` until it answers 200 (true) or the deadline passes (false). */
-async function waitReady(url: string, deadline: number): Promise<boolean> {
+/** Polls `url` until it answers 200 (its JSON body) or the deadline passes (null). */
+async function waitReady(url: string, deadline: number): Promise<unknown> {
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(url)).status === 200) return true;
+      const r = await fetch(url);
+      if (r.status === 200) return await r.json();
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return false;
+  return null;
 }
 
 /** The part of autocannon's API and result used here (the package ships no types). */
@@ -97,19 +99,20 @@ export async function benchLoad(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const log = process.env.BENCH_SERVER_LOG;
   const out = log ? openSync(log, "w") : "ignore";
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-  if (process.env.BENCH_SERVER_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   // Its own process group, so stopping it stops every process it started.
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const server = spawn(process.execPath, [...nodeArgs, next, "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     detached: true,
     stdio: ["ignore", out, out],
-    env,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   try {
     const started = Date.now();
-    if (!(await waitReady(`${base}/api/health`, started + 60_000)) || !server.pid) {
+    const health = await waitReady(`${base}/api/health`, started + 60_000);
+    if (health === null || !server.pid) {
       console.log(`\n${title}\n  failed: GET /api/health did not answer 200 within 60 s`);
       process.exitCode = 1;
       return;
@@ -138,7 +141,7 @@ export async function benchLoad(): Promise<void> {
     const codes = Object.entries(r.statusCodeStats).map(([code, s]) => `${code}: ${s.count}`).join(", ");
     const errorsOther = r.errors - r.timeouts;
     console.log(`\n${title}`);
-    console.log(`  ready (GET /api/health 200)  ${readyMs} ms after spawn; no render before the load`);
+    console.log(`  ready (GET /api/health 200)  ${readyMs} ms after spawn, ${JSON.stringify(health)}; no render before the load`);
     console.log(`  requests answered            ${r.requests.total} (${codes || "none"}); sent ${r.requests.sent}`);
     console.log(`  errors                       ${r.non2xx + r.errors}: non-2xx ${r.non2xx}, timeouts (${TIMEOUT_S} s) ${r.timeouts}, other ${errorsOther}`);
     console.log(`  latency of 2xx answers       p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`);
@@ -146,12 +149,17 @@ export async function benchLoad(): Promise<void> {
     console.log(`  server RSS                   start ${rss.start.toFixed(0)} MB, mid ${rss.mid.toFixed(0)} MB, end ${end.toFixed(0)} MB, peak ${Math.max(rss.peak, end).toFixed(0)} MB`);
     console.log(`  render after the load        ${after.status}, ${afterJson.output?.length ?? 0} chars of output, error ${JSON.stringify(afterJson.error)}`);
   } finally {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    const signal = (name: NodeJS.Signals): void => {
+      try {
+        if (server.pid) process.kill(-server.pid, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    const kill = setTimeout(() => signal("SIGKILL"), 15_000);
     await exited;
+    clearTimeout(kill);
   }
 }
 
