@@ -69,9 +69,16 @@ export interface RevealTarget {
   nonce: number;
 }
 
+/** Subscribes `apply` to texts that arrive outside React, each with its version; returns the unsubscribe. */
+export type FollowText = (apply: (text: string, version: number) => void) => () => void;
+
 export interface ReadOnlyYamlProps {
   path: string;
   value: string;
+  /** Where `value` stands among the texts `follow` delivers: an older one never replaces a newer one. */
+  version?: number;
+  /** Newer texts, put into the editor as they arrive instead of after React has rendered them. */
+  follow?: FollowText;
   label: string;
   reveal?: RevealTarget | null;
   /** Lines marked as the error's place. */
@@ -98,8 +105,10 @@ function applyMinimalEdit(model: TextModel, next: string): void {
   model.applyEdits([{ range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: next.slice(start, next.length - end) }]);
 }
 
-function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYamlProps) {
+function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLine }: ReadOnlyYamlProps) {
   const editor = useRef<CodeEditor | null>(null);
+  /** The version of the text in the model. */
+  const shownVersion = useRef(0);
   const decorations = useRef<{ clear(): void } | null>(null);
   const [mounted, setMounted] = useState(false);
 
@@ -107,8 +116,20 @@ function ReadOnlyYamlInner({ path, value, label, reveal, markLine }: ReadOnlyYam
   // made while React commits, so Monaco draws them in the frame that follows instead of one later.
   useLayoutEffect(() => {
     const model = editor.current?.getModel();
-    if (model) applyMinimalEdit(model, value);
-  }, [value, path, mounted]);
+    if (!model || (version !== undefined && version < shownVersion.current)) return;
+    applyMinimalEdit(model, value);
+    if (version !== undefined) shownVersion.current = version;
+  }, [value, version, path, mounted]);
+
+  useEffect(() => {
+    if (!follow || !mounted) return;
+    return follow((text, v) => {
+      const model = editor.current?.getModel();
+      if (!model || v <= shownVersion.current) return;
+      applyMinimalEdit(model, text);
+      shownVersion.current = v;
+    });
+  }, [follow, mounted]);
 
   useEffect(() => {
     const ed = editor.current;

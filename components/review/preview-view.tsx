@@ -6,7 +6,7 @@ import type { ChartFiles } from "@/lib/helm/index";
 import { serviceOfSource } from "@/lib/review/review-object";
 import type { RenderErrorInfo, RenderOutput, RenderRequest } from "./render-protocol";
 import { LazyReadOnlyYaml } from "./lazy-monaco-views";
-import type { RevealTarget } from "./monaco-views";
+import type { FollowText, RevealTarget } from "./monaco-views";
 import { templatePath, type ShownOutput } from "./shown-output";
 import styles from "./review.module.css";
 import { ValuesLink } from "./values-link";
@@ -28,10 +28,12 @@ export interface PreviewViewProps {
   environment: string;
   request: RenderRequest;
   reveal: RevealTarget | null;
+  /** Newer outputs' shown texts as they arrive, ahead of `shown` (see ReadOnlyYamlProps.follow). */
+  follow?: FollowText;
   onReveal: (line: number) => void;
 }
 
-export function PreviewView({ good, shown, filter, onFilter, followedService, error, files, environment, request, reveal, onReveal }: PreviewViewProps) {
+export function PreviewView({ good, shown, filter, onFilter, followedService, error, files, environment, request, reveal, follow, onReveal }: PreviewViewProps) {
   const [grouping, setGrouping] = useState<Grouping>("service");
   const [showSource, setShowSource] = useState(false);
   const groups = useMemo(() => {
@@ -89,7 +91,14 @@ export function PreviewView({ good, shown, filter, onFilter, followedService, er
         <div className={styles.editor} data-testid="preview-output" data-stale={error ? "true" : "false"}>
           {error && good && <p className={styles.stale}>Stale: the last output that rendered, before the error above.</p>}
           {shown ? (
-            <LazyReadOnlyYaml path={`review/${environment}/output.yaml`} value={shown.text} label={`Rendered output of ${environment} (read only)`} reveal={reveal} />
+            <LazyReadOnlyYaml
+              path={`review/${environment}/output.yaml`}
+              value={shown.text}
+              version={good?.id}
+              follow={follow}
+              label={`Rendered output of ${environment} (read only)`}
+              reveal={reveal}
+            />
           ) : (
             !error && <p className="editor-message">Rendering…</p>
           )}

@@ -2,12 +2,12 @@
 // The right pane of the studio: Preview, Diff, Findings, Footprint and Map of the active environment,
 // all from one render worker fed by the workspace store. The preview's `--show-only` filter lives here:
 // findings name their lines in the output as shown.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "@/lib/review/findings";
 import type { Footprint } from "@/lib/review/footprint";
 import { SCHEMA_KUBERNETES_VERSION } from "@/lib/review/k8s-schema";
 import { serviceOfSource } from "@/lib/review/review-object";
-import { BASE_LAYER, environmentLayers, exportLayers, lastExport, type Workspace } from "@/lib/workspace/index";
+import { environmentLayers, exportLayers, lastExport, type Workspace } from "@/lib/workspace/index";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import { DiffView, type DiffTarget } from "./diff-view";
 import { FindingsView } from "./findings-view";
@@ -16,31 +16,14 @@ import { MapView } from "./map-view";
 import type { RevealTarget } from "./monaco-views";
 import { PreviewView } from "./preview-view";
 import type { RenderRequest } from "./render-protocol";
+import { request, useReviewRenders } from "./review-renders";
 import { shownLine, shownOutput } from "./shown-output";
 import styles from "./review.module.css";
-import { useRenderWorker } from "./use-render-worker";
 
 type Tab = "preview" | "diff" | "findings" | "footprint" | "map";
 
 /** `--kube-version` choices: Helm's default, then the releases the chart supports (kubeVersion >=1.30). */
 const KUBE_VERSIONS = ["1.35.0", "1.34.0", "1.33.0", "1.32.0", "1.31.0", "1.30.0"];
-
-function request(ws: Workspace, layers: { name: string; text: string }[], environment: string): RenderRequest {
-  return {
-    values: layers.map((l) => l.text),
-    valuesFiles: layers.map((l) => l.name),
-    releaseName: ws.release.name,
-    namespace: ws.release.namespace,
-    kubeVersion: ws.kubeVersion,
-    environment,
-  };
-}
-
-/** The active layer's render: an environment over base, or base alone. */
-function currentRequest(ws: Workspace): RenderRequest {
-  if (ws.active === BASE_LAYER) return request(ws, [{ name: "values-base.yaml", text: ws.base }], BASE_LAYER);
-  return request(ws, environmentLayers(ws, ws.active), ws.active);
-}
 
 /** The diff target of the current environment's last export. */
 const LAST_EXPORT = "export";
@@ -80,20 +63,17 @@ export interface ReviewPanelProps {
 
 export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   const { ws, files, update } = useWorkspace();
-  const { states, render } = useRenderWorker(files);
+  const { states, render, busy, onOutput, current } = useReviewRenders();
   const [tab, setTab] = useState<Tab>("preview");
   const [chosenTarget, setTarget] = useState("defaults");
   const [reveal, setReveal] = useState<RevealTarget | null>(null);
   const [filter, setFilter] = useState("");
   const [follow, setFollow] = useState(true);
-  const current = useMemo(() => currentRequest(ws), [ws]);
   const targets = diffTargets(ws);
   // A target no longer offered (the active environment itself, one never exported, a deleted snapshot) falls back to the defaults.
   const target = targets.some((t) => t.value === chosenTarget) ? chosenTarget : "defaults";
   const against = useMemo(() => (tab === "diff" ? targetRequest(ws, target) : null), [ws, tab, target]);
 
-  // Sent while React commits the edit, not after the frame paints: the worker renders while the page does.
-  useLayoutEffect(() => render("current", current), [render, current]);
   useEffect(() => {
     if (against) render("diff", against);
   }, [render, against]);
@@ -104,6 +84,15 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   const findings = review?.findings ?? [];
   const patterns = useMemo(() => filter.split(",").map((p) => p.trim()).filter((p) => p !== ""), [filter]);
   const shown = useMemo(() => (good ? shownOutput(good.output, good.manifests, patterns) : null), [good, patterns]);
+  // The preview's text straight from the worker's message, so Monaco has it before React renders the pane.
+  const environment = current.environment;
+  const followOutput = useCallback(
+    (apply: (text: string, version: number) => void) =>
+      onOutput("current", (o, r) => {
+        if (!o.error && r.environment === environment) apply(shownOutput(o.output, o.manifests, patterns).text, o.id);
+      }),
+    [onOutput, environment, patterns],
+  );
   const findingLine = (f: Finding) => (shown ? shownLine(shown, f.manifest, f.line) : undefined);
 
   // Following the rail: a newly selected service's first resource comes into view (not on every render).
@@ -164,7 +153,7 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
         <h2 id="review-title">
           Review · {current.environment}{" "}
           <span className="muted" role="status" data-testid="render-status">
-            {state?.busy ? "rendering…" : state?.error ? "render failed" : good ? `rendered in ${Math.round(good.ms)} ms` : ""}
+            {busy("current") ? "rendering…" : state?.error ? "render failed" : good ? `rendered in ${Math.round(good.ms)} ms` : ""}
           </span>
         </h2>
         <div role="tablist" aria-label="Review views">
@@ -192,6 +181,7 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
             environment={current.environment}
             request={current}
             reveal={reveal}
+            follow={followOutput}
             onReveal={(line) => setReveal({ line, nonce: Date.now() })}
           />
         )}

@@ -1,9 +1,9 @@
 "use client";
 // The studio side of the render worker: one worker per studio, restarted (and sent the chart and the
 // latest requests again) when it crashes. Each key keeps its last good output, marked stale while the
-// newest render fails, and the review of it, which arrives after the output.
-import { startTransition, useCallback, useEffect, useRef, useState } from "react";
-import { flushSync } from "react-dom";
+// newest render fails, and the review of it, which arrives after the output. Outputs also go straight to
+// listeners (the preview's editor) before React renders them.
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChartFiles } from "@/lib/helm/index";
 import type { FromWorker, RenderErrorInfo, RenderOutput, RenderRequest, ReviewData, ToWorker } from "./render-protocol";
 
@@ -14,18 +14,31 @@ export interface RenderState {
   review: ReviewData | null;
   /** The newest render's error; the good output is then stale. */
   error: RenderErrorInfo | null;
-  /** A request is on its way. */
-  busy: boolean;
+  /** The id of the newest request answered (rendered or failed). */
+  answered: number;
   /** Worker-side failure (an engine bug), shown as it is. */
   crash: string | null;
 }
 
-const EMPTY: RenderState = { good: null, review: null, error: null, busy: false, crash: null };
+export type OutputListener = (output: RenderOutput, request: RenderRequest) => void;
 
-export function useRenderWorker(files: ChartFiles): { states: Record<string, RenderState>; render: (key: string, request: RenderRequest) => void } {
+export interface RenderWorker {
+  states: Record<string, RenderState>;
+  /** Sends `request` under `key`; only the newest request of a key is answered. */
+  render: (key: string, request: RenderRequest) => void;
+  /** Whether the newest request of `key` is still unanswered. */
+  busy: (key: string) => boolean;
+  /** Calls `listener` with every newest output of `key` as it arrives; returns the unsubscribe. */
+  onOutput: (key: string, listener: OutputListener) => () => void;
+}
+
+const EMPTY: RenderState = { good: null, review: null, error: null, answered: 0, crash: null };
+
+export function useRenderWorker(files: ChartFiles): RenderWorker {
   const [states, setStates] = useState<Record<string, RenderState>>({});
   const worker = useRef<Worker | null>(null);
   const requests = useRef(new Map<string, { id: number; request: RenderRequest }>());
+  const listeners = useRef(new Map<string, Set<OutputListener>>());
   const nextId = useRef(1);
 
   const patch = useCallback(
@@ -44,22 +57,23 @@ export function useRenderWorker(files: ChartFiles): { states: Record<string, Ren
     w.onmessage = (event: MessageEvent<FromWorker>) => {
       const m = event.data;
       if (m.type === "review") {
-        // Behind the output it belongs to, and never in the way of the next one.
         startTransition(() => patch(m.key, (s) => (s.good?.id === m.review.id ? { ...s, review: m.review } : s)));
         return;
       }
       const id = m.type === "output" ? m.result.id : m.id;
       // Only the newest request of a key counts.
-      if (requests.current.get(m.key)?.id !== id) return;
+      const newest = requests.current.get(m.key);
+      if (newest?.id !== id) return;
       if (m.type === "failed") {
-        patch(m.key, (s) => ({ ...s, busy: false, crash: m.message }));
+        patch(m.key, (s) => ({ ...s, answered: id, crash: m.message }));
         return;
       }
       const r = m.result;
       performance.clearMarks(`review-render-result:${m.key}`);
       performance.mark(`review-render-result:${m.key}`);
-      // Rendered and committed now, not in a later task: the preview's edit then makes this frame.
-      flushSync(() => patch(m.key, (s) => ({ ...s, good: r.error ? s.good : r, error: r.error, busy: false, crash: null })));
+      for (const listener of listeners.current.get(m.key) ?? []) listener(r, newest.request);
+      // The listeners have the output already: the rest of the pane follows without interrupting other work.
+      startTransition(() => patch(m.key, (s) => ({ ...s, good: r.error ? s.good : r, error: r.error, answered: id, crash: null })));
     };
     w.onerror = (event) => {
       event.preventDefault();
@@ -80,19 +94,25 @@ export function useRenderWorker(files: ChartFiles): { states: Record<string, Ren
     };
   }, [start]);
 
-  const render = useCallback(
-    (key: string, request: RenderRequest) => {
-      const id = nextId.current++;
-      // For the keystroke-to-preview measurement (e2e/review.spec.ts): when the newest request left.
-      performance.clearMarks(`review-render-request:${key}`);
-      performance.mark(`review-render-request:${key}`);
-      requests.current.set(key, { id, request });
-      worker.current?.postMessage({ type: "render", key, id, request } satisfies ToWorker);
-      // Only the status line shows it: it waits for whatever else React has to do.
-      startTransition(() => patch(key, (s) => (s.busy ? s : { ...s, busy: true })));
-    },
-    [patch],
-  );
+  const render = useCallback((key: string, request: RenderRequest) => {
+    const id = nextId.current++;
+    // For the keystroke-to-preview measurement (e2e/review.spec.ts): when the newest request left.
+    performance.clearMarks(`review-render-request:${key}`);
+    performance.mark(`review-render-request:${key}`);
+    requests.current.set(key, { id, request });
+    worker.current?.postMessage({ type: "render", key, id, request } satisfies ToWorker);
+  }, []);
 
-  return { states, render };
+  const busy = useCallback((key: string) => (requests.current.get(key)?.id ?? 0) !== (states[key]?.answered ?? 0), [states]);
+
+  const onOutput = useCallback((key: string, listener: OutputListener) => {
+    let set = listeners.current.get(key);
+    if (!set) listeners.current.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  }, []);
+
+  return useMemo(() => ({ states, render, busy, onOutput }), [states, render, busy, onOutput]);
 }

@@ -8,6 +8,7 @@ import { LazyYamlEditor } from "@/components/editor/lazy-yaml-editor";
 import { AuthoringCentre } from "@/components/authoring/authoring-centre";
 import { LayerValuesProvider } from "@/components/authoring/use-layer-values";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { ReviewRendersProvider } from "@/components/review/review-renders";
 import { WorkspaceProvider } from "@/components/workspace/use-workspace";
 import { WorkspaceBar } from "@/components/workspace/workspace-bar";
 import { chartOutline, fileText, type OutlineNode } from "./chart-outline";
@@ -43,25 +44,28 @@ export function Studio({ source, chartDir }: StudioProps) {
   const selected = outline.nodes.find((n) => n.id === selectedId) ?? outline.nodes[0];
   return (
     <WorkspaceProvider files={source.files}>
-      <LayerValuesProvider>
-        <div className="studio">
-          <StudioHeader outline={outline} />
-          <NodeRail nodes={outline.nodes} selectedId={selected?.id ?? ""} onSelect={setSelectedId} />
-          <main className="studio-centre" id="main" aria-labelledby="centre-title">
-            <WorkspaceBar />
-            {selected && (
-              <AuthoringCentre
-                node={selected.id}
-                label={selected.label}
-                nodeLabels={nodeLabels}
-                onSelectNode={setSelectedId}
-                defaults={<ValuesView key={selected.id} node={selected} files={source.files} />}
-              />
-            )}
-          </main>
-          <ReviewPanel selectedService={selected?.id} />
-        </div>
-      </LayerValuesProvider>
+      {/* First under the workspace: a change's render request leaves before the form and its checks render it. */}
+      <ReviewRendersProvider>
+        <LayerValuesProvider>
+          <div className="studio">
+            <StudioHeader outline={outline} />
+            <NodeRail nodes={outline.nodes} selectedId={selected?.id ?? ""} onSelect={setSelectedId} />
+            <main className="studio-centre" id="main" aria-labelledby="centre-title">
+              <WorkspaceBar />
+              {selected && (
+                <AuthoringCentre
+                  node={selected.id}
+                  label={selected.label}
+                  nodeLabels={nodeLabels}
+                  onSelectNode={setSelectedId}
+                  defaults={<ValuesView key={selected.id} node={selected} files={source.files} />}
+                />
+              )}
+            </main>
+            <ReviewPanel selectedService={selected?.id} />
+          </div>
+        </LayerValuesProvider>
+      </ReviewRendersProvider>
     </WorkspaceProvider>
   );
 }

@@ -1,0 +1,62 @@
+"use client";
+// The studio's render worker and the active layer's render request. The request leaves while React
+// renders a workspace change, before the rest of the studio (the form, its checks, the rail) renders it,
+// so the worker renders in parallel with the page instead of after it has committed.
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { BASE_LAYER, environmentLayers, type Workspace } from "@/lib/workspace/index";
+import { useWorkspace } from "@/components/workspace/use-workspace";
+import type { RenderRequest } from "./render-protocol";
+import { useRenderWorker, type RenderWorker } from "./use-render-worker";
+
+export function request(ws: Workspace, layers: { name: string; text: string }[], environment: string): RenderRequest {
+  return {
+    values: layers.map((l) => l.text),
+    valuesFiles: layers.map((l) => l.name),
+    releaseName: ws.release.name,
+    namespace: ws.release.namespace,
+    kubeVersion: ws.kubeVersion,
+    environment,
+  };
+}
+
+/** The active layer's render: an environment over base, or base alone. */
+function currentRequest(ws: Workspace): RenderRequest {
+  if (ws.active === BASE_LAYER) return request(ws, [{ name: "values-base.yaml", text: ws.base }], BASE_LAYER);
+  return request(ws, environmentLayers(ws, ws.active), ws.active);
+}
+
+export interface ReviewRenders extends RenderWorker {
+  /** The active layer's request, as last sent under the key "current". */
+  current: RenderRequest;
+}
+
+const ReviewRendersContext = createContext<ReviewRenders | null>(null);
+
+export function useReviewRenders(): ReviewRenders {
+  const value = useContext(ReviewRendersContext);
+  if (!value) throw new Error("useReviewRenders must be used inside <ReviewRendersProvider>");
+  return value;
+}
+
+/** Place it right inside the workspace provider, above everything else that reads the workspace. */
+export function ReviewRendersProvider({ children }: { children: ReactNode }) {
+  const { ws, files } = useWorkspace();
+  const worker = useRenderWorker(files);
+  const { render } = worker;
+  // Sent from render, the first moment the new workspace is known. A render React throws away and
+  // redoes with the same workspace sends nothing again; one it throws away for an older workspace is
+  // corrected when that one commits (the layout effect). The worker keeps only each key's newest request.
+  const sent = useRef<{ ws: Workspace; request: RenderRequest } | null>(null);
+  if (sent.current?.ws !== ws) {
+    sent.current = { ws, request: currentRequest(ws) };
+    render("current", sent.current.request);
+  }
+  const current = sent.current.request;
+  useLayoutEffect(() => {
+    if (sent.current?.ws === ws) return;
+    sent.current = { ws, request: currentRequest(ws) };
+    render("current", sent.current.request);
+  }, [ws, render]);
+  const value = useMemo(() => ({ ...worker, current }), [worker, current]);
+  return <ReviewRendersContext.Provider value={value}>{children}</ReviewRendersContext.Provider>;
+}
