@@ -5,8 +5,7 @@
  * `String()` does; exec errors quote that text (`at <.Values.a.x.y>`).
  */
 import { goQuote } from "./token";
-import type { ResolvedFunc } from "./func";
-import type { GoComplex, GoInt, GoType } from "./value";
+import type { GoComplex, GoInt } from "./value";
 
 export type Node =
   | TextNode
@@ -73,19 +72,6 @@ export interface CommandNode {
   readonly type: "command";
   readonly pos: number;
   readonly args: ArgNode[];
-  /** The executor's cache of a function call: what it worked out on the last call (exec.ts). */
-  site: CallSite | null;
-}
-
-/** A function call site as the executor last resolved it; valid while the function is the same. */
-export interface CallSite {
-  /** The set's resolved-function map it came from (null: a lookup function, resolved on each call). */
-  readonly owner: object | null;
-  readonly r: ResolvedFunc;
-  /** Whether a previous command's result is passed last. */
-  readonly hasFinal: boolean;
-  /** The parameter type of each argument node (args[1]…), then of the final value. */
-  readonly types: readonly GoType[];
 }
 
 /** A function name. */

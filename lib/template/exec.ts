@@ -1,15 +1,24 @@
 /**
- * Execution of parsed templates (text/template/exec.go). The state of one execution lives in
- * `ExecState`, apart from the trees, so a parsed set runs many times. *walk* methods write
- * output; *eval* methods only compute values.
+ * Execution of parsed templates (text/template/exec.go), compiled: on its first execution each tree is
+ * turned once into closures (one per node, with its plan worked out: field chains split, constants
+ * converted, function call sites resolved once per set, variables given their stack slot), which every
+ * later execution runs. The state of one execution lives in `ExecState`, apart from the compiled code, so
+ * a parsed set runs many times. Statements (`Stmt`) write output; expressions only compute values.
  *
  * Go distinguishes a nil held in an `interface{}`-typed slot (a map element, a slice element, a
  * function result) from an invalid value (what a pipeline or variable yields after Go "digs
  * down" one level). The two give different error texts (`nil pointer evaluating interface {}.y`
  * vs. silently nil; `got interface {}` vs. `invalid value`), so each evaluated value carries a
- * `boxed` flag: true when its static Go type is `interface {}`.
+ * `boxed` flag (in `ExecState.boxed`): true when its static Go type is `interface {}`.
+ *
+ * The state's `node` is Go's `s.at(node)`: set where Go sets it, since errors (even a later argument
+ * type error: `at <2>: wrong type for value`) are positioned at the node last set.
+ *
+ * The JS stack is part of the contract: Helm's 1000 nested `include`s must fit in it, so the closures on
+ * the recursion path (statement → call → function → nested execution) are few and each does its work
+ * inline rather than through helpers.
  */
-import type { ArgNode, CallSite, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode, VariableNode } from "./ast";
+import type { ArgNode, BoolNode, ChainNode, CommandNode, IdentifierNode, IfNode, ListNode, ListItem, Node, NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, TextNode, VariableNode, WithNode } from "./ast";
 import { printNode } from "./ast";
 import { TemplateExecError, TemplateParseError, type TemplateErrorCode } from "./errors";
 import { type ContextFunc, type ExecContext, goTypeOfParam, type ResolvedFunc } from "./func";
@@ -50,29 +59,60 @@ export class Output {
   }
 }
 
-/** Control flow out of a walk: normal, `{{break}}` or `{{continue}}`. */
+/** Control flow out of a statement: normal, `{{break}}` or `{{continue}}`. */
 const NORMAL = 0;
 const BREAK = 1;
 const CONTINUE = 2;
 type Flow = typeof NORMAL | typeof BREAK | typeof CONTINUE;
+
+/** A compiled statement (a list or one of its nodes): counts its step, writes output, says how control leaves it. */
+type Stmt = (s: ExecState, dot: Value) => Flow;
+/** A compiled pipeline: its value, with its declarations pushed or assigned. */
+type Pipe = (s: ExecState, dot: Value) => Value;
+/** A compiled argument, converted for a parameter of type `typ` (null: no conversion, a chain receiver); sets `s.boxed`. */
+type Arg = (s: ExecState, dot: Value, typ: GoType | null) => Value;
+/** A compiled command; `final` is the previous command's result (always undefined for a pipeline's first). */
+type Cmd = (s: ExecState, dot: Value, final: Value | undefined) => Value;
+/** A compiled field chain `.X.Y.Z` walked from `receiver`; sets `s.boxed`. */
+type Chain = (s: ExecState, dot: Value, receiver: Value, boxed: Boxed, final: Value | undefined) => Value;
+
+/** A compiled template: its root list. */
+export type CompiledTemplate = Stmt;
+
+/** A function call site as last resolved; valid while the set resolves the name to the same function. */
+interface CallSite {
+  /** The set's resolved-function map it came from (null: a lookup function, resolved on each call). */
+  readonly owner: object | null;
+  readonly r: ResolvedFunc;
+  /** The parameter type of each argument, then of the final value. */
+  readonly types: readonly GoType[];
+  /** Whether the result has static type interface{}. */
+  readonly resultBoxed: boolean;
+}
 
 export class ExecState implements ExecContext {
   // Fields are declared, not initialized in the class body: a state is made per include, and class field
   // definitions cost more than plain assignments in the constructor.
   declare readonly set: TemplateSet;
   declare readonly depth: number;
-  declare private readonly tmpl: Tree;
-  declare private readonly options: Readonly<ExecOptions>;
-  declare private readonly budget: Budget;
-  declare private readonly out: Output;
-  declare private readonly data: Value;
+  declare readonly tmpl: Tree;
+  declare readonly options: Readonly<ExecOptions>;
+  declare readonly budget: Budget;
+  declare readonly out: Output;
   /** The node being executed, for error messages (Go's `s.at`). */
-  declare private node: Node | null;
-  declare private vars: Variable[];
+  declare node: Node | null;
+  declare vars: Variable[];
   /** Whether `.` has static type interface{} (inside a range over a []interface{} or map). */
-  declare private dotBoxed: boolean;
-  /** Whether the value last returned by an eval method has static type interface{}. */
-  declare private boxed: Boxed;
+  declare dotBoxed: boolean;
+  /** Whether the value last returned by an expression has static type interface{}. */
+  declare boxed: Boxed;
+  /**
+   * The function call in progress (its node, Go's `s.at` of evalCall, and name), so that a failure
+   * thrown out of it becomes `error calling NAME: …` where the execution is caught (`run`), without a
+   * try/catch around every call.
+   */
+  declare callNode: Node | null;
+  declare callName: string;
 
   constructor(set: TemplateSet, tmpl: Tree, options: Readonly<ExecOptions>, budget: Budget, depth: number, out: Output, data: Value) {
     this.set = set;
@@ -81,614 +121,72 @@ export class ExecState implements ExecContext {
     this.options = options;
     this.budget = budget;
     this.out = out;
-    this.data = data;
     this.node = null;
     this.vars = [{ name: "$", value: data, boxed: false }];
     this.dotBoxed = false;
     this.boxed = false;
+    this.callNode = null;
+    this.callName = "";
   }
 
-  /** Executes the template with the data as `.` and `$`; returns everything written to the output. */
-  run(): string {
-    this.walkList(this.data, this.tmpl.root);
-    return this.out.text;
-  }
-
-  // --- errors and budgets ---
-
-  private errorf(code: TemplateErrorCode, detail: string, cause?: Error): never {
+  /** The error at the current node. */
+  error(code: TemplateErrorCode, detail: string, cause?: Error): TemplateExecError {
     const node = this.node;
-    if (!node) {
-      throw new TemplateExecError({ code, templateName: this.tmpl.name, file: null, line: 0, col: 0, node: "", detail, cause });
-    }
+    if (!node) return new TemplateExecError({ code, templateName: this.tmpl.name, file: null, line: 0, col: 0, node: "", detail, cause });
     const text = this.tmpl.text;
     const lineStart = text.lastIndexOf("\n", node.pos - 1) + 1;
     let line = 1;
     for (let i = 0; i < lineStart; i++) if (text.charCodeAt(i) === 10) line++;
     const col = byteLength(text.slice(lineStart, node.pos));
-    throw new TemplateExecError({
-      code,
-      templateName: this.tmpl.name,
-      file: this.tmpl.parseName,
-      line,
-      col,
-      node: printNode(node),
-      detail,
-      cause,
-    });
+    return new TemplateExecError({ code, templateName: this.tmpl.name, file: this.tmpl.parseName, line, col, node: printNode(node), detail, cause });
   }
 
-  private step(): void {
-    if (++this.budget.steps > this.options.maxSteps) {
-      this.errorf("LIMIT_STEPS", `exceeded maximum number of evaluation steps (${this.options.maxSteps})`);
-    }
-  }
-
-  private write(s: string): void {
-    this.budget.output += s.length;
-    if (this.budget.output > this.options.maxOutputLength) {
-      this.errorf("LIMIT_OUTPUT", `exceeded maximum output length (${this.options.maxOutputLength})`);
-    }
-    this.out.text += s;
-  }
-
-  // --- variables ---
-
-  private lookupVar(name: string): Variable {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i]!.name === name) return this.vars[i]!;
-    this.errorf("UNDEFINED_VARIABLE", `undefined variable: ${name}`);
-  }
-
-  /** Drops the variables declared since `mark` (setting an array's length is not free, so only when needed). */
-  private pop(mark: number): void {
-    if (this.vars.length > mark) this.vars.length = mark;
-  }
-
-  private setVar(name: string, value: Value, boxed: Boxed): void {
-    const v = this.lookupVar(name);
-    v.value = value;
-    v.boxed = boxed;
-  }
-
-  // --- walk: statements that write output ---
-
-  /**
-   * Walks a list of nodes. Text and actions are handled inline rather than in a separate walk
-   * method: every JS frame on the recursion path (template → include → template …) counts
-   * against the stack, and Helm's include depth of 1000 must fit in it.
-   */
-  walkList(dot: Value, list: ListNode): Flow {
-    const nodes = list.nodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      this.step();
-      let flow: Flow = NORMAL;
-      switch (node.type) {
-        case "text":
-          this.write(node.text);
-          break;
-        case "action": {
-          this.node = node;
-          // Variables declared here persist until the enclosing {{end}}; a declaration prints nothing.
-          const v = this.evalPipeline(dot, node.pipe);
-          if (node.pipe.decl.length === 0) {
-            this.node = node;
-            this.write(v === null ? "<no value>" : formatValue(v));
-          }
-          break;
-        }
-        case "if":
-        case "with":
-          flow = this.walkIfOrWith(dot, node.type === "with", node.pipe, node.list, node.elseList);
-          break;
-        case "range":
-          flow = this.walkRange(dot, node);
-          break;
-        case "template":
-          this.walkTemplate(dot, node);
-          break;
-        case "break":
-          return BREAK;
-        case "continue":
-          return CONTINUE;
-      }
-      if (flow !== NORMAL) return flow;
-    }
-    return NORMAL;
-  }
-
-  private walkIfOrWith(dot: Value, isWith: boolean, pipe: PipeNode, list: ListNode, elseList: ListNode | null): Flow {
-    const mark = this.vars.length;
-    const val = this.evalPipeline(dot, pipe);
-    let flow: Flow = NORMAL;
-    if (truth(val)) {
-      if (isWith) {
-        const saved = this.dotBoxed;
-        this.dotBoxed = false;
-        flow = this.walkList(val, list);
-        this.dotBoxed = saved;
-      } else flow = this.walkList(dot, list);
-    } else if (elseList) flow = this.walkList(dot, elseList);
-    this.pop(mark);
-    return flow;
-  }
-
-  private walkRange(dot: Value, r: RangeNode): Flow {
-    this.node = r;
-    const outer = this.vars.length;
-    const val = this.evalPipeline(dot, r.pipe);
-    const mark = this.vars.length;
-    // The index is bound only with two variables; skip making it otherwise.
-    const wantIndex = r.pipe.decl.length > 1;
-    let ran = false;
-    if (Array.isArray(val) || isGoSliceObject(val)) {
-      const items = Array.isArray(val) ? val : val.items;
-      const boxed = Array.isArray(val) && isInterfaceSlice(val);
-      for (let i = 0; i < items.length; i++) {
-        ran = true;
-        if (this.rangeIteration(r, mark, wantIndex ? new GoInt(i) : null, items[i]!, boxed) === BREAK) break;
-      }
-    } else if (val instanceof Uint8Array) {
-      for (let i = 0; i < val.length; i++) {
-        ran = true;
-        if (this.rangeIteration(r, mark, wantIndex ? new GoInt(i) : null, new GoInt(val[i]!, "uint8"), false) === BREAK) break;
-      }
-    } else if (val instanceof Map || isGoMapObject(val)) {
-      const map = val instanceof Map ? val : val.map;
-      const boxed = val instanceof Map && isInterfaceMap(val);
-      for (const k of sortedKeys(map)) {
-        ran = true;
-        if (this.rangeIteration(r, mark, k, map.get(k) ?? null, boxed) === BREAK) break;
-      }
-    } else if (val instanceof GoInt) {
-      // Go 1.22+ ranges over an integer: 0 … n-1, bound to the single variable.
-      if (wantIndex) this.errorf("RANGE_NOT_ITERABLE", `can't use ${formatValue(val)} to iterate over more than one variable`);
-      for (let i = 0n; i < val.value; i++) {
-        ran = true;
-        const v = new GoInt(i, val.kind);
-        if (this.rangeIteration(r, mark, v, v, false) === BREAK) break;
-      }
-    } else if (val !== null) {
-      this.errorf("RANGE_NOT_ITERABLE", `range can't iterate over ${formatValue(val)}`);
-    }
-    let flow: Flow = NORMAL;
-    if (!ran && r.elseList) flow = this.walkList(dot, r.elseList);
-    this.pop(outer);
-    return flow;
-  }
-
-  /** One iteration of a range: binds its variables, walks the body, drops the body's variables. */
-  private rangeIteration(r: RangeNode, mark: number, index: Value, elem: Value, boxed: boolean): Flow {
-    // Counted even when the body is empty, so nested ranges cannot spin past the step budget.
-    this.step();
-    const decl = r.pipe.decl;
-    if (decl.length > 0) {
-      if (r.pipe.isAssign) {
-        if (decl.length > 1) this.setVar(decl[0]!.ident[0]!, index, false);
-        else this.setVar(decl[0]!.ident[0]!, elem, boxed);
-      } else {
-        const top = this.vars[this.vars.length - 1]!;
-        top.value = elem;
-        top.boxed = boxed;
-      }
-    }
-    if (decl.length > 1) {
-      if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem, boxed);
-      else {
-        const second = this.vars[this.vars.length - 2]!;
-        second.value = index;
-        second.boxed = false;
-      }
-    }
-    const saved = this.dotBoxed;
-    this.dotBoxed = boxed;
-    const flow = this.walkList(elem, r.list);
-    this.dotBoxed = saved;
-    this.pop(mark);
-    return flow;
-  }
-
-  private walkTemplate(dot: Value, t: TemplateNode): void {
-    this.node = t;
-    const tree = this.set.lookup(t.name);
-    if (!tree) this.errorf("NO_TEMPLATE", `template ${goQuote(t.name)} not defined`);
-    if (this.depth >= this.options.maxExecDepth) {
-      this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
-    }
-    // Variables declared by the pipeline persist; the callee sees none of ours.
-    const data = t.pipe ? this.evalPipeline(dot, t.pipe) : null;
-    // Not through run(): one frame less per nesting level.
-    new ExecState(this.set, tree, this.options, this.budget, this.depth + 1, this.out, data).walkList(data, tree.root);
-  }
-
-  // --- eval: expressions that compute values ---
-
-  /** Evaluates a pipeline; its declarations are pushed (or assigned) and stay until the caller pops them. */
-  private evalPipeline(dot: Value, pipe: PipeNode): Value {
-    this.node = pipe;
-    let value: Value | undefined;
-    const cmds = pipe.cmds;
-    for (let i = 0; i < cmds.length; i++) {
-      const cmd = cmds[i]!;
-      const first = cmd.args[0]!;
-      this.step();
-      if (first.type === "identifier") {
-        // Function calls are made here, not through evalCommand/evalFunction/evalCall: each JS
-        // frame counts on the include recursion path, and Helm's 1000 nested includes must fit
-        // in the stack. This is evalCall's body; `value` is this command's final argument.
-        const name = first.ident;
-        this.node = first;
-        const site = this.callSite(cmd, name, value !== undefined);
-        const r = site.r;
-        const fn = r.fn;
-        if (r.builtin === "andOr") value = this.evalAndOr(dot, cmd.args, value, name);
-        else {
-          const argv = this.evalCallArgs(dot, site, cmd, cmd.args, value);
-          try {
-            // Spread calls are slow; most calls pass one or two arguments.
-            const n = argv.length;
-            if (r.contextual) value = n === 2 ? (fn as ContextFunc).call(this, argv[0]!, argv[1]!) : (fn as ContextFunc).call(this, ...argv);
-            else value = n === 1 ? (fn as GoFunc).call(argv[0]!) : n === 2 ? (fn as GoFunc).call(argv[0]!, argv[1]!) : (fn as GoFunc).call(...argv);
-          } catch (e) {
-            this.callFailed(e, cmd, name);
-          }
-        }
-      } else value = this.evalCommand(dot, cmd, first, value);
-    }
-    const v = value ?? null;
-    if (pipe.decl.length > 0) this.declare(pipe, v);
-    // Go digs the value out of its interface, so a pipeline's result is never boxed.
-    this.boxed = false;
-    return v;
-  }
-
-  /**
-   * The call site of a command whose first word is a function: resolved, its argument count checked
-   * and its parameter types laid out once, then reused while the set resolves the name the same way.
-   */
-  private callSite(cmd: CommandNode, name: string, hasFinal: boolean): CallSite {
-    const key = this.set.resolutionKey;
-    const site = cmd.site;
-    if (site !== null && key !== null && site.owner === key && site.hasFinal === hasFinal) return site;
-    const r = this.set.resolveFunction(name);
-    if (!r) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
-    // A lookup function resolves anew on every call; the site stays while it gives the same function.
-    if (site !== null && site.owner === key && site.r.fn === r.fn && site.hasFinal === hasFinal) return site;
-    return (cmd.site = this.makeSite(key, r, name, cmd.args.length - 1, hasFinal));
-  }
-
-  /** Binds a pipeline's variables: `$x := v` pushes, `$x = v` assigns. */
-  private declare(pipe: PipeNode, v: Value): void {
-    for (const d of pipe.decl) {
-      if (pipe.isAssign) this.setVar(d.ident[0]!, v, false);
-      else this.vars.push({ name: d.ident[0]!, value: v, boxed: false });
-    }
-  }
-
-  /** A command that is not a function call; `final` is the previous command's result, if any. */
-  private evalCommand(dot: Value, cmd: CommandNode, first: Exclude<ArgNode, IdentifierNode>, final: Value | undefined): Value {
-    switch (first.type) {
-      case "field":
-        return this.evalFieldNode(dot, first, cmd.args, final);
-      case "chain":
-        return this.evalChainNode(dot, first, cmd.args, final);
-      case "pipe":
-        this.notAFunction(cmd.args, final);
-        return this.evalPipeline(dot, first);
-      case "variable":
-        return this.evalVariableNode(dot, first, cmd.args, final);
-    }
-    this.node = first;
-    this.notAFunction(cmd.args, final);
-    this.boxed = false;
-    switch (first.type) {
-      case "bool":
-        return first.value;
-      case "dot":
-        this.boxed = this.dotBoxed;
-        return dot;
-      case "nil":
-        this.errorf("UNEXPECTED_TOKEN", "nil is not a command");
-      case "number":
-        return this.idealConstant(first);
-      case "string":
-        return first.text;
-    }
-  }
-
-  private notAFunction(args: readonly ArgNode[], final: Value | undefined): void {
-    if (args.length > 1 || final !== undefined) {
-      this.errorf("NOT_A_FUNCTION", `can't give argument to non-function ${printNode(args[0]!)}`);
-    }
-  }
-
-  /** A number whose type the context does not fix: float64 if written like one, else int. */
-  private idealConstant(n: NumberNode): Value {
-    this.node = n;
-    this.boxed = false;
-    // Go's "incontrovertible" case comes first: `0i` stays complex here, though it is also a float and an int.
-    if (n.complex) return n.complex;
-    const t = n.text;
-    const hexInt = t.length > 2 && t[0] === "0" && (t[1] === "x" || t[1] === "X") && !/[pP]/.test(t);
-    if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float64;
-    if (n.int) return n.int;
-    if (n.isUint) this.errorf("OVERFLOW", `${t} overflows int`);
-    return null;
-  }
-
-  private evalFieldNode(dot: Value, field: FieldNode, args: readonly ArgNode[] | null, final: Value | undefined): Value {
-    this.node = field;
-    return this.evalFieldChain(dot, dot, this.dotBoxed, field, field.ident, 0, args, final);
-  }
-
-  private evalChainNode(dot: Value, chain: ChainNode, args: readonly ArgNode[] | null, final: Value | undefined): Value {
-    this.node = chain;
-    if (chain.node.type === "nil") this.errorf("NIL_POINTER", `indirection through explicit nil in ${printNode(chain)}`);
-    // (pipe).Field1.Field2: evaluate the pipeline, then the fields.
-    const receiver = this.evalArg(dot, null, chain.node);
-    return this.evalFieldChain(dot, receiver, this.boxed, chain, chain.field, 0, args, final);
-  }
-
-  private evalVariableNode(dot: Value, variable: VariableNode, args: readonly ArgNode[] | null, final: Value | undefined): Value {
-    this.node = variable;
-    const v = this.lookupVar(variable.ident[0]!);
-    if (variable.ident.length === 1) {
-      if (args) this.notAFunction(args, final);
-      this.boxed = v.boxed;
-      return v.value;
-    }
-    return this.evalFieldChain(dot, v.value, v.boxed, variable, variable.ident, 1, args, final);
-  }
-
-  /** Walks .X.Y.Z from `receiver`; only the last element gets the arguments. */
-  private evalFieldChain(
-    dot: Value,
-    receiver: Value,
-    boxed: Boxed,
-    node: Node,
-    ident: readonly string[],
-    start: number,
-    args: readonly ArgNode[] | null,
-    final: Value | undefined,
-  ): Value {
-    const last = ident.length - 1;
-    for (let i = start; i < last; i++) {
-      receiver = this.evalField(dot, ident[i]!, node, null, undefined, receiver, boxed);
-      boxed = this.boxed;
-    }
-    return this.evalField(dot, ident[last]!, node, args, final, receiver, boxed);
-  }
-
-  /** `.Name` on a receiver: a method (called with the arguments), a struct field, or a map key. */
-  private evalField(
-    dot: Value,
-    name: string,
-    node: Node,
-    args: readonly ArgNode[] | null,
-    final: Value | undefined,
-    receiver: Value,
-    boxed: Boxed,
-  ): Value {
-    if (receiver === null) {
-      if (isBoxed(boxed)) this.errorf("NIL_POINTER", `nil pointer evaluating interface {}.${name}`);
-      // An invalid receiver (nil data) acts like a missing map key.
-      if (this.options.missingKey === "error") this.errorf("MISSING_KEY", `nil data; no entry for key ${goQuote(name)}`);
-      this.boxed = false;
-      return null;
-    }
-    const hasArgs = (args !== null && args.length > 1) || final !== undefined;
-    if (receiver instanceof Map) {
-      if (hasArgs) this.errorf("NOT_A_FUNCTION", `${name} is not a method but has arguments`);
-      let v = receiver.get(name);
-      if (v === undefined) {
-        if (this.options.missingKey === "error") this.errorf("MISSING_KEY", `map has no entry for key ${goQuote(name)}`);
-        v = zeroOfMapElem(receiver);
-      }
-      this.boxed = receiver;
-      return v;
-    }
-    if (receiver instanceof GoObject) {
-      const method = receiver.method(name);
-      if (method) return this.evalCall(dot, { fn: method, contextual: false, builtin: null }, node, name, args, final);
-      const field = receiver.field(name);
-      if (field !== undefined) {
-        if (hasArgs) this.errorf("NOT_A_FUNCTION", `${name} has arguments but cannot be invoked as function`);
-        this.boxed = false;
-        return field;
-      }
-    }
-    this.errorf("BAD_FIELD", `can't evaluate field ${name} in type ${isBoxed(boxed) ? "interface {}" : goTypeName(receiver)}`);
-  }
-
-  private evalFunction(
-    dot: Value,
-    node: IdentifierNode,
-    cmd: Node,
-    args: readonly ArgNode[] | null,
-    final: Value | undefined,
-  ): Value {
-    this.node = node;
-    const name = node.ident;
-    const r = this.set.resolveFunction(name);
-    if (!r) this.errorf("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
-    return this.evalCall(dot, r, cmd, name, args, final);
-  }
-
-  /**
-   * Calls a function or method. `args[0]`, when present, is the function's own node; the rest
-   * are its arguments, and `final` (a pipeline's previous result) comes last. The work is split
-   * into helpers so this frame, which stays on the stack during the call, is small.
-   */
-  private evalCall(
-    dot: Value,
-    r: ResolvedFunc,
-    node: Node,
-    name: string,
-    args: readonly ArgNode[] | null,
-    final: Value | undefined,
-  ): Value {
-    const fn = r.fn;
-    // Not cached: methods and functions in argument position are rare.
-    const site = this.makeSite(null, r, name, args ? args.length - 1 : 0, final !== undefined);
-    if (r.builtin === "andOr") return this.evalAndOr(dot, args, final, name);
-    const argv = this.evalCallArgs(dot, site, node, args, final);
-    let result: Value;
-    try {
-      result = r.contextual ? (fn as ContextFunc).call(this, ...argv) : (fn as GoFunc).call(...argv);
-    } catch (e) {
-      this.callFailed(e, node, name);
-    }
-    this.boxed = (fn.result ?? "any") === "any";
-    return result;
-  }
-
-  private evalAndOr(dot: Value, args: readonly ArgNode[] | null, final: Value | undefined, name: string): Value {
-    const nArgs = args ? args.length - 1 : 0;
-    const wantTrue = name === "or";
-    let v: Value = null;
-    for (let i = 1; i <= nArgs; i++) {
-      v = this.evalArg(dot, "any", args![i]!);
-      if (truth(v) === wantTrue) {
-        this.boxed = false;
-        return v;
-      }
-    }
-    if (final !== undefined) v = final;
-    this.boxed = false;
-    return v;
-  }
-
-  /** Checks the argument count (Go's two messages) and lays out each argument's parameter type. */
-  private makeSite(owner: object | null, r: ResolvedFunc, name: string, nArgs: number, hasFinal: boolean): CallSite {
-    const fn = r.fn;
-    const params = fn.params;
-    const variadic = fn.variadic;
-    const numIn = nArgs + (hasFinal ? 1 : 0);
-    if (variadic !== undefined) {
-      if (numIn < params.length) {
-        this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
-      }
-    } else if (numIn !== params.length) {
-      this.errorf("WRONG_ARG_COUNT", `wrong number of args for ${name}: want ${params.length} got ${numIn}`);
-    }
-    const types: GoType[] = [];
-    for (let i = 0; i < nArgs; i++) types.push(variadic !== undefined && i >= params.length ? variadic : params[i]!);
-    if (hasFinal) {
-      let t: GoType = params[params.length - 1] ?? "any";
-      if (variadic !== undefined) t = numIn - 1 < params.length ? params[numIn - 1]! : variadic;
-      types.push(t);
-    }
-    return { owner, r, hasFinal, types };
-  }
-
-  /** Evaluates and converts the arguments of a call in order, then `final`. */
-  private evalCallArgs(dot: Value, site: CallSite, node: Node, args: readonly ArgNode[] | null, final: Value | undefined): Value[] {
-    const types = site.types;
-    const nArgs = args ? args.length - 1 : 0;
-    const argv: Value[] = new Array<Value>(types.length);
-    for (let i = 0; i < nArgs; i++) argv[i] = this.evalArg(dot, types[i]!, args![i + 1]!);
-    if (final !== undefined) argv[nArgs] = this.validateType(final, types[nArgs]!, false);
-    if (site.r.builtin === "call") {
-      // Go names the callee in the error; a value here is never a function.
-      const callee = argv[0] ?? null;
-      // Go names an argument by its source, a piped value by reflect.Value.String(): a string as itself, else `<T Value>`.
-      const calleeName = nArgs > 0 ? printNode(args![1]!) : typeof final === "string" ? final : `<${goTypeName(final ?? null)} Value>`;
-      const err = new FuncError(callee === null ? "call of nil" : `non-function ${calleeName} of type ${goTypeName(callee)}`);
-      this.node = node;
-      this.errorf("FUNC_ERROR", `error calling call: ${err.message}`, err);
-    }
-    return argv;
-  }
-
-  /** Turns a function's failure into Go's `error calling NAME: …`, keeping the cause. */
-  private callFailed(e: unknown, node: Node, name: string): never {
-    if (e instanceof TemplateExecError && e.code.startsWith("LIMIT_")) throw e;
+  /** What a failure thrown out of this execution becomes: Go's `error calling NAME: …` if a call was in progress. */
+  failed(e: unknown): unknown {
+    const node = this.callNode;
+    if (node === null) return e;
+    this.callNode = null;
+    if (e instanceof TemplateExecError && e.code.startsWith("LIMIT_")) return e;
     // A value that outgrows what JS can hold (`$s = print $s $s` in a loop) is a runaway template, not a bug.
     // No regex here: this also runs at the edge of the stack, where compiling one fails.
     if (e instanceof RangeError && (e.message.includes("Invalid string length") || e.message.includes("Invalid array length"))) {
       this.node = node;
-      this.errorf("LIMIT_OUTPUT", `error calling ${name}: result too large (${e.message})`);
+      return this.error("LIMIT_OUTPUT", `error calling ${this.callName}: result too large (${e.message})`);
     }
     if (e instanceof FuncError || e instanceof TemplateExecError || e instanceof TemplateParseError) {
       this.node = node;
       const message = e instanceof FuncError ? e.message : e.goMessage;
-      this.errorf("FUNC_ERROR", `error calling ${name}: ${message}`, e);
+      return this.error("FUNC_ERROR", `error calling ${this.callName}: ${message}`, e);
     }
-    throw e;
+    return e;
   }
 
   /**
    * The state is the ExecContext a ContextFunc receives: nested executions share our depth and budgets.
-   * The work is done here, not in a further call, to keep the include path's stack short.
+   * The nested execution is run here, not through `run`, to keep the include path's stack short.
    */
   executeTemplate(name: string, data: Value, set: TemplateSet = this.set): string {
     const tree = set.lookup(name);
     if (!tree) throw noTemplateError(set, name);
     // Failed at the calling node.
-    if (this.depth >= set.options.maxExecDepth) this.errorf("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
+    if (this.depth >= set.options.maxExecDepth) throw this.error("LIMIT_DEPTH", `exceeded maximum template depth (${this.options.maxExecDepth})`);
     const out = new Output();
-    new ExecState(set, tree, set.options, this.budget, this.depth + 1, out, data).walkList(data, tree.root);
+    const s = new ExecState(set, tree, set.options, this.budget, this.depth + 1, out, data);
+    try {
+      (tree.compiled ?? compile(tree))(s, data);
+    } catch (e) {
+      throw s.failed(e);
+    }
     return out.text;
   }
+}
 
-  /** Evaluates an argument for a parameter of type `typ` (null: no conversion, a chain receiver). */
-  private evalArg(dot: Value, typ: GoType | null, n: ArgNode): Value {
-    this.node = n;
-    switch (n.type) {
-      case "dot":
-        return this.validateType(dot, typ, this.dotBoxed);
-      case "nil":
-        if (typ === null || canBeNil(typ)) {
-          this.boxed = false;
-          return null;
-        }
-        this.errorf("WRONG_ARG_TYPE", `cannot assign nil to ${goTypeOfParam(typ)}`);
-      case "field":
-        return this.validateType(this.evalFieldNode(dot, n, null, undefined), typ, this.boxed);
-      case "variable":
-        return this.validateType(this.evalVariableNode(dot, n, null, undefined), typ, this.boxed);
-      case "pipe":
-        return this.validateType(this.evalPipeline(dot, n), typ, false);
-      case "identifier":
-        return this.validateType(this.evalFunction(dot, n, n, null, undefined), typ, this.boxed);
-      case "chain":
-        return this.validateType(this.evalChainNode(dot, n, null, undefined), typ, this.boxed);
-    }
-    this.boxed = false;
-    switch (typ) {
-      case null:
-      case "any":
-        if (n.type === "number") return this.idealConstant(n);
-        return n.type === "bool" ? n.value : n.text;
-      case "bool":
-        if (n.type === "bool") return n.value;
-        this.errorf("WRONG_ARG_TYPE", `expected bool; found ${printNode(n)}`);
-      case "string":
-        if (n.type === "string") return n.text;
-        this.errorf("WRONG_ARG_TYPE", `expected string; found ${printNode(n)}`);
-      case "int":
-      case "int64":
-        if (n.type === "number" && n.int) return typ === "int" ? n.int : new GoInt(n.int64, typ);
-        this.errorf("WRONG_ARG_TYPE", `expected integer; found ${printNode(n)}`);
-      case "float64":
-        if (n.type === "number" && n.isFloat) return n.float64;
-        this.errorf("WRONG_ARG_TYPE", `expected float; found ${printNode(n)}`);
-    }
-    this.errorf("WRONG_ARG_TYPE", `can't handle ${printNode(n)} for arg of type ${goTypeOfParam(typ)}`);
-  }
-
-  /** Checks that a value is assignable to the parameter type, with reflect's error texts. */
-  private validateType(value: Value, typ: GoType | null, boxed: Boxed): Value {
-    if (typ === null || typ === "any") return value;
-    if (value === null) {
-      if (isBoxed(boxed)) this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got interface {}`);
-      if (canBeNil(typ)) return null;
-      this.errorf("WRONG_ARG_TYPE", `invalid value; expected ${goTypeOfParam(typ)}`);
-    }
-    if (!assignable(value, typ)) {
-      this.errorf("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got ${goTypeName(value)}`);
-    }
-    return value;
+/** Runs a state's template with `data` as `.` (a top-level execution or a `{{template}}` call). */
+export function run(s: ExecState, data: Value): void {
+  try {
+    (s.tmpl.compiled ?? compile(s.tmpl))(s, data);
+  } catch (e) {
+    throw s.failed(e);
   }
 }
 
@@ -705,6 +203,799 @@ export function noTemplateError(set: TemplateSet, name: string): TemplateExecErr
     detail,
     goMessage: `template: ${detail}`,
   });
+}
+
+// --- budgets and output ---
+
+function step(s: ExecState): void {
+  if (++s.budget.steps > s.options.maxSteps) throw s.error("LIMIT_STEPS", `exceeded maximum number of evaluation steps (${s.options.maxSteps})`);
+}
+
+function write(s: ExecState, text: string): void {
+  if ((s.budget.output += text.length) > s.options.maxOutputLength) {
+    throw s.error("LIMIT_OUTPUT", `exceeded maximum output length (${s.options.maxOutputLength})`);
+  }
+  s.out.text += text;
+}
+
+// --- variables ---
+
+function lookupVar(s: ExecState, name: string): Variable {
+  const vars = s.vars;
+  for (let i = vars.length - 1; i >= 0; i--) if (vars[i]!.name === name) return vars[i]!;
+  throw s.error("UNDEFINED_VARIABLE", `undefined variable: ${name}`);
+}
+
+/**
+ * The variable `name` at its compiled slot. A declaration inside an argument that `and`/`or` skipped
+ * leaves the stack shorter than compiled; then the slot holds another name (or nothing) and the
+ * name is searched, as Go does.
+ */
+function slotVar(s: ExecState, slot: number, name: string): Variable {
+  const v = s.vars[slot];
+  return v !== undefined && v.name === name ? v : lookupVar(s, name);
+}
+
+/** Drops the variables declared since `mark` (setting an array's length is not free, so only when needed). */
+function pop(s: ExecState, mark: number): void {
+  if (s.vars.length > mark) s.vars.length = mark;
+}
+
+// --- compiling ---
+
+/** What compiling tracks: the names of the variables on the stack at the point being compiled, in order. */
+interface Compiler {
+  readonly vars: string[];
+}
+
+/** Compiles a tree once; every execution of it (in any set sharing it) runs the result. */
+function compile(tree: Tree): Stmt {
+  return (tree.compiled = compileList(tree.root, { vars: ["$"] }));
+}
+
+/** A list: each node's step counted before it runs; a list of one statement is that statement (one frame less). */
+function compileList(list: ListNode, c: Compiler): Stmt {
+  const nodes = list.nodes;
+  const only = nodes.length === 1 ? nodes[0]! : null;
+  if (only !== null && only.type !== "text") return compileItem(only, c);
+  const texts = nodes.map((n) => (n.type === "text" ? n.text : null));
+  const stmts = nodes.map((n) => (n.type === "text" ? null : compileItem(n, c)));
+  return (s, dot) => {
+    for (let i = 0; i < stmts.length; i++) {
+      const text = texts[i]!;
+      if (text !== null) {
+        step(s);
+        write(s, text);
+        continue;
+      }
+      const flow = stmts[i]!(s, dot);
+      if (flow !== NORMAL) return flow;
+    }
+    return NORMAL;
+  };
+}
+
+/** A node of a list other than text, which lists write inline. */
+function compileItem(n: Exclude<ListItem, TextNode>, c: Compiler): Stmt {
+  switch (n.type) {
+    case "action":
+      return compileAction(n.pipe, n, c);
+    case "if":
+      return compileIf(n, c);
+    case "with":
+      return compileWith(n, c);
+    case "range":
+      return compileRange(n, c);
+    case "template":
+      return compileTemplate(n, c);
+    case "break":
+      return (s) => {
+        step(s);
+        return BREAK;
+      };
+    case "continue":
+      return (s) => {
+        step(s);
+        return CONTINUE;
+      };
+  }
+}
+
+/** `{{pipeline}}`: prints its value unless it declares variables (which persist until the enclosing {{end}}). */
+function compileAction(pipe: PipeNode, node: Node, c: Compiler): Stmt {
+  if (pipe.decl.length > 0) {
+    const p = compilePipeline(pipe, c);
+    return (s, dot) => {
+      step(s);
+      s.node = node;
+      p(s, dot);
+      return NORMAL;
+    };
+  }
+  const first = pipe.cmds.length === 1 ? pipe.cmds[0]!.args[0]! : null;
+  if (first !== null && first.type === "identifier") {
+    return compileCall(first, pipe.cmds[0]!, pipe.cmds[0]!.args, false, c, TO_OUTPUT, { pipe, action: node }) as Stmt;
+  }
+  // The commands run in this frame, not through a pipeline closure (the include path's stack).
+  const cmds = pipe.cmds.map((cmd, i) => compileCommand(cmd, i > 0, c));
+  return (s, dot) => {
+    step(s);
+    s.node = pipe;
+    let value: Value | undefined;
+    for (let i = 0; i < cmds.length; i++) {
+      step(s);
+      value = cmds[i]!(s, dot, value);
+    }
+    s.boxed = false;
+    s.node = node;
+    printValue(s, value ?? null);
+    return NORMAL;
+  };
+}
+
+function compileIf(n: IfNode, c: Compiler): Stmt {
+  const mark = c.vars.length;
+  const pipe = compilePipeline(n.pipe, c);
+  const { list, elseList } = compileBranches(n, c);
+  c.vars.length = mark;
+  return (s, dot) => {
+    step(s);
+    const m = s.vars.length;
+    const flow = truth(pipe(s, dot)) ? list(s, dot) : elseList !== null ? elseList(s, dot) : NORMAL;
+    pop(s, m);
+    return flow;
+  };
+}
+
+function compileWith(n: WithNode, c: Compiler): Stmt {
+  const mark = c.vars.length;
+  const pipe = compilePipeline(n.pipe, c);
+  const { list, elseList } = compileBranches(n, c);
+  c.vars.length = mark;
+  return (s, dot) => {
+    step(s);
+    const m = s.vars.length;
+    const val = pipe(s, dot);
+    let flow: Flow = NORMAL;
+    if (truth(val)) {
+      const saved = s.dotBoxed;
+      s.dotBoxed = false;
+      flow = list(s, val);
+      s.dotBoxed = saved;
+    } else if (elseList !== null) flow = elseList(s, dot);
+    pop(s, m);
+    return flow;
+  };
+}
+
+/** The two lists of a branch; each starts with the variables the branch's pipeline declared. */
+function compileBranches(n: IfNode | WithNode | RangeNode, c: Compiler): { list: Stmt; elseList: Stmt | null } {
+  const mark = c.vars.length;
+  const list = compileList(n.list, c);
+  c.vars.length = mark;
+  const elseList = n.elseList ? compileList(n.elseList, c) : null;
+  c.vars.length = mark;
+  return { list, elseList };
+}
+
+function compileRange(r: RangeNode, c: Compiler): Stmt {
+  const outer = c.vars.length;
+  const pipe = compilePipeline(r.pipe, c);
+  const { list, elseList } = compileBranches(r, c);
+  c.vars.length = outer;
+  // The index is bound only with two variables; skip making it otherwise.
+  const wantIndex = r.pipe.decl.length > 1;
+  return (s, dot) => {
+    step(s);
+    s.node = r;
+    const outerMark = s.vars.length;
+    const val = pipe(s, dot);
+    const mark = s.vars.length;
+    let ran = false;
+    if (Array.isArray(val) || isGoSliceObject(val)) {
+      const items = Array.isArray(val) ? val : val.items;
+      const boxed = Array.isArray(val) && isInterfaceSlice(val);
+      for (let i = 0; i < items.length; i++) {
+        ran = true;
+        if (rangeIteration(s, r, list, mark, wantIndex ? new GoInt(i) : null, items[i]!, boxed) === BREAK) break;
+      }
+    } else if (val instanceof Uint8Array) {
+      for (let i = 0; i < val.length; i++) {
+        ran = true;
+        if (rangeIteration(s, r, list, mark, wantIndex ? new GoInt(i) : null, new GoInt(val[i]!, "uint8"), false) === BREAK) break;
+      }
+    } else if (val instanceof Map || isGoMapObject(val)) {
+      const map = val instanceof Map ? val : val.map;
+      const boxed = val instanceof Map && isInterfaceMap(val);
+      for (const k of sortedKeys(map)) {
+        ran = true;
+        if (rangeIteration(s, r, list, mark, k, map.get(k) ?? null, boxed) === BREAK) break;
+      }
+    } else if (val instanceof GoInt) {
+      // Go 1.22+ ranges over an integer: 0 … n-1, bound to the single variable.
+      if (wantIndex) throw s.error("RANGE_NOT_ITERABLE", `can't use ${formatValue(val)} to iterate over more than one variable`);
+      for (let i = 0n; i < val.value; i++) {
+        ran = true;
+        const v = new GoInt(i, val.kind);
+        if (rangeIteration(s, r, list, mark, v, v, false) === BREAK) break;
+      }
+    } else if (val !== null) {
+      throw s.error("RANGE_NOT_ITERABLE", `range can't iterate over ${formatValue(val)}`);
+    }
+    let flow: Flow = NORMAL;
+    if (!ran && elseList !== null) flow = elseList(s, dot);
+    pop(s, outerMark);
+    return flow;
+  };
+}
+
+/** One iteration of a range: binds its variables, runs the body, drops the body's variables. */
+function rangeIteration(s: ExecState, r: RangeNode, body: Stmt, mark: number, index: Value, elem: Value, boxed: boolean): Flow {
+  // Counted even when the body is empty, so nested ranges cannot spin past the step budget.
+  step(s);
+  const decl = r.pipe.decl;
+  if (decl.length > 0) {
+    if (r.pipe.isAssign) {
+      if (decl.length > 1) setVar(s, decl[0]!.ident[0]!, index, false);
+      else setVar(s, decl[0]!.ident[0]!, elem, boxed);
+    } else {
+      const top = s.vars[s.vars.length - 1]!;
+      top.value = elem;
+      top.boxed = boxed;
+    }
+  }
+  if (decl.length > 1) {
+    if (r.pipe.isAssign) setVar(s, decl[1]!.ident[0]!, elem, boxed);
+    else {
+      const second = s.vars[s.vars.length - 2]!;
+      second.value = index;
+      second.boxed = false;
+    }
+  }
+  const saved = s.dotBoxed;
+  s.dotBoxed = boxed;
+  const flow = body(s, elem);
+  s.dotBoxed = saved;
+  pop(s, mark);
+  return flow;
+}
+
+function setVar(s: ExecState, name: string, value: Value, boxed: Boxed): void {
+  const v = lookupVar(s, name);
+  v.value = value;
+  v.boxed = boxed;
+}
+
+function compileTemplate(t: TemplateNode, c: Compiler): Stmt {
+  const pipe = t.pipe ? compilePipeline(t.pipe, c) : null;
+  return (s, dot) => {
+    step(s);
+    s.node = t;
+    const tree = s.set.lookup(t.name);
+    if (!tree) throw s.error("NO_TEMPLATE", `template ${goQuote(t.name)} not defined`);
+    if (s.depth >= s.options.maxExecDepth) throw s.error("LIMIT_DEPTH", `exceeded maximum template depth (${s.options.maxExecDepth})`);
+    // Variables declared by the pipeline persist; the callee sees none of ours.
+    const data = pipe !== null ? pipe(s, dot) : null;
+    run(new ExecState(s.set, tree, s.options, s.budget, s.depth + 1, s.out, data), data);
+    return NORMAL;
+  };
+}
+
+/** A pipeline: its commands in order, each given the previous one's result; then its declarations. */
+function compilePipeline(pipe: PipeNode, c: Compiler): Pipe {
+  const cmds = pipe.cmds.map((cmd, i) => compileCommand(cmd, i > 0, c));
+  const decl = pipe.decl.map((d) => d.ident[0]!);
+  if (decl.length > 0 && !pipe.isAssign) c.vars.push(...decl);
+  if (cmds.length === 1 && decl.length === 0) {
+    const cmd = cmds[0]!;
+    return (s, dot) => {
+      s.node = pipe;
+      step(s);
+      const v = cmd(s, dot, undefined) ?? null;
+      // Go digs the value out of its interface, so a pipeline's result is never boxed.
+      s.boxed = false;
+      return v;
+    };
+  }
+  return (s, dot) => {
+    s.node = pipe;
+    let value: Value | undefined;
+    for (let i = 0; i < cmds.length; i++) {
+      step(s);
+      value = cmds[i]!(s, dot, value);
+    }
+    const v = value ?? null;
+    for (let i = 0; i < decl.length; i++) {
+      if (pipe.isAssign) setVar(s, decl[i]!, v, false);
+      else s.vars.push({ name: decl[i]!, value: v, boxed: false });
+    }
+    s.boxed = false;
+    return v;
+  };
+}
+
+/** One command of a pipeline: a function call, or an operand (which takes no arguments). */
+function compileCommand(cmd: CommandNode, hasFinal: boolean, c: Compiler): Cmd {
+  const first = cmd.args[0]!;
+  switch (first.type) {
+    case "identifier":
+      return compileCall(first, cmd, cmd.args, hasFinal, c) as Cmd;
+    case "field": {
+      const chain = compileChain(first, first.ident, 0, cmd.args, hasFinal, c);
+      return (s, dot, final) => {
+        s.node = first;
+        return chain(s, dot, dot, s.dotBoxed, final);
+      };
+    }
+    case "chain":
+      return compileChainNode(first, cmd.args, hasFinal, c);
+    case "variable":
+      return compileVariable(first, cmd.args, hasFinal, c);
+    case "pipe": {
+      const pipe = compilePipeline(first, c);
+      const withArgs = cmd.args.length > 1 || hasFinal;
+      return (s, dot) => {
+        // Go checks at whatever node it last visited.
+        if (withArgs) notAFunction(s, cmd.args);
+        return pipe(s, dot);
+      };
+    }
+  }
+  const withArgs = cmd.args.length > 1 || hasFinal;
+  const value = first.type === "number" ? idealConstant(first) : first.type === "bool" ? first.value : first.type === "string" ? first.text : null;
+  return (s, dot) => {
+    s.node = first;
+    if (withArgs) notAFunction(s, cmd.args);
+    s.boxed = false;
+    switch (first.type) {
+      case "dot":
+        s.boxed = s.dotBoxed;
+        return dot;
+      case "nil":
+        throw s.error("UNEXPECTED_TOKEN", "nil is not a command");
+      case "number":
+        if (value === undefined) overflow(s, first as NumberNode);
+    }
+    return value!;
+  };
+}
+
+function notAFunction(s: ExecState, args: readonly ArgNode[]): never {
+  throw s.error("NOT_A_FUNCTION", `can't give argument to non-function ${printNode(args[0]!)}`);
+}
+
+/**
+ * A number whose type the context does not fix: float64 if written like one, else int; undefined when
+ * it overflows int (an error when it is evaluated).
+ */
+function idealConstant(n: NumberNode): Value | undefined {
+  // Go's "incontrovertible" case comes first: `0i` stays complex here, though it is also a float and an int.
+  if (n.complex) return n.complex;
+  const t = n.text;
+  const hexInt = t.length > 2 && t[0] === "0" && (t[1] === "x" || t[1] === "X") && !/[pP]/.test(t);
+  if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float64;
+  if (n.int) return n.int;
+  if (n.isUint) return undefined;
+  return null;
+}
+
+function overflow(s: ExecState, n: NumberNode): never {
+  throw s.error("OVERFLOW", `${n.text} overflows int`);
+}
+
+/** `$x` or `$x.a.b`; in command position (`args`), `$x` alone takes no arguments. */
+function compileVariable(v: VariableNode, args: readonly ArgNode[] | null, hasFinal: boolean, c: Compiler): Cmd {
+  const name = v.ident[0]!;
+  const slot = c.vars.lastIndexOf(name);
+  if (v.ident.length === 1) {
+    const withArgs = args !== null && (args.length > 1 || hasFinal);
+    return (s) => {
+      s.node = v;
+      const x = slotVar(s, slot, name);
+      if (withArgs) notAFunction(s, args!);
+      s.boxed = x.boxed;
+      return x.value;
+    };
+  }
+  const chain = compileChain(v, v.ident, 1, args, hasFinal, c);
+  return (s, dot, final) => {
+    s.node = v;
+    const x = slotVar(s, slot, name);
+    return chain(s, dot, x.value, x.boxed, final);
+  };
+}
+
+/** `(pipeline).X.Y` or another term followed by fields. */
+function compileChainNode(n: ChainNode, args: readonly ArgNode[] | null, hasFinal: boolean, c: Compiler): Cmd {
+  const receiver = compileArg(n.node, c);
+  const chain = compileChain(n, n.field, 0, args, hasFinal, c);
+  return (s, dot, final) => {
+    s.node = n;
+    if (n.node.type === "nil") throw s.error("NIL_POINTER", `indirection through explicit nil in ${printNode(n)}`);
+    const r = receiver(s, dot, null);
+    return chain(s, dot, r, s.boxed, final);
+  };
+}
+
+/**
+ * Walks .X.Y.Z from a receiver (`ident` from `start`); only the last element gets the command's arguments.
+ * Map receivers, nearly all of them, are read inline; anything else goes through `evalField`.
+ */
+function compileChain(node: Node, ident: readonly string[], start: number, cmdArgs: readonly ArgNode[] | null, hasFinal: boolean, c: Compiler): Chain {
+  const names = ident.slice(start);
+  const last = names.length - 1;
+  const lastName = names[last]!;
+  const args = cmdArgs ? cmdArgs.slice(1).map((a) => compileArg(a, c)) : NO_ARGS;
+  const hasArgs = args.length > 0 || hasFinal;
+  return (s, dot, receiver, boxed, final) => {
+    for (let i = 0; i < last; i++) {
+      const name = names[i]!;
+      if (receiver instanceof Map) {
+        let v = receiver.get(name);
+        if (v === undefined) v = missingKey(s, receiver, name);
+        boxed = receiver;
+        receiver = v;
+      } else {
+        receiver = evalField(s, dot, name, node, NO_ARGS, false, undefined, receiver, boxed);
+        boxed = s.boxed;
+      }
+    }
+    if (receiver instanceof Map && !hasArgs) {
+      let v = receiver.get(lastName);
+      if (v === undefined) v = missingKey(s, receiver, lastName);
+      s.boxed = receiver;
+      return v;
+    }
+    return evalField(s, dot, lastName, node, args, hasArgs, final, receiver, boxed);
+  };
+}
+
+const NO_ARGS: readonly Arg[] = [];
+
+/** What a missing map key yields: the element type's zero value, or Go's error under missingkey=error. */
+function missingKey(s: ExecState, m: Map<string, Value>, name: string): Value {
+  if (s.options.missingKey === "error") throw s.error("MISSING_KEY", `map has no entry for key ${goQuote(name)}`);
+  return zeroOfMapElem(m);
+}
+
+/** `.Name` on a receiver: a method (called with the arguments), a struct field, or a map key. */
+function evalField(
+  s: ExecState,
+  dot: Value,
+  name: string,
+  node: Node,
+  args: readonly Arg[],
+  hasArgs: boolean,
+  final: Value | undefined,
+  receiver: Value,
+  boxed: Boxed,
+): Value {
+  if (receiver === null) {
+    if (isBoxed(boxed)) throw s.error("NIL_POINTER", `nil pointer evaluating interface {}.${name}`);
+    // An invalid receiver (nil data) acts like a missing map key.
+    if (s.options.missingKey === "error") throw s.error("MISSING_KEY", `nil data; no entry for key ${goQuote(name)}`);
+    s.boxed = false;
+    return null;
+  }
+  if (receiver instanceof Map) {
+    if (hasArgs) throw s.error("NOT_A_FUNCTION", `${name} is not a method but has arguments`);
+    let v = receiver.get(name);
+    if (v === undefined) v = missingKey(s, receiver, name);
+    s.boxed = receiver;
+    return v;
+  }
+  if (receiver instanceof GoObject) {
+    const method = receiver.method(name);
+    if (method) {
+      // Not cached: methods are rare.
+      const site = makeSite(s, null, { fn: method, contextual: false, builtin: null }, name, args.length, final !== undefined);
+      return callSite(s, dot, site, node, name, null, args, final);
+    }
+    const field = receiver.field(name);
+    if (field !== undefined) {
+      if (hasArgs) throw s.error("NOT_A_FUNCTION", `${name} has arguments but cannot be invoked as function`);
+      s.boxed = false;
+      return field;
+    }
+  }
+  throw s.error("BAD_FIELD", `can't evaluate field ${name} in type ${isBoxed(boxed) ? "interface {}" : goTypeName(receiver)}`);
+}
+
+/**
+ * Where a call's value goes: back to its pipeline (a Cmd); printed, the call being its action's whole
+ * pipeline (a Stmt); or, the call being a parenthesized argument's whole pipeline, converted for the
+ * parameter (an Arg). The last two do their pipeline's and action's work in the call's own frame: one
+ * or two JS frames less per level of nested `include`s.
+ */
+const TO_PIPELINE = 0;
+const TO_OUTPUT = 1;
+const TO_ARG = 2;
+type Delivery = typeof TO_PIPELINE | typeof TO_OUTPUT | typeof TO_ARG;
+
+/** The pipeline and action around a call delivered TO_OUTPUT or TO_ARG (Go sets `s.at` on them). */
+interface Around {
+  readonly pipe: PipeNode;
+  readonly action: Node | null;
+}
+
+/** What a call delivered TO_OUTPUT or TO_ARG does before its own work: its action's and pipeline's steps. */
+function enter(s: ExecState, to: Delivery, around: Around): void {
+  if (to === TO_OUTPUT) step(s);
+  s.node = around.pipe;
+  step(s);
+}
+
+/** What a call delivered TO_OUTPUT or TO_ARG does with its value: prints it, or converts it for the parameter `x`. */
+function deliver(s: ExecState, to: Delivery, around: Around, v: Value, x: unknown): Value {
+  s.boxed = false;
+  if (to === TO_ARG) return validateType(s, v ?? null, x as GoType | null, false);
+  s.node = around.action;
+  printValue(s, v ?? null);
+  return NORMAL;
+}
+
+function printValue(s: ExecState, v: Value): void {
+  write(s, typeof v === "string" ? v : v === null ? "<no value>" : formatValue(v));
+}
+
+/**
+ * A call of the function `ident` (a command's first word with `argNodes` after it, or an argument with
+ * none): its site resolved once per set, its arguments evaluated into fixed parameters (no argument
+ * array) when there are one or two. `node` is where a failure of the call is reported. The closure's
+ * third parameter is the pipeline's previous value (TO_PIPELINE) or the parameter type (TO_ARG).
+ */
+function compileCall(
+  ident: IdentifierNode,
+  node: Node,
+  argNodes: readonly ArgNode[] | null,
+  hasFinal: boolean,
+  c: Compiler,
+  to: Delivery = TO_PIPELINE,
+  around: Around | null = null,
+): (s: ExecState, dot: Value, x: unknown) => Value {
+  const name = ident.ident;
+  const args = argNodes ? argNodes.slice(1).map((a) => compileArg(a, c)) : NO_ARGS;
+  const nArgs = args.length;
+  let cached: CallSite | null = null;
+  const resolve = (s: ExecState): CallSite => {
+    const key = s.set.resolutionKey;
+    const site = cached;
+    if (site !== null && key !== null && site.owner === key) return site;
+    const r = s.set.resolveFunction(name);
+    if (!r) throw s.error("UNDEFINED_FUNCTION", `${goQuote(name)} is not a defined function`);
+    // A lookup function resolves anew on every call; the site stays while it gives the same function.
+    if (site !== null && site.owner === key && site.r.fn === r.fn) return site;
+    return (cached = makeSite(s, key, r, name, nArgs, hasFinal));
+  };
+  const arity = nArgs + (hasFinal ? 1 : 0);
+  if (arity === 1) {
+    const a0 = nArgs > 0 ? args[0]! : null;
+    return (s, dot, x) => {
+      if (to !== TO_PIPELINE) enter(s, to, around!);
+      s.node = ident;
+      const site = resolve(s);
+      const r = site.r;
+      let v: Value;
+      if (r.builtin !== null) v = callSite(s, dot, site, node, name, argNodes, args, to === TO_PIPELINE ? (x as Value | undefined) : undefined);
+      else {
+        const x0 = a0 !== null ? a0(s, dot, site.types[0]!) : validateType(s, x as Value, site.types[0]!, false);
+        s.callNode = node;
+        s.callName = name;
+        v = r.contextual ? (r.fn as ContextFunc).call(s, x0) : (r.fn as GoFunc).call(x0);
+        s.callNode = null;
+        s.boxed = site.resultBoxed;
+      }
+      return to === TO_PIPELINE ? v : deliver(s, to, around!, v, x);
+    };
+  }
+  if (arity === 2) {
+    const a0 = args[0]!;
+    const a1 = nArgs > 1 ? args[1]! : null;
+    return (s, dot, x) => {
+      if (to !== TO_PIPELINE) enter(s, to, around!);
+      s.node = ident;
+      const site = resolve(s);
+      const r = site.r;
+      let v: Value;
+      if (r.builtin !== null) v = callSite(s, dot, site, node, name, argNodes, args, to === TO_PIPELINE ? (x as Value | undefined) : undefined);
+      else {
+        const x0 = a0(s, dot, site.types[0]!);
+        const x1 = a1 !== null ? a1(s, dot, site.types[1]!) : validateType(s, x as Value, site.types[1]!, false);
+        s.callNode = node;
+        s.callName = name;
+        v = r.contextual ? (r.fn as ContextFunc).call(s, x0, x1) : (r.fn as GoFunc).call(x0, x1);
+        s.callNode = null;
+        s.boxed = site.resultBoxed;
+      }
+      return to === TO_PIPELINE ? v : deliver(s, to, around!, v, x);
+    };
+  }
+  return (s, dot, x) => {
+    if (to !== TO_PIPELINE) enter(s, to, around!);
+    s.node = ident;
+    const v = callSite(s, dot, resolve(s), node, name, argNodes, args, to === TO_PIPELINE ? (x as Value | undefined) : undefined);
+    return to === TO_PIPELINE ? v : deliver(s, to, around!, v, x);
+  };
+}
+
+/** Checks the argument count (Go's two messages) and lays out each argument's parameter type. */
+function makeSite(s: ExecState, owner: object | null, r: ResolvedFunc, name: string, nArgs: number, hasFinal: boolean): CallSite {
+  const fn = r.fn;
+  const params = fn.params;
+  const variadic = fn.variadic;
+  const numIn = nArgs + (hasFinal ? 1 : 0);
+  if (variadic !== undefined) {
+    if (numIn < params.length) {
+      throw s.error("WRONG_ARG_COUNT", `wrong number of args for ${name}: want at least ${params.length} got ${nArgs}`);
+    }
+  } else if (numIn !== params.length) {
+    throw s.error("WRONG_ARG_COUNT", `wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+  }
+  const types: GoType[] = [];
+  for (let i = 0; i < nArgs; i++) types.push(variadic !== undefined && i >= params.length ? variadic : params[i]!);
+  if (hasFinal) {
+    let t: GoType = params[params.length - 1] ?? "any";
+    if (variadic !== undefined) t = numIn - 1 < params.length ? params[numIn - 1]! : variadic;
+    types.push(t);
+  }
+  return { owner, r, types, resultBoxed: (fn.result ?? "any") === "any" };
+}
+
+/**
+ * Any call: `and`/`or` (arguments evaluated only until the result is known), `call`, methods, and
+ * functions of three or more arguments. `argNodes[0]`, when present, is the function's own node.
+ */
+function callSite(
+  s: ExecState,
+  dot: Value,
+  site: CallSite,
+  node: Node,
+  name: string,
+  argNodes: readonly ArgNode[] | null,
+  args: readonly Arg[],
+  final: Value | undefined,
+): Value {
+  const r = site.r;
+  const nArgs = args.length;
+  if (r.builtin === "andOr") {
+    const wantTrue = name === "or";
+    let v: Value = null;
+    for (let i = 0; i < nArgs; i++) {
+      v = args[i]!(s, dot, "any");
+      if (truth(v) === wantTrue) {
+        s.boxed = false;
+        return v;
+      }
+    }
+    if (final !== undefined) v = final;
+    s.boxed = false;
+    return v;
+  }
+  const types = site.types;
+  const argv: Value[] = new Array<Value>(types.length);
+  for (let i = 0; i < nArgs; i++) argv[i] = args[i]!(s, dot, types[i]!);
+  if (final !== undefined) argv[nArgs] = validateType(s, final, types[nArgs]!, false);
+  if (r.builtin === "call") {
+    // Go names the callee in the error; a value here is never a function.
+    const callee = argv[0] ?? null;
+    // Go names an argument by its source, a piped value by reflect.Value.String(): a string as itself, else `<T Value>`.
+    const calleeName = nArgs > 0 ? printNode(argNodes![1]!) : typeof final === "string" ? final : `<${goTypeName(final ?? null)} Value>`;
+    const err = new FuncError(callee === null ? "call of nil" : `non-function ${calleeName} of type ${goTypeName(callee)}`);
+    s.node = node;
+    throw s.error("FUNC_ERROR", `error calling call: ${err.message}`, err);
+  }
+  s.callNode = node;
+  s.callName = name;
+  const v = r.contextual ? (r.fn as ContextFunc).call(s, ...argv) : (r.fn as GoFunc).call(...argv);
+  s.callNode = null;
+  s.boxed = site.resultBoxed;
+  return v;
+}
+
+/** An argument, evaluated for a parameter of type `typ` (null: no conversion, a chain receiver). */
+function compileArg(n: ArgNode, c: Compiler): Arg {
+  switch (n.type) {
+    case "dot":
+      return (s, dot, typ) => {
+        s.node = n;
+        return validateType(s, dot, typ, s.dotBoxed);
+      };
+    case "nil":
+      return (s, _dot, typ) => {
+        s.node = n;
+        if (typ === null || canBeNil(typ)) {
+          s.boxed = false;
+          return null;
+        }
+        throw s.error("WRONG_ARG_TYPE", `cannot assign nil to ${goTypeOfParam(typ)}`);
+      };
+    case "field": {
+      const chain = compileChain(n, n.ident, 0, null, false, c);
+      return (s, dot, typ) => {
+        s.node = n;
+        return validateType(s, chain(s, dot, dot, s.dotBoxed, undefined), typ, s.boxed);
+      };
+    }
+    case "variable": {
+      const v = compileVariable(n, null, false, c);
+      return (s, dot, typ) => {
+        s.node = n;
+        return validateType(s, v(s, dot, undefined), typ, s.boxed);
+      };
+    }
+    case "chain": {
+      const chain = compileChainNode(n, null, false, c);
+      return (s, dot, typ) => {
+        s.node = n;
+        return validateType(s, chain(s, dot, undefined), typ, s.boxed);
+      };
+    }
+    case "identifier": {
+      const call = compileCall(n, n, null, false, c) as Cmd;
+      return (s, dot, typ) => {
+        s.node = n;
+        return validateType(s, call(s, dot, undefined), typ, s.boxed);
+      };
+    }
+    case "pipe":
+      return compilePipeArg(n, c);
+  }
+  return compileConstant(n);
+}
+
+/** A parenthesized pipeline as an argument; a single call runs in the argument's frame (the include path's stack). */
+function compilePipeArg(n: PipeNode, c: Compiler): Arg {
+  const first = n.cmds.length === 1 && n.decl.length === 0 ? n.cmds[0]!.args[0]! : null;
+  if (first !== null && first.type === "identifier") return compileCall(first, n.cmds[0]!, n.cmds[0]!.args, false, c, TO_ARG, { pipe: n, action: null });
+  const pipe = compilePipeline(n, c);
+  return (s, dot, typ) => {
+    s.node = n;
+    return validateType(s, pipe(s, dot), typ, false);
+  };
+}
+
+/** A literal argument: its untyped value made once; a typed parameter converts it (or fails) as Go's evalArg does. */
+function compileConstant(n: BoolNode | NumberNode | StringNode): Arg {
+  const untyped = n.type === "number" ? idealConstant(n) : n.type === "bool" ? n.value : n.text;
+  const int64 = n.type === "number" && n.int ? new GoInt(n.int64, "int64") : null;
+  return (s, _dot, typ) => {
+    s.node = n;
+    s.boxed = false;
+    switch (typ) {
+      case null:
+      case "any":
+        if (untyped === undefined) overflow(s, n as NumberNode);
+        return untyped;
+      case "bool":
+        if (n.type === "bool") return n.value;
+        throw s.error("WRONG_ARG_TYPE", `expected bool; found ${printNode(n)}`);
+      case "string":
+        if (n.type === "string") return n.text;
+        throw s.error("WRONG_ARG_TYPE", `expected string; found ${printNode(n)}`);
+      case "int":
+      case "int64":
+        if (n.type === "number" && n.int) return typ === "int" ? n.int : int64!;
+        throw s.error("WRONG_ARG_TYPE", `expected integer; found ${printNode(n)}`);
+      case "float64":
+        if (n.type === "number" && n.isFloat) return n.float64;
+        throw s.error("WRONG_ARG_TYPE", `expected float; found ${printNode(n)}`);
+    }
+    throw s.error("WRONG_ARG_TYPE", `can't handle ${printNode(n)} for arg of type ${goTypeOfParam(typ)}`);
+  };
+}
+
+/** Checks that a value is assignable to the parameter type, with reflect's error texts. */
+function validateType(s: ExecState, value: Value, typ: GoType | null, boxed: Boxed): Value {
+  if (typ === null || typ === "any") return value;
+  if (value === null) {
+    if (isBoxed(boxed)) throw s.error("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got interface {}`);
+    if (canBeNil(typ)) return null;
+    throw s.error("WRONG_ARG_TYPE", `invalid value; expected ${goTypeOfParam(typ)}`);
+  }
+  if (!assignable(value, typ)) {
+    throw s.error("WRONG_ARG_TYPE", `wrong type for value; expected ${goTypeOfParam(typ)}; got ${goTypeName(value)}`);
+  }
+  return value;
 }
 
 /** Whether nil can be assigned to a parameter type (Go's canBeNil). */

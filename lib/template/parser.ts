@@ -18,6 +18,7 @@ import type {
 } from "./ast";
 import { isEmptyTree, printNode } from "./ast";
 import { TemplateParseError, type TemplateErrorCode } from "./errors";
+import type { CompiledTemplate } from "./exec";
 import { Lexer } from "./lexer";
 import { parseNumber } from "./number";
 import { describeToken, goQuote, type Token, TokenKind } from "./token";
@@ -36,6 +37,8 @@ export interface Tree {
   /** The whole source text, for turning node offsets into line and column. */
   readonly text: string;
   readonly root: ListNode;
+  /** The executor's closures for this tree, made on its first execution (exec.ts). */
+  compiled: CompiledTemplate | null;
 }
 
 export interface ParseOptions {
@@ -194,19 +197,19 @@ class Parser {
       if (n.type === "end" || n.type === "else") this.errorf("UNEXPECTED_TOKEN", `unexpected {{${n.type}}}`);
       root.nodes.push(n);
     }
-    this.add({ name: this.parseName, parseName: this.parseName, text: this.text, root });
+    this.add(this.parseName, root);
     return this.treeSet;
   }
 
   /** Adds a tree, refusing a second non-empty definition of one name within this text. */
-  private add(tree: Tree): void {
-    const old = this.treeSet.get(tree.name);
+  private add(name: string, root: ListNode): void {
+    const old = this.treeSet.get(name);
     if (!old || isEmptyTree(old.root)) {
-      this.treeSet.set(tree.name, tree);
+      this.treeSet.set(name, { name, parseName: this.parseName, text: this.text, root, compiled: null });
       return;
     }
-    if (!isEmptyTree(tree.root)) {
-      this.errorf("MULTIPLE_DEFINITION", `template: multiple definition of template ${goQuote(tree.name)}`);
+    if (!isEmptyTree(root)) {
+      this.errorf("MULTIPLE_DEFINITION", `template: multiple definition of template ${goQuote(name)}`);
     }
   }
 
@@ -219,7 +222,7 @@ class Parser {
     const saved = this.enterTree();
     const [list, end] = this.itemList();
     if (end.type !== "end") this.errorf("UNEXPECTED_TOKEN", `unexpected {{${end.type}}} in ${context}`);
-    this.add({ name, parseName: this.parseName, text: this.text, root: list });
+    this.add(name, list);
     this.leaveTree(saved);
   }
 
@@ -350,7 +353,7 @@ class Parser {
     const saved = this.enterTree();
     const [list, end] = this.itemList();
     if (end.type !== "end") this.errorf("UNEXPECTED_TOKEN", `unexpected {{${end.type}}} in ${context}`);
-    this.add({ name, parseName: this.parseName, text: this.text, root: list });
+    this.add(name, list);
     this.leaveTree(saved);
     return { type: "template", pos: t.pos, line: t.line, name, pipe };
   }
@@ -450,7 +453,7 @@ class Parser {
 
   /** Command: operand (space operand)*, ended by a pipe, `)` or the right delimiter. */
   private command(): CommandNode {
-    const cmd: CommandNode = { type: "command", pos: this.peekNonSpace().pos, args: [], site: null };
+    const cmd: CommandNode = { type: "command", pos: this.peekNonSpace().pos, args: [] };
     for (;;) {
       this.peekNonSpace(); // skip leading spaces
       const operand = this.operand();

@@ -7,7 +7,7 @@
 import { isEmptyTree } from "./ast";
 import { BUILTINS } from "./builtins";
 import { TemplateExecError } from "./errors";
-import { type Budget, ExecState, noTemplateError, Output } from "./exec";
+import { type Budget, ExecState, noTemplateError, Output, run } from "./exec";
 import { type FuncLookup, isContextFunc, type ResolvedFunc, type TemplateFunc } from "./func";
 import { defaultExecOptions, type ExecOptions } from "./options";
 import { parseTemplates, type Tree } from "./parser";
@@ -100,7 +100,9 @@ export class TemplateSet {
     if (!tree) throw noTemplateError(this, name);
     const budget: Budget = { steps: 0, output: 0 };
     try {
-      return new ExecState(this, tree, this.options, budget, 0, new Output(), data).run();
+      const out = new Output();
+      run(new ExecState(this, tree, this.options, budget, 0, out, data), data);
+      return out.text;
     } catch (e) {
       // Deep recursion can exhaust the JS stack before maxExecDepth; report it as the same limit.
       if (e instanceof RangeError && /call stack/i.test(e.message)) {
