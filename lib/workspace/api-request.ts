@@ -9,10 +9,10 @@ import { HelmError } from "../helm/errors";
 import { loadChart } from "../helm/load-chart";
 import { parseLayer, type ValuesLayer } from "../export/index";
 import { decodeChartSource } from "./chart-source-files";
+import { MAX_BODY_BYTES, readBodyBytes } from "./request-body";
 import { createWorkspace, type Workspace } from "./workspace";
 
-/** Largest accepted values body. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from "./request-body";
 
 export interface ApiProblem {
   status: 400 | 404 | 413 | 415 | 503;
@@ -44,31 +44,15 @@ const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text
 /** The request's YAML body as one values layer (empty when there is no body), read up to MAX_BODY_BYTES. */
 export async function readValuesBody(request: Request, limit = MAX_BODY_BYTES): Promise<Parsed<ValuesLayer[]>> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  const length = Number(request.headers.get("content-length") ?? "0");
-  const tooLarge: ApiProblem = { status: 413, code: "BODY_TOO_LARGE", message: `The values body is larger than ${limit} bytes.` };
-  if (length > limit) return { success: false, error: tooLarge };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > limit) {
-        await reader.cancel();
-        return { success: false, error: tooLarge };
-      }
-      chunks.push(value);
-    }
-  }
-  if (size === 0) return { success: true, data: [] };
+  const bytes = await readBodyBytes(request, limit);
+  if (!bytes.success) return bytes;
+  if (bytes.data.length === 0) return { success: true, data: [] };
   if (!YAML_TYPES.includes(type)) {
     return { success: false, error: { status: 415, code: "CONTENT_TYPE", message: `Send the values as Content-Type: application/yaml (got "${type}").` } };
   }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(concat(chunks, size));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.data);
   } catch {
     return { success: false, error: { status: 400, code: "BODY_INVALID", message: "The values body is not UTF-8 text." } };
   }
@@ -80,16 +64,6 @@ export async function readValuesBody(request: Request, limit = MAX_BODY_BYTES): 
     throw e;
   }
   return { success: true, data: [layer] };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 // Helm's ValidateReleaseName: a DNS-1123 subdomain of at most 53 characters.
