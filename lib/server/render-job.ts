@@ -1,35 +1,34 @@
 /**
- * One POST /api/render after its request checks: the environment, release and body layer in, the answer's
- * status and JSON text out. It runs in a render worker (render-worker.ts), which serialises the ~200 KB
- * answer once, off the server's event loop.
+ * One POST /api/render as a render worker answers it: the request as the route received it (URL, content
+ * type, body bytes already read within the size limit) in, the answer's status and JSON bytes out. The
+ * request checks, the parse of the body and the render all run here, off the server's event loop.
  */
-import type { ValuesLayer } from "../export/index";
-import { renderEnvironment, type ServerStudio } from "../workspace/index";
+import { parseApiRequest, renderEnvironment, type ServerStudio } from "../workspace/index";
+import { errorAnswer, jsonAnswer, type Answer } from "./answer";
 
-/** What a render needs from a checked request; plain data, so it crosses to a worker as is. */
+/** The parts of the HTTP request a render needs; plain data, so it crosses to a worker (the body is transferred). */
 export interface RenderJob {
-  /** The environment, or null for the chart's defaults. */
-  env: string | null;
-  release: string;
-  namespace: string;
-  /** The request body as one values layer (none for an empty body). */
-  layers: ValuesLayer[];
+  url: string;
+  contentType: string;
+  body: Uint8Array<ArrayBuffer>;
 }
 
-export interface RenderAnswer {
-  status: number;
-  /** The answer's JSON text. */
-  json: string;
-}
-
-/** 200 { output, manifests, error: null } when Helm would succeed; 422 with Helm's error when it would fail. */
-export function renderAnswer(studio: ServerStudio, job: RenderJob): RenderAnswer {
-  const ws = { ...studio.ws, release: { name: job.release, namespace: job.namespace } };
-  const result = renderEnvironment(studio.chart, ws, job.env, job.layers);
+/**
+ * 200 { output, manifests, error: null } when Helm would succeed; 422 with Helm's error when it would fail;
+ * 4xx (503 without a chart) with error.code for a bad request.
+ */
+export async function renderAnswer(studio: ServerStudio | null, job: RenderJob): Promise<Answer> {
+  const request = new Request(job.url, { method: "POST", headers: { "content-type": job.contentType }, body: job.body });
+  const req = await parseApiRequest(request, studio);
+  if (!req.success) {
+    const { status, code, message } = req.error;
+    return errorAnswer(status, { code, message });
+  }
+  const { studio: s, ws, env, layers } = req.data;
+  const result = renderEnvironment(s.chart, ws, env, layers);
   if (result.error) {
     const e = result.error;
-    const error = { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line };
-    return { status: 422, json: JSON.stringify({ output: "", manifests: [], error }) };
+    return errorAnswer(422, { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line });
   }
-  return { status: 200, json: JSON.stringify({ output: result.output, manifests: result.manifests, error: null }) };
+  return jsonAnswer(200, { output: result.output, manifests: result.manifests, error: null });
 }

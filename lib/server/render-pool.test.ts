@@ -11,7 +11,8 @@ const { readChartSource } = await import("./chart-source");
 process.chdir(path.resolve(import.meta.dirname, "..", ".."));
 const studio = serverStudio(readChartSource())!;
 const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
-const prodJob = (replicas: number): RenderJob => ({ env: "prod", release: "dm", namespace: "devmesh", layers: [{ name: "request body", text: `worker:\n  replicaCount: ${replicas}\n` }] });
+const job = (query: string, body: string): RenderJob => ({ url: `http://localhost/api/render${query}`, contentType: "application/yaml", body: new TextEncoder().encode(body) });
+const prodJob = (replicas: number): RenderJob => job("?env=prod&release=dm&namespace=devmesh", `worker:\n  replicaCount: ${replicas}\n`);
 
 const pools: RenderPool[] = [];
 const pool = (...args: ConstructorParameters<typeof RenderPool>): RenderPool => {
@@ -24,20 +25,27 @@ afterAll(() => Promise.all(pools.map((p) => p.close())));
 describe("RenderPool", () => {
   it("answers concurrent jobs in worker threads with the bytes the route sends", async () => {
     const p = pool(2);
-    const jobs = [2, 3, 4, 5, 6, 7].map(prodJob);
-    const answers = await Promise.all(jobs.map((j) => p.run(j)));
+    const replicas = [2, 3, 4, 5, 6, 7];
+    const answers = await Promise.all(replicas.map((r) => p.run(prodJob(r))));
     for (const [i, a] of answers.entries()) {
-      const expected = renderAnswer(studio, jobs[i]!);
+      // The pool transfers a job's body to its worker: the expected answer gets a job of its own.
+      const expected = await renderAnswer(studio, prodJob(replicas[i]!));
       expect(a.status).toBe(200);
-      expect(new TextDecoder().decode(a.body)).toBe(expected.json);
+      expect(a.body).toEqual(expected.body);
     }
     expect(p.state()).toMatchObject({ workers: 2, busy: 0, queued: 0 });
   });
 
   it("answers 422 with Helm's error for values the schema refuses", async () => {
-    const a = await pool(1).run({ env: null, release: "release-name", namespace: "default", layers: [{ name: "request body", text: "rest-api:\n  replicaCount: zero\n" }] });
+    const a = await pool(1).run(job("", "rest-api:\n  replicaCount: zero\n"));
     expect(a.status).toBe(422);
     expect(decode(a.body)).toMatchObject({ output: "", manifests: [], error: { code: "SCHEMA_INVALID" } });
+  });
+
+  it("answers a bad request with the API's 4xx problem", async () => {
+    const a = await pool(1).run(job("?env=nope", "a: 1\n"));
+    expect(a.status).toBe(404);
+    expect(decode(a.body)).toEqual({ output: "", manifests: [], error: { code: "ENV_NOT_FOUND", message: expect.stringContaining("nope") } });
   });
 
   it("answers 503 BUSY with Retry-After at once when the queue is full", async () => {

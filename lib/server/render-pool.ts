@@ -11,6 +11,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { errorAnswer, type Answer } from "./answer";
 import type { RenderJob } from "./render-job";
 import type { FromWorker, ToWorker } from "./render-worker";
 
@@ -25,14 +26,6 @@ export const POOL_LIMITS: PoolLimits = { maxQueue: 256, timeoutMs: 10_000 };
 /** Heap limit of one worker: a prod render needs a few MB; a body that blows up the engine ends its worker, not the server. */
 const WORKER_HEAP_MB = 512;
 
-export interface PoolAnswer {
-  status: number;
-  /** The answer's JSON text as UTF-8. */
-  body: Uint8Array<ArrayBuffer>;
-  /** Seconds, for the Retry-After header of a 503. */
-  retryAfter?: number;
-}
-
 export interface PoolState {
   workers: number;
   /** Workers that have finished their warm-up renders. */
@@ -44,7 +37,7 @@ export interface PoolState {
 interface Pending {
   id: number;
   job: RenderJob;
-  resolve: (answer: PoolAnswer) => void;
+  resolve: (answer: Answer) => void;
 }
 
 interface Slot {
@@ -56,12 +49,6 @@ interface Slot {
   /** Stopped by the pool: whatever it still reports is ignored. */
   retired: boolean;
 }
-
-const problem = (status: number, code: string, message: string, retryAfter?: number): PoolAnswer => ({
-  status,
-  body: new TextEncoder().encode(JSON.stringify({ output: "", manifests: [], error: { code, message } })),
-  retryAfter,
-});
 
 function spawnWorker(): Worker {
   const options = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
@@ -90,10 +77,10 @@ export class RenderPool {
   }
 
   /** Renders `job` in a worker; never rejects (every failure is an answer with a status and a code). */
-  run(job: RenderJob): Promise<PoolAnswer> {
-    if (this.broken) return Promise.resolve(problem(500, "RENDER_UNAVAILABLE", `The render workers could not start: ${this.broken}`));
+  run(job: RenderJob): Promise<Answer> {
+    if (this.broken) return Promise.resolve(errorAnswer(500, { code: "RENDER_UNAVAILABLE", message: `The render workers could not start: ${this.broken}` }));
     if (this.queue.length >= this.limits.maxQueue) {
-      return Promise.resolve(problem(503, "BUSY", `${this.limits.maxQueue} renders are already waiting; try again shortly.`, 1));
+      return Promise.resolve(errorAnswer(503, { code: "BUSY", message: `${this.limits.maxQueue} renders are already waiting; try again shortly.` }, 1));
     }
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, job, resolve });
@@ -108,10 +95,10 @@ export class RenderPool {
 
   /** Stops every worker; queued and running jobs get a 503. */
   async close(): Promise<void> {
-    for (const p of this.queue.splice(0)) p.resolve(problem(503, "SHUTTING_DOWN", "The server is stopping."));
+    for (const p of this.queue.splice(0)) p.resolve(errorAnswer(503, { code: "SHUTTING_DOWN", message: "The server is stopping." }));
     await Promise.all(
       this.slots.splice(0).map((slot) => {
-        this.settle(slot, problem(503, "SHUTTING_DOWN", "The server is stopping."));
+        this.settle(slot, errorAnswer(503, { code: "SHUTTING_DOWN", message: "The server is stopping." }));
         slot.retired = true;
         return slot.worker.terminate();
       }),
@@ -126,9 +113,9 @@ export class RenderPool {
       slot.job = p;
       const { timeoutMs } = this.limits;
       slot.timer = setTimeout(() => {
-        this.replace(slot, problem(503, "RENDER_TIMEOUT", `The render took longer than ${timeoutMs / 1000} s and was stopped.`));
+        this.replace(slot, errorAnswer(503, { code: "RENDER_TIMEOUT", message: `The render took longer than ${timeoutMs / 1000} s and was stopped.` }));
       }, timeoutMs);
-      slot.worker.postMessage({ id: p.id, job: p.job } satisfies ToWorker);
+      slot.worker.postMessage({ id: p.id, job: p.job } satisfies ToWorker, [p.job.body.buffer]);
     }
   }
 
@@ -140,7 +127,7 @@ export class RenderPool {
       if (slot.retired) return;
       if (m.type === "ready") slot.ready = true;
       else if (m.type === "warm") slot.warm = true;
-      else if (slot.job?.id === m.id) this.settle(slot, { status: m.status, body: m.body });
+      else if (slot.job?.id === m.id) this.settle(slot, m.answer);
       this.dispatch();
     });
     slot.worker.on("error", (e) => {
@@ -148,19 +135,19 @@ export class RenderPool {
       if (!slot.ready) {
         slot.retired = true;
         this.broken = e.message;
-        for (const p of this.queue.splice(0)) p.resolve(problem(500, "RENDER_UNAVAILABLE", `The render workers could not start: ${e.message}`));
+        for (const p of this.queue.splice(0)) p.resolve(errorAnswer(500, { code: "RENDER_UNAVAILABLE", message: `The render workers could not start: ${e.message}` }));
         return;
       }
-      this.replace(slot, problem(500, "RENDER_FAILED", `The render stopped: ${e.message}`));
+      this.replace(slot, errorAnswer(500, { code: "RENDER_FAILED", message: `The render stopped: ${e.message}` }));
     });
     slot.worker.on("exit", (code) => {
-      if (!slot.retired) this.replace(slot, problem(500, "RENDER_FAILED", `The render worker exited with code ${code}.`));
+      if (!slot.retired) this.replace(slot, errorAnswer(500, { code: "RENDER_FAILED", message: `The render worker exited with code ${code}.` }));
     });
     return slot;
   }
 
   /** Answers the slot's job, if any, with `answer`; the slot is then free. */
-  private settle(slot: Slot, answer: PoolAnswer): void {
+  private settle(slot: Slot, answer: Answer): void {
     clearTimeout(slot.timer);
     const p = slot.job;
     slot.job = null;
@@ -168,7 +155,7 @@ export class RenderPool {
   }
 
   /** Ends the slot's job with `answer` and its worker; a fresh worker takes its place. */
-  private replace(slot: Slot, answer: PoolAnswer): void {
+  private replace(slot: Slot, answer: Answer): void {
     this.settle(slot, answer);
     slot.retired = true;
     void slot.worker.terminate();

@@ -1,13 +1,11 @@
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { chartDir, helmTemplate, studioChart } from "@/lib/export/util-chart.test-util";
 import { createWorkspace, renderEnvironment } from "@/lib/workspace/index";
 
-// `server-only` throws outside React's server graph; the route runs here as plain Node.
-vi.mock("server-only", () => ({}));
 const { POST } = await import("./route");
 
-// The route reads chart-templates/ relative to the working directory, as `next start` in the repo does.
+// The route's render workers read chart-templates/ relative to the working directory, as under `next start` in the repo.
 process.chdir(path.resolve(chartDir, "../.."));
 
 const { chart } = studioChart();
