@@ -8,6 +8,7 @@ import { formatValue, goTypeName, isGoMap } from "../template/value";
 import { readBlockValues } from "./block-yaml";
 import type { Chart } from "./chart";
 import { HelmError } from "./errors";
+import { own, SharedMap } from "./shared-values";
 import { YamlError, parseValuesYaml } from "./yaml/index";
 
 /** Collects Helm's log lines (`level=INFO msg="warning: …"`) instead of printing them. */
@@ -66,7 +67,8 @@ function coalesceDeps(chart: Chart, dest: GoMap, prefix: string, merge: boolean,
       // Go's fmt.Errorf("type mismatch on %s: %t", …) of a non-bool.
       throw new HelmError({ code: "VALUES_INVALID", valuesPath: name, message: `type mismatch on ${name}: %!t(${goTypeName(cur)}=${formatValue(cur)})` });
     }
-    const dv = dest.get(name) as GoMap;
+    // The subchart's values change below: a map shared with the chart defaults is copied first.
+    const dv = own(dest.get(name) as GoMap);
     const subPrefix = concatPrefix(prefix, chart.metadata.name);
     coalesceGlobals(dv, dest, subPrefix, warn);
     dest.set(name, coalesce(sub, dv, subPrefix, merge, warn));
@@ -81,7 +83,9 @@ function coalesceGlobals(dest: GoMap, src: GoMap, prefix: string, warn: WarnFn):
   let dg: GoMap;
   let sg: GoMap;
   if (destGlob === undefined) dg = new Map();
-  else if (isGoMap(destGlob)) dg = destGlob;
+  // Globals are copied shallowly from chart to chart below (as Helm does), so a change deep in one is
+  // seen by the others: they must be real copies, never shared defaults that `own` would copy apart.
+  else if (isGoMap(destGlob)) dg = destGlob instanceof SharedMap ? deepCopyValue(destGlob) : destGlob;
   else {
     warn("warning: skipping globals because destination global is not a table.");
     return;
@@ -108,11 +112,16 @@ function coalesceGlobals(dest: GoMap, src: GoMap, prefix: string, warn: WarnFn):
   dest.set("global", dg);
 }
 
-/** Builds one chart's values: `v` (from above) overrides the chart's own defaults. */
+/**
+ * Builds one chart's values: `v` (from above) overrides the chart's own defaults. Frozen defaults
+ * (SharedMap) are shared into `v` rather than copied, except `global` (see coalesceGlobals).
+ */
 function coalesceChartValues(chart: Chart, v: GoMap, prefix: string, merge: boolean, warn: WarnFn): void {
   const subPrefix = concatPrefix(prefix, chart.metadata.name);
-  const defaults = deepCopyValue(chart.values);
-  for (const [key, val] of defaults) {
+  const shared = chart.values instanceof SharedMap;
+  const defaults = shared ? chart.values : deepCopyValue(chart.values);
+  for (const [key, dflt] of defaults) {
+    const val = shared && key === "global" ? deepCopyValue(dflt) : dflt;
     if (!v.has(key)) {
       v.set(key, val);
       continue;
@@ -124,28 +133,36 @@ function coalesceChartValues(chart: Chart, v: GoMap, prefix: string, merge: bool
         if (val !== null) warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
       } else {
         const childMerge = chart.dependencies.some((d) => d.metadata.name === key) || merge;
-        coalesceTables(value, val, concatPrefix(subPrefix, key), childMerge, warn);
+        coalesceTables(ownChild(v, key, value), val, concatPrefix(subPrefix, key), childMerge, warn);
       }
     }
   }
 }
 
-/** Merges `src` into `dst`; `dst` is authoritative (coalesceTablesFullKey). Mutates `dst` and `src`. */
+/** `m[key]` (the map `value`), copied into place first when it is shared. */
+function ownChild(m: GoMap, key: string, value: GoMap): GoMap {
+  const owned = own(value);
+  if (owned !== value) m.set(key, owned);
+  return owned;
+}
+
+/**
+ * Merges `src` into `dst`; `dst` is authoritative (coalesceTablesFullKey). Mutates `dst` only. Helm first
+ * sets `src[k] = nil` for each nil `dst[k]`: that changes nothing below but which keys a nil `dst` value
+ * is deleted for (those `src` had non-nil), so `src` is read as it was and left alone.
+ */
 export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
-  const srcOriginalNonNil = new Set<string>();
-  for (const [k, val] of src) if (val !== null) srcOriginalNonNil.add(k);
-  for (const [k, val] of dst) if (val === null) src.set(k, null);
   for (const [key, val] of src) {
-    const fullkey = concatPrefix(prefix, key);
     const has = dst.has(key);
     const dv = dst.get(key) ?? null;
-    if (has && !merge && dv === null && srcOriginalNonNil.has(key)) dst.delete(key);
-    else if (!has) dst.set(key, val);
+    if (has && dv === null) {
+      if (!merge && val !== null) dst.delete(key);
+    } else if (!has) dst.set(key, val);
     else if (isGoMap(val)) {
-      if (isGoMap(dv)) coalesceTables(dv, val, fullkey, merge, warn);
-      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${formatValue(val)})`);
+      if (isGoMap(dv)) coalesceTables(ownChild(dst, key, dv), val, concatPrefix(prefix, key), merge, warn);
+      else warn(`warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`);
     } else if (isGoMap(dv) && val !== null) {
-      warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatValue(val)})`);
+      warn(`warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`);
     }
   }
   return dst;

@@ -11,6 +11,7 @@ import { HelmError } from "./errors";
 import { helmFuncs } from "./funcs";
 import { slogValue } from "./manifests";
 import { goQuote } from "../template/token";
+import { sharedValues, type SharedMap } from "./shared-values";
 
 /** Masterminds semver `constraint` check of `version` (false when either does not parse). */
 export type CompatibleFn = (constraint: string, version: string) => boolean;
@@ -71,10 +72,14 @@ export function checkDependencies(chart: Chart): void {
   }
 }
 
-/** A copy of a chart tree whose nodes own their metadata, dependency lists and parent links. */
+/**
+ * A copy of a chart tree whose nodes own their metadata, dependency lists and parent links; their
+ * defaults are the frozen copies every render shares.
+ */
 function copyTree(c: Chart, parent: Chart | undefined, name = c.metadata.name): Chart {
   const out: Chart = {
     ...c,
+    values: sharedValues(c.values),
     parent,
     metadata: { ...c.metadata, name, dependencies: c.metadata.dependencies.map((d) => ({ ...d })) },
     dependencies: [],
@@ -155,27 +160,65 @@ function pathToMap(path: string, data: GoMap): GoMap {
   return cur;
 }
 
-function processImportValues(c: Chart, warn: WarnFn): void {
-  if (c.metadata.dependencies.length === 0 && !c.metadata.raw.has("dependencies")) return;
+/** What import-values computes for a chart: its new defaults and the warnings on the way. */
+interface Imported {
+  values: SharedMap;
+  warnings: string[];
+}
+
+/**
+ * Import-values results by everything they are computed from (chart names, defaults by identity,
+ * enabled dependencies and their import-values): no user value enters, so renders share them.
+ */
+const importedCache = new Map<string, Imported>();
+const IMPORTED_MAX = 64;
+const treeIds = new WeakMap<GoMap, number>();
+let nextTreeId = 0;
+
+function importKey(c: Chart): string {
+  let id = treeIds.get(c.values);
+  if (id === undefined) treeIds.set(c.values, (id = nextTreeId++));
+  const reqs = c.metadata.dependencies.map((r) => [r.name, r.importValues ?? []]);
+  return JSON.stringify([c.metadata.name, id, reqs, c.dependencies.map(importKey)]);
+}
+
+/** Import-values entries in their long form (a string `x` is `{child: exports.x, parent: .}`). */
+const importEntries = (r: Dependency): { child: string; parent: string }[] =>
+  (r.importValues ?? []).map((iv) => (typeof iv === "string" ? { child: `exports.${iv}`, parent: "." } : iv));
+
+function importValues(c: Chart): Imported {
+  const warnings: string[] = [];
+  const warn = (m: string): void => void warnings.push(m);
   const cvals = coalesceValues(c, new Map(), warn, true);
   let b: GoMap = new Map();
   for (const r of c.metadata.dependencies) {
-    const out: Dependency["importValues"] = [];
-    for (const iv of r.importValues ?? []) {
-      const { child, parent } = typeof iv === "string" ? { child: `exports.${iv}`, parent: "." } : iv;
-      out.push({ child, parent });
+    (r.importValues ?? []).forEach((iv, i) => {
+      const { child, parent } = importEntries(r)[i]!;
       const found = lookupTable(cvals, `${r.name}.${child}`);
       if ("missing" in found) {
         // ErrNoTable's text, `"key" is not a table`, as slog quotes an error.
         const error = slogValue(`${goQuote(found.missing)} is not a table`);
         warn(`level=WARN msg=${typeof iv === "string" ? `"ImportValues missing table"` : `"ImportValues missing table from chart" chart=${slogValue(r.name)}`} error=${error}`);
-        continue;
+        return;
       }
       b = coalesceTables(b, pathToMap(parent, deepCopyValue(found.table)), "", true, warn);
-    }
-    r.importValues = out;
+    });
   }
-  c.values = coalesceTables(deepCopyValue(cvals), b, "", true, warn);
+  return { values: sharedValues(coalesceTables(deepCopyValue(cvals), b, "", true, warn)), warnings };
+}
+
+function processImportValues(c: Chart, warn: WarnFn): void {
+  if (c.metadata.dependencies.length === 0 && !c.metadata.raw.has("dependencies")) return;
+  const key = importKey(c);
+  let imported = importedCache.get(key);
+  if (imported === undefined) {
+    imported = importValues(c);
+    if (importedCache.size >= IMPORTED_MAX) importedCache.delete(importedCache.keys().next().value ?? "");
+    importedCache.set(key, imported);
+  }
+  imported.warnings.forEach(warn);
+  for (const r of c.metadata.dependencies) r.importValues = importEntries(r);
+  c.values = imported.values;
 }
 
 function processImportValuesDeep(c: Chart, warn: WarnFn): void {

@@ -9,6 +9,7 @@ import type { GoFunc, GoMap, Value } from "../template/value";
 import { FuncError, goFunc, isGoMap } from "../template/value";
 import { fromToml, toToml } from "./toml/index";
 import { fromYaml, fromYamlArray, mustToYaml, toYaml, toYamlPretty } from "./yaml/index";
+import { SharedMap, sharedChanged } from "./shared-values";
 
 /** json.Unmarshal into a map or slice target: the decoded value, or Go's error text. */
 function unmarshalInto(text: string, want: "map" | "slice"): { value?: Value; error?: string } {
@@ -24,24 +25,38 @@ function unmarshalInto(text: string, want: "map" | "slice"): { value?: Value; er
   return { error: `json: cannot unmarshal ${kind} into Go value of type ${want === "map" ? "map[string]interface {}" : "[]interface {}"}` };
 }
 
+/**
+ * `fn` answered from memory for a shared chart-defaults map (shared-values.ts): such a map is the same
+ * in every render until a template changes a shared map, and then the memory is not used.
+ */
+function sharedMemo(fn: (v: Value) => string): (v: Value) => string {
+  const memo = new WeakMap<SharedMap, string>();
+  return (v) => {
+    if (!(v instanceof SharedMap) || sharedChanged()) return fn(v);
+    let text = memo.get(v);
+    if (text === undefined) memo.set(v, (text = fn(v)));
+    return text;
+  };
+}
+
 const helmExtras: Record<string, GoFunc> = {
   toToml: goFunc(["any"], (v: Value) => toToml(v), { result: "string" }),
   fromToml: goFunc(["string"], (s: string) => fromToml(s), { result: "map" }),
-  toYaml: goFunc(["any"], (v: Value) => toYaml(v), { result: "string" }),
+  toYaml: goFunc(["any"], sharedMemo(toYaml), { result: "string" }),
   mustToYaml: goFunc(["any"], (v: Value) => mustToYaml(v), { result: "string" }),
   toYamlPretty: goFunc(["any"], (v: Value) => toYamlPretty(v), { result: "string" }),
   fromYaml: goFunc(["string"], (s: string) => fromYaml(s), { result: "map" }),
   fromYamlArray: goFunc(["string"], (s: string) => fromYamlArray(s), { result: "[]any" }),
   toJson: goFunc(
     ["any"],
-    (v: Value) => {
+    sharedMemo((v: Value) => {
       try {
         return marshalJSON(v);
       } catch (e) {
         if (e instanceof FuncError) return "";
         throw e;
       }
-    },
+    }),
     { result: "string" },
   ),
   mustToJson: goFunc(["any"], (v: Value) => marshalJSON(v), { result: "string" }),

@@ -4,7 +4,7 @@
  * document's head, set hooks apart, stable-sort by kind, print, and apply --show-only.
  */
 import type { GoMap, Value } from "../template/value";
-import { compareGoStrings, isGoMap, sortedKeys } from "../template/value";
+import { compareGoStrings, isGoMap } from "../template/value";
 import { HelmError } from "./errors";
 import { jsonKind } from "./yaml/index";
 
@@ -115,35 +115,36 @@ const cannot = (v: Value, target: string): string => `error unmarshaling JSON: w
 const notString = (v: Value): boolean => Array.isArray(v) || isGoMap(v);
 
 /**
- * sigs.k8s.io/yaml's Unmarshal of a document into releaseutil's SimpleHead: the first type error, keys
- * visited in sorted order as the intermediate JSON has them (encoding/json keeps the first error).
+ * The error `check` finds for a map's non-nil entries, the first in sorted key order as the intermediate
+ * JSON has them (encoding/json keeps the first error); keys are sorted only when one fails.
  */
+function firstError(m: GoMap, check: (key: string, v: Value) => string | undefined): string | undefined {
+  let failing: string[] | undefined;
+  for (const [k, v] of m) if (v !== null && check(k, v) !== undefined) (failing ??= []).push(k);
+  if (failing === undefined) return undefined;
+  const first = failing.sort(compareGoStrings)[0]!;
+  return check(first, m.get(first)!);
+}
+
+/** sigs.k8s.io/yaml's Unmarshal of a document into releaseutil's SimpleHead: its first type error. */
 function headError(head: Value): string | undefined {
   if (head === null) return undefined;
   if (!isGoMap(head)) return cannot(head, "Go value of type util.SimpleHead");
-  for (const key of sortedKeys(head)) {
-    const v = head.get(key)!;
-    if (v === null) continue;
+  return firstError(head, (key, v) => {
     if ((key === "apiVersion" || key === "kind") && notString(v)) return cannot(v, `Go struct field SimpleHead.${key} of type string`);
-    if (key !== "metadata") continue;
+    if (key !== "metadata") return undefined;
     if (!isGoMap(v)) return cannot(v, `Go struct field SimpleHead.metadata of type ${META_TYPE}`);
-    const error = metadataError(v);
-    if (error) return error;
-  }
-  return undefined;
+    return metadataError(v);
+  });
 }
 
 function metadataError(meta: GoMap): string | undefined {
-  for (const key of sortedKeys(meta)) {
-    const v = meta.get(key)!;
-    if (v === null) continue;
+  return firstError(meta, (key, v) => {
     if (key === "name" && notString(v)) return cannot(v, "Go struct field .metadata.name of type string");
-    if (key !== "annotations") continue;
+    if (key !== "annotations") return undefined;
     if (!isGoMap(v)) return cannot(v, "Go struct field .metadata.annotations of type map[string]string");
-    const bad = sortedKeys(v).map((k) => v.get(k)!).find(notString);
-    if (bad !== undefined) return cannot(bad, "Go struct field .metadata.annotations of type string");
-  }
-  return undefined;
+    return firstError(v, (_, x) => (notString(x) ? cannot(x, "Go struct field .metadata.annotations of type string") : undefined));
+  });
 }
 
 /** SortManifests: files (path → rendered text) → generic manifests and hooks, each stable-sorted by kind. */

@@ -16,6 +16,7 @@ import { capabilitiesObject, isDeprecated, releaseObject, type Capabilities } fr
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
 import { formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
 import { parseYamlDocument } from "./yaml/index";
+import { withRollback } from "./shared-values";
 
 export interface RenderOptions {
   /** YAML texts of `-f` files, in command-line order. */
@@ -122,23 +123,26 @@ function crdObjects(chart: Chart): { path: string; content: string }[] {
 }
 
 /**
- * Heads of each chart's previous render, by document text: re-rendering with new values mostly yields
- * the same documents, and looking one up costs less than reading it again.
+ * Each chart's previous render, its documents and their heads in the order they were read: re-rendering
+ * with new values mostly yields the same documents in the same places, and comparing a document with
+ * the one read at its place costs less than reading it again (or hashing it for a lookup).
  */
-const previousDocs = new WeakMap<Chart, Map<string, Value>>();
+const previousDocs = new WeakMap<Chart, { doc: string; head: Value }[]>();
 
 /**
  * sigs.k8s.io/yaml Unmarshal of each rendered document as the manifest sorter reads its head: the fast
- * head reader where the document is in its subset, else the full parse; memoized per chart.
+ * head reader where the document is in its subset, else the full parse; the previous render's answer
+ * for a document identical to the one at the same place then.
  */
 function docParser(chart: Chart): { parse: (doc: string) => Value; done: () => void } {
   const before = previousDocs.get(chart);
-  const now = new Map<string, Value>();
+  const now: { doc: string; head: Value }[] = [];
   return {
     parse(doc) {
-      const v = before?.get(doc) ?? now.get(doc) ?? readManifestHead(doc) ?? parseYamlDocument(doc);
-      now.set(doc, v);
-      return v;
+      const prev = before?.[now.length];
+      const head = prev !== undefined && prev.doc === doc ? prev.head : (readManifestHead(doc) ?? parseYamlDocument(doc));
+      now.push({ doc, head });
+      return head;
     },
     done: () => previousDocs.set(chart, now),
   };
@@ -180,10 +184,21 @@ function validateSchemas(chart: Chart, values: GoMap): void {
   }
 }
 
+/** `.Capabilities` by its options: templates cannot change it, so renders share one. */
+const capabilitiesCache = new Map<string, Capabilities>();
+const CAPABILITIES_MAX = 16;
+
 /** `.Capabilities` for --kube-version/--api-versions. Throws HelmError (`invalid kube version …`). */
 export function renderCapabilities(opts: Pick<RenderOptions, "kubeVersion" | "apiVersions">): Capabilities {
+  const key = JSON.stringify([opts.kubeVersion, opts.apiVersions]);
   try {
-    return capabilitiesObject(opts.kubeVersion, opts.apiVersions ?? []);
+    let caps = capabilitiesCache.get(key);
+    if (caps === undefined) {
+      caps = capabilitiesObject(opts.kubeVersion, opts.apiVersions ?? []);
+      if (capabilitiesCache.size >= CAPABILITIES_MAX) capabilitiesCache.delete(capabilitiesCache.keys().next().value ?? "");
+      capabilitiesCache.set(key, caps);
+    }
+    return caps;
   } catch (e) {
     if (e instanceof FuncError) {
       throw new HelmError({ code: "KUBE_VERSION", message: `invalid kube version '${opts.kubeVersion ?? ""}': ${e.message}` });
@@ -219,7 +234,8 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
     });
   }
   const release = releaseObject({ name: opts.releaseName ?? "release-name", namespace: opts.namespace ?? "default", isUpgrade: opts.isUpgrade ?? false });
-  const files = renderTemplates(chart, effective, { release, capabilities: caps, values });
+  // The values share the chart defaults: what templates change in them is undone when they finish.
+  const files = withRollback(() => renderTemplates(chart, effective, { release, capabilities: caps, values }));
 
   let notes = "";
   const top = `${effective.metadata.name}/templates/NOTES.txt`;

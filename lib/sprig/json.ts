@@ -45,8 +45,12 @@ export interface MarshalOptions {
   indent?: string;
 }
 
+// What jsonString may have to escape or replace (HTML characters even when not escaping them: the slow path decides).
+const NEEDS_ESCAPE = /["\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]/;
+
 /** Go's JSON string encoding (Go ≥ 1.22: \b and \f get short escapes). */
 export function jsonString(s: string, escapeHTML = true): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -99,23 +103,29 @@ export function marshalJSON(v: Value, opts: MarshalOptions = {}): string {
     if (x instanceof GoComplex) throw new FuncError("json: unsupported type: complex128");
     if (isGoMapObject(x)) return enc(x.map, depth);
     if (isGoSliceObject(x)) return enc([...x.items], depth);
-    if (x instanceof GoObject) return isGoStruct(x) ? object(jsonStructFields(x), depth) : "{}";
-    const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
-    const close = indent ? "\n" + indent.repeat(depth) : "";
+    if (x instanceof GoObject) return isGoStruct(x) ? structObject(jsonStructFields(x), depth) : "{}";
     if (Array.isArray(x)) {
       if (x.length === 0) return "[]";
-      return `[${nl}${x.map((e) => enc(e, depth + 1)).join("," + nl)}${close}]`;
+      const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
+      // Appended piece by piece: no array of parts to join (toJson runs on every render's values).
+      let out = `[${nl}${enc(x[0]!, depth + 1)}`;
+      for (let i = 1; i < x.length; i++) out += `,${nl}${enc(x[i]!, depth + 1)}`;
+      return `${out}${indent ? "\n" + indent.repeat(depth) : ""}]`;
     }
     const m = x as GoMap;
-    return object(sortedKeys(m).map((k) => [k, m.get(k)!]), depth);
+    const keys = sortedKeys(m);
+    return object(keys.length, (i) => keys[i]!, (i) => m.get(keys[i]!)!, depth);
   };
-  /** An object's members in the given order (a map's are sorted, a struct's in declaration order). */
-  const object = (fields: [string, Value][], depth: number): string => {
-    if (fields.length === 0) return "{}";
+  const structObject = (fields: [string, Value][], depth: number): string =>
+    object(fields.length, (i) => fields[i]![0], (i) => fields[i]![1], depth);
+  /** An object's `n` members in the given order (a map's are sorted, a struct's in declaration order). */
+  const object = (n: number, key: (i: number) => string, value: (i: number) => Value, depth: number): string => {
+    if (n === 0) return "{}";
     const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
-    const close = indent ? "\n" + indent.repeat(depth) : "";
     const sep = indent ? ": " : ":";
-    return `{${nl}${fields.map(([k, v]) => jsonString(k, escapeHTML) + sep + enc(v, depth + 1)).join("," + nl)}${close}}`;
+    let out = "{";
+    for (let i = 0; i < n; i++) out += `${i === 0 ? "" : ","}${nl}${jsonString(key(i), escapeHTML)}${sep}${enc(value(i), depth + 1)}`;
+    return `${out}${indent ? "\n" + indent.repeat(depth) : ""}}`;
   };
   return enc(v, 0);
 }

@@ -14,6 +14,7 @@ import { JsonNumber, isJsonObject, type Json, type JsonObject } from "./parse-sc
 import { cmpRat, isIntRat, parseRat, quoIsInt, type Rat } from "./rat";
 import type { Resolver } from "./resolver";
 import { SchemaError } from "./schema-error";
+import { SharedMap } from "../shared-values";
 import { sQuote, type ValidationError } from "./validation-error";
 
 type JsonType = "null" | "boolean" | "number" | "integer" | "string" | "array" | "object";
@@ -649,11 +650,19 @@ export class SchemaValidator {
     this.compileString(s, checks);
     this.compileNumber(s, checks);
     this.compileConditions(s, checks);
-    return (v) => {
+    const verdict: Verdict = (v) => {
       const t = typeOf(v);
       if (t === null) return false;
       for (const check of checks) if (!check(v, t)) return false;
       return true;
+    };
+    // Shared chart defaults never change between validations (see shared-values.ts): decided once each.
+    const decided = new WeakMap<SharedMap, boolean>();
+    return (v) => {
+      if (!(v instanceof SharedMap)) return verdict(v);
+      let ok = decided.get(v);
+      if (ok === undefined) decided.set(v, (ok = verdict(v)));
+      return ok;
     };
   }
 

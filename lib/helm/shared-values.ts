@@ -1,0 +1,86 @@
+/**
+ * Chart defaults shared by every render instead of deep-copied into each one. A chart's values.yaml
+ * (and the defaults import-values builds from it) is frozen once into SharedMaps and frozen arrays;
+ * coalescing puts those subtrees into a render's values as they are and copies a map only where it
+ * must change one (`own`). Templates may still change what they see (`set .Values.x …`, `merge`):
+ * inside `withRollback` a SharedMap records its entries before its first change, and they are put
+ * back when the render ends, so the change is seen by the rest of that render and by no other.
+ * Anywhere else a change throws: nothing may alter the defaults by accident.
+ */
+import type { GoMap, Value } from "../template/value";
+import { isGoMap } from "../template/value";
+
+const mapSet = Map.prototype.set;
+const mapClear = Map.prototype.clear;
+
+/** Saved entries of each SharedMap changed during the current render, in insertion order. */
+let journal: Map<SharedMap, [string, Value][]> | undefined;
+
+function beforeChange(m: SharedMap): void {
+  if (journal === undefined) throw new Error("chart defaults are shared by every render: copy a map (own) before changing it");
+  if (!journal.has(m)) journal.set(m, [...Map.prototype.entries.call(m)] as [string, Value][]);
+}
+
+/** A map of frozen chart defaults: changes are undone when the render ends. */
+export class SharedMap extends Map<string, Value> {
+  override set(key: string, value: Value): this {
+    beforeChange(this);
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    beforeChange(this);
+    return super.delete(key);
+  }
+  override clear(): void {
+    beforeChange(this);
+    super.clear();
+  }
+}
+
+const frozen = new WeakMap<GoMap, SharedMap>();
+
+function freeze(v: Value): Value {
+  if (isGoMap(v)) {
+    const m = new SharedMap();
+    for (const [k, x] of v) mapSet.call(m, k, freeze(x));
+    return m;
+  }
+  if (Array.isArray(v)) return Object.freeze(v.map(freeze)) as Value[];
+  return v;
+}
+
+/** A frozen copy of a values tree, made once per tree (by identity: the tree must not change afterwards). */
+export function sharedValues(v: GoMap): SharedMap {
+  if (v instanceof SharedMap) return v;
+  let m = frozen.get(v);
+  if (m === undefined) {
+    m = freeze(v) as SharedMap;
+    frozen.set(v, m);
+  }
+  return m;
+}
+
+/** `m`, or a plain shallow copy of it when it is shared: the map to change in its place. */
+export const own = (m: GoMap): GoMap => (m instanceof SharedMap ? new Map(m) : m);
+
+/**
+ * Runs `fn` (a render's template execution) letting it change shared maps, then puts every changed
+ * map back as it was (same entries, same order).
+ */
+export function withRollback<T>(fn: () => T): T {
+  const outer = journal;
+  const mine = new Map<SharedMap, [string, Value][]>();
+  journal = mine;
+  try {
+    return fn();
+  } finally {
+    journal = outer;
+    for (const [m, entries] of mine) {
+      mapClear.call(m);
+      for (const [k, v] of entries) mapSet.call(m, k, v);
+    }
+  }
+}
+
+/** Whether the render running now has changed a shared map (caches keyed by one must not be trusted then). */
+export const sharedChanged = (): boolean => journal !== undefined && journal.size > 0;
