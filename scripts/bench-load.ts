@@ -70,15 +70,19 @@ async function waitReady(url: string, deadline: number): Promise<unknown> {
 }
 
 /** The part of autocannon's API and result used here (the package ships no types). */
-type Autocannon = (opts: {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string;
-  connections: number;
-  duration: number;
-  timeout: number;
-}) => Promise<{
+type Autocannon = (
+  opts: {
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    body: string;
+    connections: number;
+    duration: number;
+    timeout: number;
+  },
+  done: (err: Error | null, result: AutocannonResult) => void,
+) => { on(event: "response", f: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+type AutocannonResult = {
   requests: { total: number; sent: number; average: number };
   throughput: { average: number };
   errors: number;
@@ -86,7 +90,19 @@ type Autocannon = (opts: {
   non2xx: number;
   statusCodeStats: Record<string, { count: number }>;
   latency: { p50: number; p97_5: number; p99: number; max: number };
-}>;
+};
+
+const percentile = (xs: readonly number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+};
+
+/** "n answers, p50 … p99 … max …" of answers (any status) that arrived in a phase of the run. */
+function phase(answers: readonly { at: number; ms: number }[], from: number, to: number): string {
+  const ms = answers.filter((a) => a.at >= from && a.at < to).map((a) => a.ms);
+  if (ms.length === 0) return "no answers";
+  return `${ms.length} answers, p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`;
+}
 
 export async function benchLoad(): Promise<void> {
   const title = `(d) loopback load test on a cold server: POST /api/render?env=prod with values-prod.yaml, ${CONNECTIONS} connections x ${SECONDS} s`;
@@ -123,14 +139,23 @@ export async function benchLoad(): Promise<void> {
     const rss = { start: rssMb(pid), mid: 0, peak: 0 };
     const sampler = setInterval(() => (rss.peak = Math.max(rss.peak, rssMb(pid))), 1000);
     const mid = setTimeout(() => (rss.mid = rssMb(pid)), (SECONDS * 1000) / 2);
-    const r = await autocannon({
-      url: `${base}/api/render?env=prod`,
-      method: "POST",
-      headers: { "content-type": "application/yaml" },
-      body,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      timeout: TIMEOUT_S,
+    // Every answer's arrival (s since the load began) and latency, to tell the cold first seconds from the rest.
+    const answers: { at: number; ms: number }[] = [];
+    const loadStart = performance.now();
+    const r = await new Promise<AutocannonResult>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: `${base}/api/render?env=prod`,
+          method: "POST",
+          headers: { "content-type": "application/yaml" },
+          body,
+          connections: CONNECTIONS,
+          duration: SECONDS,
+          timeout: TIMEOUT_S,
+        },
+        (err, result) => (err ? reject(err) : resolve(result)),
+      );
+      instance.on("response", (_client, _status, _bytes, ms) => answers.push({ at: (performance.now() - loadStart) / 1000, ms }));
     });
     clearInterval(sampler);
     clearTimeout(mid);
@@ -145,6 +170,7 @@ export async function benchLoad(): Promise<void> {
     console.log(`  requests answered            ${r.requests.total} (${codes || "none"}); sent ${r.requests.sent}`);
     console.log(`  errors                       ${r.non2xx + r.errors}: non-2xx ${r.non2xx}, timeouts (${TIMEOUT_S} s) ${r.timeouts}, other ${errorsOther}`);
     console.log(`  latency of 2xx answers       p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`);
+    console.log(`  by phase (all answers)       first 5 s: ${phase(answers, 0, 5)}; after: ${phase(answers, 5, Infinity)}`);
     console.log(`  throughput                   ${r.requests.average.toFixed(1)} req/s, ${(r.throughput.average / 1e6).toFixed(2)} MB/s`);
     console.log(`  server RSS                   start ${rss.start.toFixed(0)} MB, mid ${rss.mid.toFixed(0)} MB, end ${end.toFixed(0)} MB, peak ${Math.max(rss.peak, end).toFixed(0)} MB`);
     console.log(`  render after the load        ${after.status}, ${afterJson.output?.length ?? 0} chars of output, error ${JSON.stringify(afterJson.error)}`);
