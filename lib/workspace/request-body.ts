@@ -12,7 +12,7 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
   const length = Number(request.headers.get("content-length") ?? "0");
   const tooLarge: ApiProblem = { status: 413, code: "BODY_TOO_LARGE", message: `The values body is larger than ${limit} bytes.` };
   if (length > limit) return { success: false, error: tooLarge };
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
   let size = 0;
   if (request.body) {
     const reader = request.body.getReader();
@@ -27,15 +27,5 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
       chunks.push(value);
     }
   }
-  return { success: true, data: concat(chunks, size) };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return { success: true, data: new Uint8Array(await new Blob(chunks).arrayBuffer()) };
 }
