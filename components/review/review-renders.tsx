@@ -42,21 +42,24 @@ export function useReviewRenders(): ReviewRenders {
 export function ReviewRendersProvider({ children }: { children: ReactNode }) {
   const { ws, files } = useWorkspace();
   const worker = useRenderWorker(files);
-  const { render } = worker;
-  // Sent from render, the first moment the new workspace is known. A render React throws away and
+  const { render, commit } = worker;
+  // Sent from render, the first moment the new workspace is known; its output is shown once this
+  // workspace commits (the layout effect), with the form's own update. A render React throws away and
   // redoes with the same workspace sends nothing again; one it throws away for an older workspace is
-  // corrected when that one commits (the layout effect). The worker keeps only each key's newest request.
+  // corrected when that one commits. The worker keeps only each key's newest request.
   const sent = useRef<{ ws: Workspace; request: RenderRequest } | null>(null);
   if (sent.current?.ws !== ws) {
     sent.current = { ws, request: currentRequest(ws) };
-    render("current", sent.current.request);
+    render("current", sent.current.request, false);
   }
   const current = sent.current.request;
   useLayoutEffect(() => {
-    if (sent.current?.ws === ws) return;
-    sent.current = { ws, request: currentRequest(ws) };
-    render("current", sent.current.request);
-  }, [ws, render]);
+    if (sent.current?.ws !== ws) {
+      sent.current = { ws, request: currentRequest(ws) };
+      render("current", sent.current.request, false);
+    }
+    commit("current", sent.current.request);
+  }, [ws, render, commit]);
   const value = useMemo(() => ({ ...worker, current }), [worker, current]);
   return <ReviewRendersContext.Provider value={value}>{children}</ReviewRendersContext.Provider>;
 }

@@ -2,7 +2,9 @@
 // The studio side of the render worker: one worker per studio, restarted (and sent the chart and the
 // latest requests again) when it crashes. Each key keeps its last good output, marked stale while the
 // newest render fails, and the review of it, which arrives after the output. Outputs also go straight to
-// listeners (the preview's editor) before React renders them.
+// listeners (the preview's editor) before React renders them. A request may be sent before the page has
+// committed the change it comes from; its output is then held until `commit`, so the preview never shows
+// a value that the form showing it has not committed yet.
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChartFiles } from "@/lib/helm/index";
 import type { FromWorker, RenderErrorInfo, RenderOutput, RenderRequest, ReviewData, ToWorker } from "./render-protocol";
@@ -24,8 +26,10 @@ export type OutputListener = (output: RenderOutput, request: RenderRequest) => v
 
 export interface RenderWorker {
   states: Record<string, RenderState>;
-  /** Sends `request` under `key`; only the newest request of a key is answered. */
-  render: (key: string, request: RenderRequest) => void;
+  /** Sends `request` under `key`; only the newest request of a key is answered. `committed` false: see `commit`. */
+  render: (key: string, request: RenderRequest, committed?: boolean) => void;
+  /** The page has committed the change `request` was made from: its output may be shown. */
+  commit: (key: string, request: RenderRequest) => void;
   /** Whether the newest request of `key` is still unanswered. */
   busy: (key: string) => boolean;
   /** Calls `listener` with every newest output of `key` as it arrives; returns the unsubscribe. */
@@ -39,6 +43,9 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
   const worker = useRef<Worker | null>(null);
   const requests = useRef(new Map<string, { id: number; request: RenderRequest }>());
   const listeners = useRef(new Map<string, Set<OutputListener>>());
+  /** Per key, the newest request the page has committed, and an output that arrived before its request was. */
+  const committed = useRef(new Map<string, RenderRequest>());
+  const held = useRef(new Map<string, { output: RenderOutput; request: RenderRequest }>());
   const nextId = useRef(1);
 
   const patch = useCallback(
@@ -49,6 +56,15 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
         return after === before ? all : { ...all, [key]: after };
       }),
     [],
+  );
+
+  const deliver = useCallback(
+    (key: string, r: RenderOutput, request: RenderRequest) => {
+      for (const listener of listeners.current.get(key) ?? []) listener(r, request);
+      // The listeners have the output already: the rest of the pane follows without interrupting other work.
+      startTransition(() => patch(key, (s) => ({ ...s, good: r.error ? s.good : r, error: r.error, answered: r.id, crash: null })));
+    },
+    [patch],
   );
 
   const start = useCallback(() => {
@@ -71,9 +87,8 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
       const r = m.result;
       performance.clearMarks(`review-render-result:${m.key}`);
       performance.mark(`review-render-result:${m.key}`);
-      for (const listener of listeners.current.get(m.key) ?? []) listener(r, newest.request);
-      // The listeners have the output already: the rest of the pane follows without interrupting other work.
-      startTransition(() => patch(m.key, (s) => ({ ...s, good: r.error ? s.good : r, error: r.error, answered: id, crash: null })));
+      if (committed.current.get(m.key) === newest.request) deliver(m.key, r, newest.request);
+      else held.current.set(m.key, { output: r, request: newest.request });
     };
     w.onerror = (event) => {
       event.preventDefault();
@@ -84,7 +99,7 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
     send({ type: "load", files });
     for (const [key, { id, request }] of requests.current) send({ type: "render", key, id, request });
     return w;
-  }, [files, patch]);
+  }, [files, patch, deliver]);
 
   useEffect(() => {
     worker.current = start();
@@ -94,12 +109,24 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
     };
   }, [start]);
 
-  const render = useCallback((key: string, request: RenderRequest) => {
+  const commit = useCallback(
+    (key: string, request: RenderRequest) => {
+      committed.current.set(key, request);
+      const h = held.current.get(key);
+      if (h?.request !== request) return;
+      held.current.delete(key);
+      deliver(key, h.output, request);
+    },
+    [deliver],
+  );
+
+  const render = useCallback((key: string, request: RenderRequest, isCommitted = true) => {
     const id = nextId.current++;
     // For the keystroke-to-preview measurement (e2e/review.spec.ts): when the newest request left.
     performance.clearMarks(`review-render-request:${key}`);
     performance.mark(`review-render-request:${key}`);
     requests.current.set(key, { id, request });
+    if (isCommitted) committed.current.set(key, request);
     worker.current?.postMessage({ type: "render", key, id, request } satisfies ToWorker);
   }, []);
 
@@ -114,5 +141,5 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
     };
   }, []);
 
-  return useMemo(() => ({ states, render, busy, onOutput }), [states, render, busy, onOutput]);
+  return useMemo(() => ({ states, render, commit, busy, onOutput }), [states, render, commit, busy, onOutput]);
 }
