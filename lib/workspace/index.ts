@@ -1,7 +1,7 @@
 /** The workspace: environments over a base layer, their effective values, provenance, history and exports. */
 export { WorkspaceError } from "./errors";
 export type { WorkspaceErrorCode } from "./errors";
-export { BASE_LAYER, DEFAULT_NAMESPACE, EXPORT_KINDS, WORKSPACE_VERSION, createWorkspace, environmentOf, layerText, parseWorkspace, withLayerText } from "./workspace";
+export { BASE_LAYER, DEFAULT_NAMESPACE, WORKSPACE_VERSION, createWorkspace, environmentOf, layerText, parseWorkspace, withLayerText } from "./workspace";
 export type { Environment, ExportKind, ExportRecord, Snapshot, Workspace } from "./workspace";
 export { changedSinceExport, exportLayers, exportRecords, lastExport, withExportRecords } from "./export-records";
 export { environmentNameProblem } from "./environment-name";
