@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GoMap, Value } from "../template/value";
 import type { Chart } from "./chart";
 import { coalesceValues, mergeMaps } from "./coalesce";
+import { internValues, sharedValues } from "./shared-values";
 
 const m = (o: Record<string, unknown>): GoMap =>
   new Map(Object.entries(o).map(([k, v]) => [k, v !== null && typeof v === "object" && !Array.isArray(v) ? m(v as Record<string, unknown>) : (v as Value)]));
@@ -73,6 +74,18 @@ describe("coalesceValues", () => {
     scribble(result);
     expect(js(vals)).toEqual(js(m(user)));
     expect(defaults(c)).toEqual(before);
+  });
+
+  it.each(cases)("%s: the same from shared defaults and values, twice (the second from memory)", (_name, c, user) => {
+    const plainWarnings: string[] = [];
+    const plain = js(coalesceValues(c, m(user), (w) => plainWarnings.push(w)));
+    const shareTree = (x: Chart): Chart => ({ ...x, values: sharedValues(x.values), dependencies: x.dependencies.map(shareTree) });
+    const shared = shareTree(c);
+    for (let i = 0; i < 2; i++) {
+      const warnings: string[] = [];
+      expect(js(coalesceValues(shared, internValues(m(user), undefined), (w) => warnings.push(w)))).toEqual(plain);
+      expect(warnings).toEqual(plainWarnings);
+    }
   });
 
   it("does not modify the chart's defaults", () => {

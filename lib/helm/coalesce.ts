@@ -8,7 +8,7 @@ import { formatValue, goTypeName, isGoMap } from "../template/value";
 import { readBlockValues } from "./block-yaml";
 import type { Chart } from "./chart";
 import { HelmError } from "./errors";
-import { own, SharedMap } from "./shared-values";
+import { copyPlain, internValues, isShared, own, SharedMap, sharedValues } from "./shared-values";
 import { YamlError, parseValuesYaml } from "./yaml/index";
 
 /** Collects Helm's log lines (`level=INFO msg="warning: …"`) instead of printing them. */
@@ -29,12 +29,13 @@ export function deepCopyValue<T extends Value>(v: T): T {
 
 /**
  * pkg/cli/values mergeMaps: maps merge recursively, anything else (nil included) replaces.
- * Used to fold -f files and --set flags into one user-values map. Mutates and returns `base`.
+ * Used to fold -f files and --set flags into one user-values map. Mutates and returns `base`
+ * (a shared map in it is copied before it changes).
  */
 export function mergeMaps(base: GoMap, override: GoMap): GoMap {
   for (const [k, v] of override) {
     const cur = base.get(k);
-    if (isGoMap(v) && isGoMap(cur)) base.set(k, mergeMaps(cur, v));
+    if (isGoMap(v) && isGoMap(cur)) base.set(k, mergeMaps(own(cur), v));
     else base.set(k, v);
   }
   return base;
@@ -45,7 +46,7 @@ export function mergeMaps(base: GoMap, override: GoMap): GoMap {
  * `vals` nor the charts' defaults change: the result is built on copies, as Helm's copystructure does.
  */
 export function coalesceValues(chart: Chart, vals: GoMap, warn: WarnFn, merge = false): GoMap {
-  return coalesce(chart, deepCopyValue(vals), "", merge, warn);
+  return coalesce(chart, own(copyPlain(vals)), "", merge, warn);
 }
 
 /** coalesceValues for user values the caller hands over and never reads again: they become the result, uncopied. */
@@ -85,7 +86,7 @@ function coalesceGlobals(dest: GoMap, src: GoMap, prefix: string, warn: WarnFn):
   if (destGlob === undefined) dg = new Map();
   // Globals are copied shallowly from chart to chart below (as Helm does), so a change deep in one is
   // seen by the others: they must be real copies, never shared defaults that `own` would copy apart.
-  else if (isGoMap(destGlob)) dg = destGlob instanceof SharedMap ? deepCopyValue(destGlob) : destGlob;
+  else if (isGoMap(destGlob)) dg = holdsShared(destGlob) ? deepCopyValue(destGlob) : destGlob;
   else {
     warn("warning: skipping globals because destination global is not a table.");
     return;
@@ -118,6 +119,8 @@ function coalesceGlobals(dest: GoMap, src: GoMap, prefix: string, warn: WarnFn):
  */
 function coalesceChartValues(chart: Chart, v: GoMap, prefix: string, merge: boolean, warn: WarnFn): void {
   const subPrefix = concatPrefix(prefix, chart.metadata.name);
+  const global = v.get("global");
+  if (isGoMap(global) && holdsShared(global)) v.set("global", deepCopyValue(global));
   const shared = chart.values instanceof SharedMap;
   const defaults = shared ? chart.values : deepCopyValue(chart.values);
   for (const [key, dflt] of defaults) {
@@ -133,10 +136,17 @@ function coalesceChartValues(chart: Chart, v: GoMap, prefix: string, merge: bool
         if (val !== null) warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
       } else {
         const childMerge = chart.dependencies.some((d) => d.metadata.name === key) || merge;
-        coalesceTables(ownChild(v, key, value), val, concatPrefix(subPrefix, key), childMerge, warn);
+        coalesceChild(v, key, value, val, concatPrefix(subPrefix, key), childMerge, warn);
       }
     }
   }
+}
+
+/** Whether a tree holds a shared map or array (see coalesceGlobals: globals must not). */
+function holdsShared(v: Value): boolean {
+  if (isShared(v)) return true;
+  if (isGoMap(v)) for (const x of v.values()) if (holdsShared(x)) return true;
+  return false;
 }
 
 /** `m[key]` (the map `value`), copied into place first when it is shared. */
@@ -144,6 +154,34 @@ function ownChild(m: GoMap, key: string, value: GoMap): GoMap {
   const owned = own(value);
   if (owned !== value) m.set(key, owned);
   return owned;
+}
+
+/**
+ * coalesceTables of two shared maps, by their identities, the prefix and the mode: each render meets
+ * the same pairs (the user's unchanged subtrees and the defaults), and the shared result lets what is
+ * computed from it later (schema verdicts, toYaml) be found again too.
+ */
+const coalescedPairs = new WeakMap<SharedMap, WeakMap<SharedMap, Map<string, { values: SharedMap; warnings: string[] }>>>();
+
+/** `m[key] = coalesceTables(m[key], src)`: from memory for two shared maps, else on a copy when `value` is shared. */
+function coalesceChild(m: GoMap, key: string, value: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): void {
+  if (!(value instanceof SharedMap && src instanceof SharedMap)) {
+    coalesceTables(ownChild(m, key, value), src, prefix, merge, warn);
+    return;
+  }
+  let bySrc = coalescedPairs.get(value);
+  if (bySrc === undefined) coalescedPairs.set(value, (bySrc = new WeakMap()));
+  let byMode = bySrc.get(src);
+  if (byMode === undefined) bySrc.set(src, (byMode = new Map()));
+  const mode = `${merge}\n${prefix}`;
+  let done = byMode.get(mode);
+  if (done === undefined) {
+    const warnings: string[] = [];
+    done = { values: sharedValues(coalesceTables(new Map(value), src, prefix, merge, (w) => void warnings.push(w))), warnings };
+    byMode.set(mode, done);
+  }
+  done.warnings.forEach(warn);
+  m.set(key, done.values);
 }
 
 /**
@@ -159,7 +197,7 @@ export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: bo
       if (!merge && val !== null) dst.delete(key);
     } else if (!has) dst.set(key, val);
     else if (isGoMap(val)) {
-      if (isGoMap(dv)) coalesceTables(ownChild(dst, key, dv), val, concatPrefix(prefix, key), merge, warn);
+      if (isGoMap(dv)) coalesceChild(dst, key, dv, val, concatPrefix(prefix, key), merge, warn);
       else warn(`warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`);
     } else if (isGoMap(dv) && val !== null) {
       warn(`warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`);
@@ -170,29 +208,39 @@ export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: bo
 
 /**
  * Parsed values texts, most recently used last: a render re-reads the same layers on every keystroke,
- * and parsing them dominates a warm render. Parsing depends on the text alone.
+ * and parsing them dominates a warm render. Parsing depends on the text alone. The trees are shared
+ * (frozen), and a new text's tree reuses the unchanged subtrees of the last one read.
  */
-const parsedValues = new Map<string, GoMap>();
+const parsedValues = new Map<string, SharedMap>();
 const PARSED_VALUES_MAX = 32;
+let lastParsed: SharedMap | undefined;
 
 /**
- * Helm's loader.LoadValues: every YAML document of a values file, merged in order (v4 reads all documents).
- * `what` prefixes parse errors the way the caller words them (`cannot load values.yaml`).
+ * Helm's loader.LoadValues: every YAML document of a values file, merged in order (v4 reads all documents),
+ * as a shared tree (copy before changing: own, copyPlain). `what` prefixes parse errors the way the
+ * caller words them (`cannot load values.yaml`).
  */
-export function loadValuesText(text: string, what: string): GoMap {
+export function loadSharedValues(text: string, what: string): SharedMap {
   let parsed = parsedValues.get(text);
   if (parsed === undefined) {
+    let fresh: GoMap;
     try {
-      parsed = readBlockValues(text) ?? parseValuesYaml(text);
+      fresh = readBlockValues(text) ?? parseValuesYaml(text);
     } catch (e) {
       if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `${what}: ${e.message}`, line: e.line, col: e.column });
       throw e;
     }
+    parsed = internValues(fresh, lastParsed);
     if (parsedValues.size >= PARSED_VALUES_MAX) parsedValues.delete(parsedValues.keys().next().value ?? "");
   } else {
     parsedValues.delete(text);
   }
   parsedValues.set(text, parsed);
-  // Callers merge into and mutate what they get: the cached tree itself never leaves.
-  return deepCopyValue(parsed);
+  lastParsed = parsed;
+  return parsed;
+}
+
+/** loadSharedValues as a plain tree the caller may change. */
+export function loadValuesText(text: string, what: string): GoMap {
+  return deepCopyValue(loadSharedValues(text, what));
 }

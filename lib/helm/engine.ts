@@ -29,9 +29,20 @@ interface Renderable {
   subValues?: GoMap;
 }
 
-/** Per-render state the set-bound functions read (include's recursion counts). */
+/** Per-render state the set-bound functions read. */
 interface RenderState {
-  included: Map<string, number>;
+  /**
+   * Names of the includes now running, outermost first. Helm counts each name's nesting; a name can be
+   * nested more than RECURSION_MAX times only once the stack is deeper than that, so it is counted then.
+   */
+  including: string[];
+}
+
+/** How many times `name` is in `stack`. */
+function nesting(stack: readonly string[], name: string): number {
+  let n = 0;
+  for (const s of stack) if (s === name) n++;
+  return n;
 }
 
 interface ParsedSet {
@@ -46,14 +57,16 @@ function boundFuncs(state: RenderState): Map<string, TemplateFunc> {
   const include = contextFunc(["string", "any"], (ctx: ExecContext, ...args: Value[]) => {
     const name = args[0] as string;
     const data = args[1] ?? null;
-    const n = state.included.get(name) ?? 0;
-    if (n > RECURSION_MAX) throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+    const stack = state.including;
+    if (stack.length > RECURSION_MAX && nesting(stack, name) > RECURSION_MAX) {
+      throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+    }
     if (!ctx.set.has(name)) throw new FuncError(`template: no template ${goQuote(name)} associated with template ${goQuote(ROOT_NAME)}`);
-    state.included.set(name, n + 1);
+    stack.push(name);
     try {
       return ctx.executeTemplate(name, data);
     } finally {
-      state.included.set(name, (state.included.get(name) ?? 1) - 1);
+      stack.pop();
     }
   });
   const tpl = contextFunc(["string", "any"], (ctx: ExecContext, ...args: Value[]) => {
@@ -149,7 +162,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
   const cache = (owner.cache ??= new Map<string, ParsedSet>()) as Map<string, ParsedSet>;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const state: RenderState = { included: new Map() };
+  const state: RenderState = { including: [] };
   // The set-bound functions over Helm's and Sprig's, as a fixed map: the set resolves each name once.
   const funcs = new Map<string, TemplateFunc>([...helmFuncs(), ...boundFuncs(state)]);
   const set = new TemplateSet(funcs, { rootName: ROOT_NAME, missingKey: "zero" });
@@ -178,7 +191,7 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
   collect(effective, tpls, top, undefined);
   const keys = sortTemplates([...tpls.keys()]);
   const { set, state } = parsedSet(owner, keys, tpls);
-  state.included.clear();
+  state.including.length = 0;
   const rendered = new Map<string, string>();
   for (const name of keys) {
     if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;

@@ -6,7 +6,7 @@ import type { GoMap, Value } from "../template/value";
 import { byteLength, FuncError } from "../template/value";
 import type { Chart } from "./chart";
 import { chartFullPath } from "./chart";
-import { coalesceOwnedValues, loadValuesText, mergeMaps } from "./coalesce";
+import { coalesceOwnedValues, deepCopyValue, loadSharedValues, mergeMaps } from "./coalesce";
 import { checkDependencies, isCompatibleRange, processDependencies } from "./dependencies";
 import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
@@ -89,14 +89,22 @@ export function valuesFileTooLarge(name: string, size: number): string | null {
  * --set-literal, merged into the user-supplied values map. Throws HelmError.
  */
 export function mergeUserValues(opts: RenderOptions): GoMap {
+  return deepCopyValue(sharedUserValues(opts));
+}
+
+/** mergeUserValues keeping the values files' shared subtrees (a render copies only what it changes). */
+function sharedUserValues(opts: RenderOptions): GoMap {
   let base: GoMap = new Map();
   (opts.values ?? []).forEach((text, i) => {
     const name = opts.valuesFiles?.[i] ?? `values[${i}]`;
     // A UTF-16 unit is at most 3 UTF-8 bytes: shorter texts need no count.
     const tooLarge = text.length > MAX_VALUES_FILE_BYTES / 3 ? valuesFileTooLarge(name, byteLength(text)) : null;
     if (tooLarge) throw new HelmError({ code: "VALUES_INVALID", message: tooLarge });
-    base = mergeMaps(base, loadValuesText(text, `failed to parse ${name}`));
+    base = mergeMaps(base, loadSharedValues(text, `failed to parse ${name}`));
   });
+  const flags = [opts.setJson, opts.set, opts.setString, opts.setFile, opts.setLiteral];
+  // The --set parsers change maps along their paths: they get a plain tree.
+  if (flags.some((f) => f !== undefined && f.length > 0)) base = deepCopyValue(base);
   try {
     for (const v of opts.setJson ?? []) parseSetJson(v, base);
     for (const v of opts.set ?? []) parseSet(v, base);
@@ -213,7 +221,7 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
     warnings.push(msg.startsWith("level=") ? msg : `level=INFO msg=${slogValue(msg)}`);
   };
   const caps = renderCapabilities(opts);
-  const userValues = mergeUserValues(opts);
+  const userValues = sharedUserValues(opts);
   const type = chart.metadata.type ?? "";
   if (type !== "" && type !== "application") throw new HelmError({ code: "CHART_INVALID", message: `${type} charts are not installable` });
   // helm install/template warn right after the installable check, before the dependency check.

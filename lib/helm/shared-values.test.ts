@@ -70,6 +70,19 @@ describe("shared chart defaults", () => {
     expect(JSON.stringify([...chart.values])).toBe(defaults);
   });
 
+  it("values files are shared the same way: changes to their maps stay in their render", () => {
+    const user = "config:\n  nested: {x: 7}\nuntouched:\n  deep: {j: z, k: kept}\nsub:\n  own: {count: 3}\n";
+    const helm = helmTemplate({ ...CHART, "user.yaml": user }, ["-f", "user.yaml"]);
+    expect(helm.stderr).toBe("");
+    const chart = loadChart(files(CHART));
+    // An edited text in between: its unchanged subtrees are the very maps of the first reading.
+    for (const values of [user, `${user}extra: 1\n`, user, user]) {
+      const r = renderChart(chart, { values: [values] });
+      expect(r.error).toBeUndefined();
+      if (values === user) expect(r.output).toBe(helm.stdout);
+    }
+  });
+
   it("other values change nothing for the next render either", () => {
     const chart = loadChart(files(CHART));
     const first = renderChart(chart).output;

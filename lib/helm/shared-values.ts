@@ -39,13 +39,35 @@ export class SharedMap extends Map<string, Value> {
 
 const frozen = new WeakMap<GoMap, SharedMap>();
 
-function freeze(v: Value): Value {
+/** Frozen arrays of shared trees (a frozen array elsewhere is not known to hold only shared values). */
+const sharedArrays = new WeakSet<readonly Value[]>();
+
+/**
+ * `v` frozen, reusing `prev`'s subtrees where they are the same (same keys in the same order, same
+ * scalars), and shared subtrees of `v` itself as they are.
+ */
+function freeze(v: Value, prev?: Value): Value {
+  if (isShared(v)) return v;
   if (isGoMap(v)) {
+    const p = prev instanceof SharedMap && prev.size === v.size ? prev : undefined;
+    const pk = p?.keys();
+    let same = p !== undefined;
     const m = new SharedMap();
-    for (const [k, x] of v) mapSet.call(m, k, freeze(x));
-    return m;
+    for (const [k, x] of v) {
+      const y = freeze(x, p?.get(k));
+      if (same && (pk!.next().value !== k || y !== p!.get(k))) same = false;
+      mapSet.call(m, k, y);
+    }
+    return same ? p! : m;
   }
-  if (Array.isArray(v)) return Object.freeze(v.map(freeze)) as Value[];
+  if (Array.isArray(v)) {
+    const p = Array.isArray(prev) && sharedArrays.has(prev) && prev.length === v.length ? prev : undefined;
+    const items = v.map((x, i) => freeze(x, p?.[i]));
+    if (p !== undefined && items.every((x, i) => x === p[i])) return p;
+    const a = Object.freeze(items) as Value[];
+    sharedArrays.add(a);
+    return a;
+  }
   return v;
 }
 
@@ -58,6 +80,28 @@ export function sharedValues(v: GoMap): SharedMap {
     frozen.set(v, m);
   }
   return m;
+}
+
+/**
+ * A frozen copy of a freshly parsed values tree that reuses `prev`'s subtrees where they are the same:
+ * re-reading an edited values text yields the very objects of the last reading wherever it is
+ * unchanged, so what was computed from them (schema verdicts, coalesced subtrees) is found again.
+ */
+export const internValues = (fresh: GoMap, prev: GoMap | undefined): SharedMap => freeze(fresh, prev) as SharedMap;
+
+/** Whether `v` is a shared map or array. */
+export const isShared = (v: Value): boolean => v instanceof SharedMap || (Array.isArray(v) && sharedArrays.has(v));
+
+/** A copy of a values tree to change: plain maps and arrays are copied, shared subtrees kept (see own). */
+export function copyPlain<T extends Value>(v: T): T {
+  if (isShared(v)) return v;
+  if (isGoMap(v)) {
+    const m: GoMap = new Map();
+    for (const [k, x] of v as GoMap) m.set(k, copyPlain(x));
+    return m as T;
+  }
+  if (Array.isArray(v)) return v.map(copyPlain) as T;
+  return v;
 }
 
 /** `m`, or a plain shallow copy of it when it is shared: the map to change in its place. */
