@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { chartDefaults } from "../export/index";
+import { chartDefaults, type PlainValue } from "../export/index";
 import { studioChart, chartDir } from "../export/util-chart.test-util";
 import { toPlainValue } from "../workspace/environment-grid";
 import { authoringFields } from "./authoring-fields";
@@ -10,7 +10,8 @@ import { changedCounts, isChanged } from "./changed-fields";
 import { checkImport } from "./import-values";
 import { sameValue, valueAt } from "./plain-path";
 import { searchFields } from "./search-fields";
-import { validateValues } from "./validate-values";
+import { valuesSchema } from "../values/schema";
+import { modelIssues, validateValues } from "./validate-values";
 
 const fields = authoringFields();
 const byPath = new Map(fields.map((f) => [f.path, f]));
@@ -86,6 +87,38 @@ describe("authoring/validateValues", () => {
       return c as typeof defaults;
     })();
     expect(validateValues(v, fields)).toContainEqual({ path: "rest-api.autoscaling.minReplicas", message: "The minimum replica count must not exceed maxReplicas." });
+  });
+});
+
+describe("authoring/modelIssues", () => {
+  const model = valuesSchema.parse({}) as Record<string, PlainValue>;
+  const whole = (v: PlainValue) => (valuesSchema.safeParse(v).error?.issues ?? []).map((i) => ({ code: i.code, path: i.path, message: i.message }));
+  const keyed = (v: PlainValue) => modelIssues(v).map((i) => ({ code: i.code, path: i.path, message: i.message }));
+  const set = (v: PlainValue, segments: readonly string[], x: PlainValue): PlainValue => {
+    const [k, ...rest] = segments;
+    if (k === undefined) return x;
+    const o = v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+    return { ...o, [k]: set(o[k] ?? {}, rest, x) };
+  };
+  // One edit after another, as typing makes them, so the per-key answers kept from the previous call are used.
+  it("should give the issues of the whole-model parse for each field set to good and bad values, in turn", () => {
+    let v: PlainValue = model;
+    for (const f of fields) {
+      for (const x of ["x y", -1, valueAt(model, f.segments) ?? null]) {
+        v = set(v, f.segments, x);
+        expect(keyed(v), `${f.path} = ${JSON.stringify(x)}`).toEqual(whole(v));
+      }
+    }
+  });
+  it("should apply the cross-field rules only when nothing else is wrong, as the refinement does", () => {
+    let v = set(model, ["global", "aws", "useIRSA"], true);
+    expect(keyed(v)).toEqual(whole(v));
+    expect(keyed(v).map((i) => i.path.join("."))).toEqual(["global.aws.roleArn"]);
+    v = set(v, ["rest-api", "replicaCount"], "two");
+    expect(keyed(v)).toEqual(whole(v));
+    v = set(set(v, ["rest-api", "replicaCount"], 2), ["extra"], 1);
+    expect(keyed(v)).toEqual(whole(v));
+    expect(keyed("not a map")).toEqual(whole("not a map"));
   });
 });
 

@@ -5,8 +5,10 @@
  */
 import type { z } from "zod";
 import type { PlainValue } from "../export/index";
-import { valuesSchema } from "../values/schema";
+import { checkConsistency } from "../values/consistency";
+import { valuesSchema, type Values } from "../values/schema";
 import type { AuthoringField } from "./authoring-fields";
+import { sameValue } from "./plain-path";
 
 export interface FieldProblem {
   /** Dotted path of the field it belongs to. */
@@ -18,10 +20,54 @@ type Issue = z.core.$ZodIssue;
 
 /** Problems of `values` (effective values as plain data), one per field at most, in field order. */
 export function validateValues(values: PlainValue, fields: readonly AuthoringField[]): FieldProblem[] {
-  const r = valuesSchema.safeParse(withoutSubchartGlobals(values));
-  if (r.success) return [];
+  return problemsOf(modelIssues(withoutSubchartGlobals(values)), fields);
+}
+
+/** The model's issues for `values`, as `valuesSchema.safeParse` reports them (lib/authoring tests hold it to that). */
+export function modelIssues(values: PlainValue): readonly Issue[] {
+  if (!isRecord(values)) return valuesSchema.safeParse(values).error?.issues ?? [];
+  // A keystroke changes one subchart's values (or global's): only that key is parsed again, the others
+  // answer from their last parse. When every key is fine (and no top-level key is unknown), the whole
+  // parse would find nothing but the cross-field rules, which run here on the keys' output. Otherwise
+  // the whole model is parsed: whether zod then still applies those rules depends on the kind of issue.
+  const data: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(valuesSchema.shape)) {
+    const r = keyParse(key, schema, values[key]);
+    if (!r.success) return valuesSchema.safeParse(values).error?.issues ?? [];
+    data[key] = r.data;
+  }
+  if (Object.keys(values).some((k) => !(k in valuesSchema.shape))) return valuesSchema.safeParse(values).error?.issues ?? [];
+  const issues: Issue[] = [];
+  checkConsistency(data as Values, {
+    addIssue: (i: z.core.$ZodRawIssue | string) => {
+      if (typeof i !== "string") issues.push({ code: "custom", path: i.path ?? [], message: i.message ?? "", input: i.input } as Issue);
+    },
+  } as z.RefinementCtx);
+  return issues;
+}
+
+interface KeyParse {
+  value: PlainValue | undefined;
+  success: boolean;
+  data: unknown;
+}
+
+// The last parse of each top-level key; a value equal to the one parsed then gives the same answer.
+const lastParse = new Map<string, KeyParse>();
+
+function keyParse(key: string, schema: z.ZodType, value: PlainValue | undefined): KeyParse {
+  const last = lastParse.get(key);
+  if (last && sameValue(last.value, value)) return last;
+  const r = schema.safeParse(value);
+  const parsed = { value, success: r.success, data: r.data };
+  lastParse.set(key, parsed);
+  return parsed;
+}
+
+function problemsOf(issues: readonly Issue[], fields: readonly AuthoringField[]): FieldProblem[] {
+  if (issues.length === 0) return [];
   const byPath = new Map<string, string>();
-  for (const issue of r.error.issues) {
+  for (const issue of issues) {
     const field = fieldOf(issue.path.map(String), fields);
     if (field && !byPath.has(field.path)) byPath.set(field.path, sentence(issue, field));
   }
