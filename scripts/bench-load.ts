@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -53,6 +54,23 @@ function rssMb(pid: number): number {
     }
   }
   return total;
+}
+
+/** CPU seconds the process has used so far: its main thread, and all its other threads (render workers, V8's helpers). */
+function cpuSeconds(pid: number): { main: number; others: number } {
+  const out = { main: 0, others: 0 };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      // utime and stime, fields 14 and 15, in clock ticks (100 per second on Linux x86-64).
+      const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      const s = (Number(f[11]) + Number(f[12])) / 100;
+      if (tid === String(pid)) out.main += s;
+      else out.others += s;
+    } catch {
+      // the thread ended while we looked
+    }
+  }
+  return out;
 }
 
 /** Polls `url` until it answers 200 (its JSON body) or the deadline passes (null). */
@@ -142,6 +160,7 @@ export async function benchLoad(): Promise<void> {
     // Every answer's arrival (s since the load began) and latency, to tell the cold first seconds from the rest.
     const answers: { at: number; ms: number }[] = [];
     const loadStart = performance.now();
+    const cpu0 = cpuSeconds(pid);
     const r = await new Promise<AutocannonResult>((resolve, reject) => {
       const instance = autocannon(
         {
@@ -160,6 +179,10 @@ export async function benchLoad(): Promise<void> {
     clearInterval(sampler);
     clearTimeout(mid);
     const end = rssMb(pid);
+    const cpu1 = cpuSeconds(pid);
+    const cpuMain = cpu1.main - cpu0.main;
+    const cpuOthers = cpu1.others - cpu0.others;
+    const perAnswer = (x: number): string => `${((x * 1000) / Math.max(1, r.requests.total)).toFixed(1)} ms`;
     // One more request after the load: the answer must still be a full render.
     const after = await fetch(`${base}/api/render?env=prod`, { method: "POST", headers: { "content-type": "application/yaml" }, body });
     const afterJson = (await after.json()) as { output?: string; error: unknown };
@@ -172,6 +195,10 @@ export async function benchLoad(): Promise<void> {
     console.log(`  latency of 2xx answers       p50 ${r.latency.p50} ms, p97.5 ${r.latency.p97_5} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`);
     console.log(`  by phase (all answers)       first 5 s: ${phase(answers, 0, 5)}; after: ${phase(answers, 5, Infinity)}`);
     console.log(`  throughput                   ${r.requests.average.toFixed(1)} req/s, ${(r.throughput.average / 1e6).toFixed(2)} MB/s`);
+    console.log(
+      `  server CPU during the load   ${(cpuMain + cpuOthers).toFixed(1)} s of ${os.availableParallelism()} cores x ${SECONDS} s: main thread ${cpuMain.toFixed(1)} s, other threads ${cpuOthers.toFixed(1)} s; per answer ${perAnswer(cpuMain)} + ${perAnswer(cpuOthers)}`,
+    );
+    console.log(`  machine load average         ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} (1, 5, 15 min; other work on the machine slows every figure above)`);
     console.log(`  server RSS                   start ${rss.start.toFixed(0)} MB, mid ${rss.mid.toFixed(0)} MB, end ${end.toFixed(0)} MB, peak ${Math.max(rss.peak, end).toFixed(0)} MB`);
     console.log(`  render after the load        ${after.status}, ${afterJson.output?.length ?? 0} chars of output, error ${JSON.stringify(afterJson.error)}`);
   } finally {

@@ -22,7 +22,8 @@ export interface PoolLimits {
   timeoutMs: number;
 }
 
-export const POOL_LIMITS: PoolLimits = { maxQueue: 256, timeoutMs: 10_000 };
+// A warm render takes ~10 ms of CPU; 30 s of wall time leaves room for a cold one on a machine busy with other work.
+export const POOL_LIMITS: PoolLimits = { maxQueue: 256, timeoutMs: 30_000 };
 /** Heap limit of one worker: a prod render needs a few MB; a body that blows up the engine ends its worker, not the server. */
 const WORKER_HEAP_MB = 512;
 
