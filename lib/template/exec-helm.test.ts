@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TemplateExecError, TemplateParseError, TemplateSet } from "./index";
 import { CHART, helmTemplate } from "../../test/real-helm";
-import { toValue } from "./helm-oracle.test-util";
+import { helmInclude, toValue } from "./helm-oracle.test-util";
 import { FuncError, withGoType } from "./value";
 
 const VALUES = {
@@ -286,5 +286,25 @@ describe("template: %p of a map, slice or pointer", () => {
     const set = engine();
     set.parse(PATH("t.yaml"), tpl);
     expect(set.execute(PATH("t.yaml"), data)).toMatch(shape);
+  });
+});
+
+describe("template: Helm's limit of nested includes, not the JS stack's", () => {
+  // Each level under an if and inside printf's argument: the deepest the chart's helpers nest calls.
+  const tpl = '{{- define "r" }}{{ if gt (len .) 0 }}{{ printf "%s" (include "r" (slice . 1)) }}{{ end }}{{- end }}\nx: {{ include "r" .Values.l | len }}\n';
+
+  it.each([1000, 1001])("a list of %i: 1 + that many nested includes", (n) => {
+    const values = { l: Array.from({ length: n }, (_, i) => i) };
+    const r = helmTemplate({ "values.yaml": JSON.stringify(values), "templates/t.yaml": tpl });
+    const set = new TemplateSet(new Map([["include", helmInclude()]]));
+    set.parse(PATH("t.yaml"), tpl);
+    let mine: string;
+    try {
+      mine = set.execute(PATH("t.yaml"), withGoType(new Map([["Values", toValue(values)]]), "common.Values"));
+    } catch (e) {
+      mine = `Error: ${(e as TemplateExecError).goMessage}`;
+    }
+    if (n === 1000) expect(mine.trim()).toBe(r.stdout.split("\n").find((l) => l.startsWith("x:")));
+    else expect(mine).toBe(r.stderr.split("\n\n")[0]);
   });
 });

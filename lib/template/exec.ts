@@ -73,8 +73,37 @@ type Pipe = (s: ExecState, dot: Value) => Value;
 type Arg = (s: ExecState, dot: Value, typ: GoType | null) => Value;
 /** A compiled command; `final` is the previous command's result (always undefined for a pipeline's first). */
 type Cmd = (s: ExecState, dot: Value, final: Value | undefined) => Value;
-/** A compiled field chain `.X.Y.Z` walked from `receiver`; sets `s.boxed`. */
-type Chain = (s: ExecState, dot: Value, receiver: Value, boxed: Boxed, final: Value | undefined) => Value;
+/** A field chain `.X.Y.Z` (walked by `evalChain`, plain code V8 inlines): only the last element gets the command's arguments. */
+interface Chain {
+  readonly node: Node;
+  readonly names: readonly string[];
+  readonly args: readonly ArgPlan[];
+  /** Whether the last element is given arguments (or the pipeline's previous value). */
+  readonly hasArgs: boolean;
+}
+
+/**
+ * An argument as a call evaluates it (`evalArg`): literals, `.`, field chains and variables inline,
+ * anything else through its compiled closure.
+ */
+interface ArgPlan {
+  readonly kind: typeof ARG_CONST | typeof ARG_DOT | typeof ARG_FIELD | typeof ARG_VAR | typeof ARG_OTHER;
+  readonly node: ArgNode;
+  /** ARG_CONST: the literal's value in an untyped context, and the parameter type that takes it unchanged. */
+  readonly value: Value | undefined;
+  readonly type: GoType | null;
+  /** ARG_FIELD and ARG_VAR with fields: the chain. */
+  readonly chain: Chain | null;
+  /** ARG_VAR: the variable's name and compiled slot. */
+  readonly name: string;
+  readonly slot: number;
+  readonly fn: Arg | null;
+}
+const ARG_CONST = 0;
+const ARG_DOT = 1;
+const ARG_FIELD = 2;
+const ARG_VAR = 3;
+const ARG_OTHER = 4;
 
 /** A compiled template: its root list. */
 export type CompiledTemplate = Stmt;
@@ -316,6 +345,21 @@ function compileAction(pipe: PipeNode, node: Node, c: Compiler): Stmt {
   if (first !== null && first.type === "identifier") {
     return compileCall(first, pipe.cmds[0]!, pipe.cmds[0]!.args, false, c, TO_OUTPUT, { pipe, action: node }) as Stmt;
   }
+  if (first !== null && first.type === "field") {
+    // `{{ .a.b }}`: the most common action, walked right here.
+    const chain = compileChain(first, first.ident, 0, pipe.cmds[0]!.args, false, c);
+    return (s, dot) => {
+      step(s);
+      s.node = pipe;
+      step(s);
+      s.node = first;
+      const v = evalChain(s, dot, chain, dot, s.dotBoxed, undefined);
+      s.boxed = false;
+      s.node = node;
+      printValue(s, v ?? null);
+      return NORMAL;
+    };
+  }
   // The commands run in this frame, not through a pipeline closure (the include path's stack).
   const cmds = pipe.cmds.map((cmd, i) => compileCommand(cmd, i > 0, c));
   return (s, dot) => {
@@ -524,7 +568,7 @@ function compileCommand(cmd: CommandNode, hasFinal: boolean, c: Compiler): Cmd {
       const chain = compileChain(first, first.ident, 0, cmd.args, hasFinal, c);
       return (s, dot, final) => {
         s.node = first;
-        return chain(s, dot, dot, s.dotBoxed, final);
+        return evalChain(s, dot, chain, dot, s.dotBoxed, final);
       };
     }
     case "chain":
@@ -601,7 +645,7 @@ function compileVariable(v: VariableNode, args: readonly ArgNode[] | null, hasFi
   return (s, dot, final) => {
     s.node = v;
     const x = slotVar(s, slot, name);
-    return chain(s, dot, x.value, x.boxed, final);
+    return evalChain(s, dot, chain, x.value, x.boxed, final);
   };
 }
 
@@ -612,45 +656,43 @@ function compileChainNode(n: ChainNode, args: readonly ArgNode[] | null, hasFina
   return (s, dot, final) => {
     s.node = n;
     if (n.node.type === "nil") throw s.error("NIL_POINTER", `indirection through explicit nil in ${printNode(n)}`);
-    const r = receiver(s, dot, null);
-    return chain(s, dot, r, s.boxed, final);
+    const r = evalArg(s, dot, receiver, null);
+    return evalChain(s, dot, chain, r, s.boxed, final);
   };
 }
 
-/**
- * Walks .X.Y.Z from a receiver (`ident` from `start`); only the last element gets the command's arguments.
- * Map receivers, nearly all of them, are read inline; anything else goes through `evalField`.
- */
 function compileChain(node: Node, ident: readonly string[], start: number, cmdArgs: readonly ArgNode[] | null, hasFinal: boolean, c: Compiler): Chain {
-  const names = ident.slice(start);
-  const last = names.length - 1;
-  const lastName = names[last]!;
   const args = cmdArgs ? cmdArgs.slice(1).map((a) => compileArg(a, c)) : NO_ARGS;
-  const hasArgs = args.length > 0 || hasFinal;
-  return (s, dot, receiver, boxed, final) => {
-    for (let i = 0; i < last; i++) {
-      const name = names[i]!;
-      if (receiver instanceof Map) {
-        let v = receiver.get(name);
-        if (v === undefined) v = missingKey(s, receiver, name);
-        boxed = receiver;
-        receiver = v;
-      } else {
-        receiver = evalField(s, dot, name, node, NO_ARGS, false, undefined, receiver, boxed);
-        boxed = s.boxed;
-      }
-    }
-    if (receiver instanceof Map && !hasArgs) {
-      let v = receiver.get(lastName);
-      if (v === undefined) v = missingKey(s, receiver, lastName);
-      s.boxed = receiver;
-      return v;
-    }
-    return evalField(s, dot, lastName, node, args, hasArgs, final, receiver, boxed);
-  };
+  return { node, names: ident.slice(start), args, hasArgs: args.length > 0 || hasFinal };
 }
 
-const NO_ARGS: readonly Arg[] = [];
+/** Walks a chain from `receiver`. Map receivers, nearly all of them, are read here; anything else goes through `evalField`. */
+function evalChain(s: ExecState, dot: Value, chain: Chain, receiver: Value, boxed: Boxed, final: Value | undefined): Value {
+  const names = chain.names;
+  const last = names.length - 1;
+  for (let i = 0; i < last; i++) {
+    const name = names[i]!;
+    if (receiver instanceof Map) {
+      let v = receiver.get(name);
+      if (v === undefined) v = missingKey(s, receiver, name);
+      boxed = receiver;
+      receiver = v;
+    } else {
+      receiver = evalField(s, dot, name, chain.node, NO_ARGS, false, undefined, receiver, boxed);
+      boxed = s.boxed;
+    }
+  }
+  const name = names[last]!;
+  if (receiver instanceof Map && !chain.hasArgs) {
+    let v = receiver.get(name);
+    if (v === undefined) v = missingKey(s, receiver, name);
+    s.boxed = receiver;
+    return v;
+  }
+  return evalField(s, dot, name, chain.node, chain.args, chain.hasArgs, final, receiver, boxed);
+}
+
+const NO_ARGS: readonly ArgPlan[] = [];
 
 /** What a missing map key yields: the element type's zero value, or Go's error under missingkey=error. */
 function missingKey(s: ExecState, m: Map<string, Value>, name: string): Value {
@@ -664,7 +706,7 @@ function evalField(
   dot: Value,
   name: string,
   node: Node,
-  args: readonly Arg[],
+  args: readonly ArgPlan[],
   hasArgs: boolean,
   final: Value | undefined,
   receiver: Value,
@@ -778,7 +820,7 @@ function compileCall(
       let v: Value;
       if (r.builtin !== null) v = callSite(s, dot, site, node, name, argNodes, args, to === TO_PIPELINE ? (x as Value | undefined) : undefined);
       else {
-        const x0 = a0 !== null ? a0(s, dot, site.types[0]!) : validateType(s, x as Value, site.types[0]!, false);
+        const x0 = a0 === null ? validateType(s, x as Value, site.types[0]!, false) : a0.fn !== null && a0.kind === ARG_OTHER ? a0.fn(s, dot, site.types[0]!) : evalArg(s, dot, a0, site.types[0]!);
         s.callNode = node;
         s.callName = name;
         v = r.contextual ? (r.fn as ContextFunc).call(s, x0) : (r.fn as GoFunc).call(x0);
@@ -799,8 +841,9 @@ function compileCall(
       let v: Value;
       if (r.builtin !== null) v = callSite(s, dot, site, node, name, argNodes, args, to === TO_PIPELINE ? (x as Value | undefined) : undefined);
       else {
-        const x0 = a0(s, dot, site.types[0]!);
-        const x1 = a1 !== null ? a1(s, dot, site.types[1]!) : validateType(s, x as Value, site.types[1]!, false);
+        // A parenthesized argument (`include` inside `printf`) is called from here, not through evalArg: one frame less.
+        const x0 = a0.fn !== null && a0.kind === ARG_OTHER ? a0.fn(s, dot, site.types[0]!) : evalArg(s, dot, a0, site.types[0]!);
+        const x1 = a1 === null ? validateType(s, x as Value, site.types[1]!, false) : a1.fn !== null && a1.kind === ARG_OTHER ? a1.fn(s, dot, site.types[1]!) : evalArg(s, dot, a1, site.types[1]!);
         s.callNode = node;
         s.callName = name;
         v = r.contextual ? (r.fn as ContextFunc).call(s, x0, x1) : (r.fn as GoFunc).call(x0, x1);
@@ -852,7 +895,7 @@ function callSite(
   node: Node,
   name: string,
   argNodes: readonly ArgNode[] | null,
-  args: readonly Arg[],
+  args: readonly ArgPlan[],
   final: Value | undefined,
 ): Value {
   const r = site.r;
@@ -861,7 +904,7 @@ function callSite(
     const wantTrue = name === "or";
     let v: Value = null;
     for (let i = 0; i < nArgs; i++) {
-      v = args[i]!(s, dot, "any");
+      v = evalArg(s, dot, args[i]!, "any");
       if (truth(v) === wantTrue) {
         s.boxed = false;
         return v;
@@ -873,7 +916,7 @@ function callSite(
   }
   const types = site.types;
   const argv: Value[] = new Array<Value>(types.length);
-  for (let i = 0; i < nArgs; i++) argv[i] = args[i]!(s, dot, types[i]!);
+  for (let i = 0; i < nArgs; i++) argv[i] = evalArg(s, dot, args[i]!, types[i]!);
   if (final !== undefined) argv[nArgs] = validateType(s, final, types[nArgs]!, false);
   if (r.builtin === "call") {
     // Go names the callee in the error; a value here is never a function.
@@ -892,55 +935,87 @@ function callSite(
   return v;
 }
 
-/** An argument, evaluated for a parameter of type `typ` (null: no conversion, a chain receiver). */
-function compileArg(n: ArgNode, c: Compiler): Arg {
+function compileArg(n: ArgNode, c: Compiler): ArgPlan {
+  const plan = { kind: ARG_OTHER, node: n, value: null, type: null, chain: null, name: "", slot: -1, fn: null } as const;
   switch (n.type) {
     case "dot":
-      return (s, dot, typ) => {
-        s.node = n;
-        return validateType(s, dot, typ, s.dotBoxed);
-      };
-    case "nil":
-      return (s, _dot, typ) => {
-        s.node = n;
-        if (typ === null || canBeNil(typ)) {
-          s.boxed = false;
-          return null;
-        }
-        throw s.error("WRONG_ARG_TYPE", `cannot assign nil to ${goTypeOfParam(typ)}`);
-      };
-    case "field": {
-      const chain = compileChain(n, n.ident, 0, null, false, c);
-      return (s, dot, typ) => {
-        s.node = n;
-        return validateType(s, chain(s, dot, dot, s.dotBoxed, undefined), typ, s.boxed);
-      };
-    }
+      return { ...plan, kind: ARG_DOT };
+    case "field":
+      return { ...plan, kind: ARG_FIELD, chain: compileChain(n, n.ident, 0, null, false, c) };
     case "variable": {
-      const v = compileVariable(n, null, false, c);
-      return (s, dot, typ) => {
-        s.node = n;
-        return validateType(s, v(s, dot, undefined), typ, s.boxed);
-      };
+      const name = n.ident[0]!;
+      const chain = n.ident.length > 1 ? compileChain(n, n.ident, 1, null, false, c) : null;
+      return { ...plan, kind: ARG_VAR, name, slot: c.vars.lastIndexOf(name), chain };
     }
+    case "bool":
+      return { ...plan, kind: ARG_CONST, value: n.value, type: "bool", fn: compileConstant(n) };
+    case "string":
+      return { ...plan, kind: ARG_CONST, value: n.text, type: "string", fn: compileConstant(n) };
+    case "number": {
+      const value = idealConstant(n);
+      return { ...plan, kind: ARG_CONST, value, type: value !== undefined && value === n.int ? "int" : null, fn: compileConstant(n) };
+    }
+    case "nil":
+      return {
+        ...plan,
+        fn: (s, _dot, typ) => {
+          s.node = n;
+          if (typ === null || canBeNil(typ)) {
+            s.boxed = false;
+            return null;
+          }
+          throw s.error("WRONG_ARG_TYPE", `cannot assign nil to ${goTypeOfParam(typ)}`);
+        },
+      };
     case "chain": {
       const chain = compileChainNode(n, null, false, c);
-      return (s, dot, typ) => {
-        s.node = n;
-        return validateType(s, chain(s, dot, undefined), typ, s.boxed);
+      return {
+        ...plan,
+        fn: (s, dot, typ) => {
+          s.node = n;
+          return validateType(s, chain(s, dot, undefined), typ, s.boxed);
+        },
       };
     }
     case "identifier": {
       const call = compileCall(n, n, null, false, c) as Cmd;
-      return (s, dot, typ) => {
-        s.node = n;
-        return validateType(s, call(s, dot, undefined), typ, s.boxed);
+      return {
+        ...plan,
+        fn: (s, dot, typ) => {
+          s.node = n;
+          return validateType(s, call(s, dot, undefined), typ, s.boxed);
+        },
       };
     }
     case "pipe":
-      return compilePipeArg(n, c);
+      return { ...plan, fn: compilePipeArg(n, c) };
   }
-  return compileConstant(n);
+}
+
+/** Evaluates an argument for a parameter of type `typ` (null: no conversion, a chain receiver), as Go's evalArg. */
+function evalArg(s: ExecState, dot: Value, a: ArgPlan, typ: GoType | null): Value {
+  switch (a.kind) {
+    case ARG_CONST:
+      if (a.value !== undefined && (typ === null || typ === "any" || typ === a.type)) {
+        s.node = a.node;
+        s.boxed = false;
+        return a.value;
+      }
+      break;
+    case ARG_DOT:
+      s.node = a.node;
+      return validateType(s, dot, typ, s.dotBoxed);
+    case ARG_FIELD:
+      s.node = a.node;
+      return validateType(s, evalChain(s, dot, a.chain!, dot, s.dotBoxed, undefined), typ, s.boxed);
+    case ARG_VAR: {
+      s.node = a.node;
+      const x = slotVar(s, a.slot, a.name);
+      const v = a.chain === null ? x.value : evalChain(s, dot, a.chain, x.value, x.boxed, undefined);
+      return validateType(s, v, typ, a.chain === null ? x.boxed : s.boxed);
+    }
+  }
+  return a.fn!(s, dot, typ);
 }
 
 /** A parenthesized pipeline as an argument; a single call runs in the argument's frame (the include path's stack). */
