@@ -1,6 +1,6 @@
 /**
- * The render workers of this server process. POST /api/render checks its request, hands the job here and
- * sends back the bytes a worker made. Why: a render is several ms of synchronous CPU, and the engine's
+ * The render workers of this server process. POST /api/render reads the body, hands the job here and sends
+ * back the bytes a worker made (the worker checks the request too). Why: a render is several ms of CPU, and the engine's
  * first renders in a fresh process are tens of times slower until V8 has optimised it. On the event loop,
  * a cold burst of 50 requests queued behind each other for more than 10 s; in workers, renders run on every
  * core, each worker warms its engine at boot (instrumentation.ts starts the pool before the first request),
