@@ -30,11 +30,15 @@ let outputLanguage: Promise<void> | null = null;
 
 /** Our Monaco bundle with OUTPUT_LANGUAGE registered, once per page. */
 function setupOutputLanguage(): Promise<void> {
-  outputLanguage ??= Promise.all([setupMonaco(), import("monaco-editor/languages/definitions/yaml/yaml.js")]).then(([{ monaco }, yaml]) => {
-    monaco.languages.register({ id: OUTPUT_LANGUAGE });
-    monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yaml.language);
-    monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yaml.conf);
-  });
+  // The grammar's chunk imports Monaco's editor API without carrying it: loaded only once Monaco is
+  // (in parallel, Turbopack may instantiate it first: "module factory is not available").
+  outputLanguage ??= setupMonaco().then(({ monaco }) =>
+    import("monaco-editor/languages/definitions/yaml/yaml.js").then((yaml) => {
+      monaco.languages.register({ id: OUTPUT_LANGUAGE });
+      monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yaml.language);
+      monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yaml.conf);
+    }),
+  );
   return outputLanguage;
 }
 
