@@ -75,12 +75,17 @@ export function ExportMenu() {
     recordExport(envs, { kind, file: name });
   };
 
-  let command = "";
-  try {
-    command = installCommand(ws, packageName, environmentExport(chart, ws, env, { mode }).files.map((f) => f.name));
-  } catch {
-    command = "";
-  }
+  /** The helm command for the chosen values files; built only when asked for, since it exports them. */
+  const valuesCommand = (): string => {
+    try {
+      return installCommand(ws, packageName, environmentExport(chart, ws, env, { mode }).files.map((f) => f.name));
+    } catch {
+      return "";
+    }
+  };
+  // Each render of the menu follows a workspace change (a keystroke): with the values packed into the
+  // chart, the command names no values files and nothing needs exporting.
+  const command = packValues ? installCommand(ws, packageName, []) : valuesCommand();
 
   const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -164,13 +169,12 @@ export function ExportMenu() {
           Download chart package (.tgz)
         </button>
         <p className={styles.command}>
-          <code data-testid="helm-command">{packValues ? installCommand(ws, packageName, []) : command}</code>
+          <code data-testid="helm-command">{command}</code>
           <button
             type="button"
             onClick={() => {
-              const text = packValues ? installCommand(ws, packageName, []) : command;
               // The clipboard may be refused (no permission, no focus); the command stays visible above.
-              navigator.clipboard?.writeText(text).then(
+              navigator.clipboard?.writeText(command).then(
                 () => setStatus({ kind: "ok", text: "Copied the helm command" }),
                 () => setStatus({ kind: "error", text: "The browser refused the clipboard: copy the command above." }),
               );

@@ -7,13 +7,32 @@ const STORE = "workspaces";
 /** One workspace per browser profile for now; the key leaves room for more. */
 const KEY = "current";
 
+let connection: Promise<IDBDatabase> | null = null;
+
+/**
+ * One connection per page, opened on first use: autosave writes after every keystroke, and opening the
+ * database each time cost about as much as the write. It closes when another page deletes or upgrades it.
+ */
 function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
+  connection ??= new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error("IndexedDB is not available"));
+    req.onsuccess = () => {
+      const db = req.result;
+      const forget = () => {
+        db.close();
+        connection = null;
+      };
+      db.onversionchange = forget;
+      db.onclose = forget;
+      resolve(db);
+    };
+    req.onerror = () => {
+      connection = null;
+      reject(req.error ?? new Error("IndexedDB is not available"));
+    };
   });
+  return connection;
 }
 
 function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
@@ -22,14 +41,9 @@ function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequ
       new Promise<T>((resolve, reject) => {
         const tx = db.transaction(STORE, mode);
         const req = op(tx.objectStore(STORE));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(req.result);
-        };
-        tx.onerror = () => {
-          db.close();
-          reject(tx.error ?? new Error("IndexedDB transaction failed"));
-        };
+        tx.oncomplete = () => resolve(req.result);
+        // A full disk aborts the transaction without a request error.
+        tx.onerror = tx.onabort = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
       }),
   );
 }
