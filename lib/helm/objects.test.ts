@@ -104,3 +104,83 @@ describe("Helm's objects through the marshalling functions, against the real Hel
     expect(ours).toEqual(helm);
   });
 });
+
+/**
+ * Helm's objects printed by the executor and by fmt. KubeVersion's String method has a pointer receiver:
+ * the executor prints an addressable value (a field reached through the .Capabilities pointer, a variable,
+ * dot or template data holding one) through it, while function arguments are copies that fmt prints field
+ * by field, the unexported normalizedVersion included.
+ */
+const PRINTED: [string, string][] = [
+  ["field", "{{ .Capabilities.KubeVersion }}"],
+  ["field from $", "{{ $.Capabilities.KubeVersion }}"],
+  ["parenthesized field", "{{ (.Capabilities.KubeVersion) }}"],
+  ["field of a pointer taken from a list", "{{ (index (list .Capabilities) 0).KubeVersion }}"],
+  ["with", "{{ with .Capabilities.KubeVersion }}{{ . }}{{ end }}"],
+  ["nested with", "{{ with .Capabilities }}{{ with .KubeVersion }}{{ . }}{{ end }}{{ end }}"],
+  ["with a variable", "{{ with $x := .Capabilities.KubeVersion }}{{ $x }}{{ end }}"],
+  ["variable", "{{ $kv := .Capabilities.KubeVersion }}{{ $kv }}"],
+  ["variable assigned", '{{ $x := "" }}{{ $x = .Capabilities.KubeVersion }}{{ $x }}'],
+  ["variable assigned a function result", "{{ $kv := .Capabilities.KubeVersion }}{{ $kv = index (list $kv) 0 }}{{ $kv }}"],
+  ["template data", '{{ template "show" .Capabilities.KubeVersion }}'],
+  ["include data", '{{ include "show" .Capabilities.KubeVersion }}'],
+  ["piped to print", "{{ .Capabilities.KubeVersion | print }}"],
+  ["printf %v", '{{ printf "%v" .Capabilities.KubeVersion }}'],
+  ["printf %s", '{{ printf "%s" .Capabilities.KubeVersion }}'],
+  ["printf %v of a variable", '{{ $kv := .Capabilities.KubeVersion }}{{ printf "%v" $kv }}'],
+  ["print", "{{ print .Capabilities.KubeVersion }}"],
+  ["toString", "{{ toString .Capabilities.KubeVersion }}"],
+  ["quote", "{{ quote .Capabilities.KubeVersion }}"],
+  ["cat", "{{ cat .Capabilities.KubeVersion }}"],
+  ["list", "{{ list .Capabilities.KubeVersion }}"],
+  ["dict", '{{ dict "a" .Capabilities.KubeVersion }}'],
+  ["a dict's value", '{{ $d := dict "kv" .Capabilities.KubeVersion }}{{ $d.kv }}'],
+  ["index of a list", "{{ index (list .Capabilities.KubeVersion) 0 }}"],
+  ["default", '{{ default .Capabilities.KubeVersion "" }}'],
+  ["range over a list", "{{ range (list .Capabilities.KubeVersion) }}{{ . }}{{ end }}"],
+  ["range over a dict", '{{ range $k, $v := dict "a" .Capabilities.KubeVersion }}{{ $v }}{{ end }}'],
+  ["%+v", '{{ printf "%+v" .Capabilities.KubeVersion }}'],
+  ["%#v", '{{ printf "%#v" .Capabilities.KubeVersion }}'],
+  ["%q", '{{ printf "%q" .Capabilities.KubeVersion }}'],
+  ["%x", '{{ printf "%x" .Capabilities.KubeVersion }}'],
+  ["%d", '{{ printf "%d" .Capabilities.KubeVersion }}'],
+  ["width and precision per field", '{{ printf "%10v|%-12s|%5.2s|" .Capabilities.KubeVersion .Capabilities.KubeVersion .Capabilities.KubeVersion }}'],
+  ["%+v in a list", '{{ printf "%+v" (list .Capabilities.KubeVersion) }}'],
+  ["%#v in a list and a dict", '{{ printf "%#v %#v" (list .Capabilities.KubeVersion) (dict "k" .Capabilities.KubeVersion) }}'],
+  ["HelmVersion", "{{ .Capabilities.HelmVersion }} {{ list .Capabilities.HelmVersion }}"],
+  ["HelmVersion verbs", '{{ printf "%v|%+v|%#v|%q|%x|%20v" .Capabilities.HelmVersion .Capabilities.HelmVersion .Capabilities.HelmVersion .Capabilities.HelmVersion .Capabilities.HelmVersion .Capabilities.HelmVersion }}'],
+  ["HelmVersion in a list with KubeVersion", '{{ printf "%v|%+v" (list .Capabilities.KubeVersion .Capabilities.HelmVersion) (list .Capabilities.HelmVersion) }}'],
+  [".Capabilities", "{{ .Capabilities }}"],
+  [".Capabilities verbs", '{{ printf "%v|%+v|%#v|%s|%q" .Capabilities .Capabilities .Capabilities .Capabilities .Capabilities }}'],
+  ["APIVersions verbs", '{{ printf "%v|%+v|%#v|%q" .Capabilities.APIVersions .Capabilities.APIVersions .Capabilities.APIVersions .Capabilities.APIVersions }}'],
+  ["toJson and toYaml", "{{ toJson .Capabilities.KubeVersion }} {{ toYaml .Capabilities.KubeVersion | replace \"\\n\" \" \" }} {{ toJson .Capabilities.HelmVersion }}"],
+  [".Files verbs", '{{ printf "%v|%q|%#v|%x|%d" .Files .Files .Files .Files .Files | replace "\\n" "NL" }}'],
+  ["[]byte under %#v, alone and nested", '{{ $b := .Files.GetBytes "f.txt" }}{{ printf "%#v %#v %#v" $b (list $b) (dict "a" $b) }}'],
+  [".Release verbs", '{{ printf "%+v|%s|%d" .Release .Release .Release.Revision }}'],
+];
+
+const printedChart: Record<string, string> = {
+  "Chart.yaml": "apiVersion: v2\nname: printed\nversion: 0.1.0\n",
+  "f.txt": "hi\n",
+  "templates/_show.tpl": '{{ define "show" }}{{ . }}{{ end }}',
+  // One block scalar per row, so any output stays valid YAML.
+  "templates/printed.yaml": PRINTED.map(([, t], i) => `p${i}: |-\n  ${t}\n`).join(""),
+};
+
+describe("Helm's objects printed by the executor and by fmt, against the real Helm", () => {
+  it.each<[string, RenderOptions]>([
+    ["the default kube version", {}],
+    // Its String (v1.29.3) differs from its Version field (v1.29.3-gke.100).
+    ["a kube version with a suffix", { kubeVersion: "1.29.3-gke.100" }],
+  ])("%s", (_name, opts) => {
+    const dir = writeTree(printedChart, "helm-printed-");
+    const helm = runHelm(["template", "rel", dir, ...flags(opts)], dir);
+    const ours = engineOutcome(renderChart(loadChart(loadDirFiles(dir)), { releaseName: "rel", ...opts }));
+    expect(helm.code).toBe(0);
+    // Row by row, so a failure names its row.
+    const rows = (o: string) => Object.fromEntries(PRINTED.map(([name], i) => [name, new RegExp(`^p${i}: \\|-\\n  (.*)$`, "m").exec(o)?.[1]]));
+    expect(Object.values(rows(helm.stdout))).not.toContain(undefined);
+    expect(rows(ours.stdout)).toEqual(rows(helm.stdout));
+    expect(ours).toEqual(helm);
+  });
+});

@@ -2,8 +2,8 @@
  * The built-in objects templates see besides .Values and .Files: .Release, .Chart (v4: a map with Go's
  * field names plus IsRoot), .Capabilities (Go structs with methods) and .Template.
  */
-import type { GoFunc, GoMap, Value } from "../template/value";
-import { FuncError, GoObject, goFunc, goInt, isGoMap, withGoType } from "../template/value";
+import type { GoField, GoFunc, GoMap, Value } from "../template/value";
+import { FuncError, formatValue, GoObject, goFunc, goInt, isGoMap, withGoType } from "../template/value";
 import { goQuote } from "../template/token";
 import type { GoStruct, StructField } from "../sprig/json";
 import type { Chart } from "./chart";
@@ -139,19 +139,32 @@ export const DEFAULT_KUBE_VERSION = "v1.35.0";
 
 /**
  * A Go struct: templates read its fields by Go name; encoding/json (toJson, toYaml) writes them in
- * declaration order under their json names, goyaml v3 (toYamlPretty) under the lowercased Go names.
+ * declaration order under their json names, goyaml v3 (toYamlPretty) under the lowercased Go names;
+ * fmt prints every field, unexported ones too (`goFields`).
  */
 abstract class GoStructObject extends GoObject implements GoStruct {
   abstract structFields(): readonly StructField[];
   override field(name: string): Value | undefined {
     return this.structFields().find((f) => f.goName === name)?.value;
   }
+  override goFields(): readonly GoField[] {
+    return this.structFields();
+  }
+  /** `{f1 f2 …}`: no String method of a field applies, since fmt sees a copy. */
+  format(): string {
+    return `{${this.goFields()
+      .map((f) => formatValue(f.value))
+      .join(" ")}}`;
+  }
 }
 
 /** A field without a json tag: encoding/json uses the Go name. */
 const untagged = (goName: string, value: Value): StructField => ({ goName, jsonName: goName, value });
 
-/** `common.KubeVersion`: fields Version/Major/Minor (no json tags), methods String and GitVersion. */
+/**
+ * `common.KubeVersion`: fields Version, normalizedVersion (unexported), Major, Minor (no json tags);
+ * methods String (pointer receiver) and GitVersion.
+ */
 export class KubeVersion extends GoStructObject {
   readonly goType = "common.KubeVersion";
   constructor(
@@ -165,14 +178,22 @@ export class KubeVersion extends GoStructObject {
   structFields(): readonly StructField[] {
     return [untagged("Version", this.version), untagged("Major", this.major), untagged("Minor", this.minor)];
   }
+  override goFields(): readonly GoField[] {
+    return [
+      { goName: "Version", value: this.version },
+      { goName: "normalizedVersion", value: this.normalized },
+      { goName: "Major", value: this.major },
+      { goName: "Minor", value: this.minor },
+    ];
+  }
   override method(name: string): GoFunc | undefined {
     if (name === "String") return goFunc([], () => this.normalized, { result: "string" });
     if (name === "GitVersion") return goFunc([], () => this.version, { result: "string" });
     return undefined;
   }
-  /** fmt prints it through its String method. */
-  format(): string {
-    return this.normalized;
+  /** Its String method has a pointer receiver: the executor uses it on `.Capabilities.KubeVersion`, fmt never. */
+  override printed(addressable: boolean): string {
+    return addressable ? this.normalized : this.format();
   }
 }
 
@@ -227,9 +248,6 @@ export class HelmBuildInfo extends GoStructObject {
   structFields(): readonly StructField[] {
     return HELM_BUILD.map(([goName, jsonName, value]) => ({ goName, jsonName, omitEmpty: true, value }));
   }
-  format(): string {
-    return `{${HELM_BUILD.map(([, , v]) => v).join(" ")}}`;
-  }
 }
 
 /** `.Capabilities` (`*common.Capabilities`; no json tags). */
@@ -246,8 +264,12 @@ export class Capabilities extends GoStructObject {
   structFields(): readonly StructField[] {
     return [untagged("KubeVersion", this.kubeVersion), untagged("APIVersions", this.apiVersions), untagged("HelmVersion", this.helmVersion)];
   }
-  format(): string {
-    return `&{${this.kubeVersion.format()} ${this.apiVersions.format()} ${this.helmVersion.format()}}`;
+  override format(): string {
+    return `&${super.format()}`;
+  }
+  /** The executor prints what the pointer points to. */
+  override printed(): string {
+    return super.format();
   }
 }
 

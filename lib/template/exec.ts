@@ -35,7 +35,14 @@ import { byteLength, FuncError, formatValue, GoInt, GoObject, type GoFunc, type 
  * boolean: whether that map is a map[string]interface{} (and its elements boxed) is looked up
  * only when an error message or a nil check needs it, keeping field access cheap.
  */
-type Boxed = boolean | Map<string, Value>;
+type Boxed = boolean | Map<string, Value> | typeof ADDRESSABLE;
+
+/**
+ * The `boxed` of a struct field reached through a pointer (`.Capabilities.KubeVersion`), and of a
+ * variable or dot holding one: not interface{}, and addressable, so the executor prints it through a
+ * String method with a pointer receiver (GoObject.printed).
+ */
+const ADDRESSABLE = "addressable";
 
 const isBoxed = (b: Boxed): boolean => b === true || (b instanceof Map && isInterfaceMap(b));
 
@@ -131,8 +138,8 @@ export class ExecState implements ExecContext {
   /** The node being executed, for error messages (Go's `s.at`). */
   declare node: Node | null;
   declare vars: Variable[];
-  /** Whether `.` has static type interface{} (inside a range over a []interface{} or map). */
-  declare dotBoxed: boolean;
+  /** Whether `.` has static type interface{} (inside a range over a []interface{} or map), or is ADDRESSABLE. */
+  declare dotBoxed: boolean | typeof ADDRESSABLE;
   /** Whether the value last returned by an expression has static type interface{}. */
   declare boxed: Boxed;
   /**
@@ -354,9 +361,10 @@ function compileAction(pipe: PipeNode, node: Node, c: Compiler): Stmt {
       step(s);
       s.node = first;
       const v = evalChain(s, dot, chain, dot, s.dotBoxed, undefined);
+      const addressable = s.boxed === ADDRESSABLE;
       s.boxed = false;
       s.node = node;
-      printValue(s, v ?? null);
+      printValue(s, v ?? null, addressable);
       return NORMAL;
     };
   }
@@ -370,9 +378,10 @@ function compileAction(pipe: PipeNode, node: Node, c: Compiler): Stmt {
       step(s);
       value = cmds[i]!(s, dot, value);
     }
+    const addressable = s.boxed === ADDRESSABLE;
     s.boxed = false;
     s.node = node;
-    printValue(s, value ?? null);
+    printValue(s, value ?? null, addressable);
     return NORMAL;
   };
 }
@@ -400,10 +409,11 @@ function compileWith(n: WithNode, c: Compiler): Stmt {
     step(s);
     const m = s.vars.length;
     const val = pipe(s, dot);
+    const addressable = s.boxed === ADDRESSABLE;
     let flow: Flow = NORMAL;
     if (truth(val)) {
       const saved = s.dotBoxed;
-      s.dotBoxed = false;
+      s.dotBoxed = addressable ? ADDRESSABLE : false;
       flow = list(s, val);
       s.dotBoxed = saved;
     } else if (elseList !== null) flow = elseList(s, dot);
@@ -520,7 +530,10 @@ function compileTemplate(t: TemplateNode, c: Compiler): Stmt {
     if (s.depth >= s.options.maxExecDepth) throw s.error("LIMIT_DEPTH", `exceeded maximum template depth (${s.options.maxExecDepth})`);
     // Variables declared by the pipeline persist; the callee sees none of ours.
     const data = pipe !== null ? pipe(s, dot) : null;
-    run(new ExecState(s.set, tree, s.options, s.budget, s.depth + 1, s.out, data), data);
+    const callee = new ExecState(s.set, tree, s.options, s.budget, s.depth + 1, s.out, data);
+    // Go hands the callee the value itself, so an addressable dot stays addressable.
+    if (pipe !== null && s.boxed === ADDRESSABLE) callee.dotBoxed = ADDRESSABLE;
+    run(callee, data);
     return NORMAL;
   };
 }
@@ -536,8 +549,8 @@ function compilePipeline(pipe: PipeNode, c: Compiler): Pipe {
       s.node = pipe;
       step(s);
       const v = cmd(s, dot, undefined) ?? null;
-      // Go digs the value out of its interface, so a pipeline's result is never boxed.
-      s.boxed = false;
+      // Go digs the value out of its interface, so a pipeline's result is never boxed; an addressable one stays so.
+      if (s.boxed !== ADDRESSABLE) s.boxed = false;
       return v;
     };
   }
@@ -549,11 +562,12 @@ function compilePipeline(pipe: PipeNode, c: Compiler): Pipe {
       value = cmds[i]!(s, dot, value);
     }
     const v = value ?? null;
+    const boxed = s.boxed === ADDRESSABLE ? ADDRESSABLE : false;
     for (let i = 0; i < decl.length; i++) {
-      if (pipe.isAssign) setVar(s, decl[i]!, v, false);
-      else s.vars.push({ name: decl[i]!, value: v, boxed: false });
+      if (pipe.isAssign) setVar(s, decl[i]!, v, boxed);
+      else s.vars.push({ name: decl[i]!, value: v, boxed });
     }
-    s.boxed = false;
+    s.boxed = boxed;
     return v;
   };
 }
@@ -736,7 +750,8 @@ function evalField(
     const field = receiver.field(name);
     if (field !== undefined) {
       if (hasArgs) throw s.error("NOT_A_FUNCTION", `${name} has arguments but cannot be invoked as function`);
-      s.boxed = false;
+      // Our structs with fields are reached through pointers (.Capabilities) or are plain data.
+      s.boxed = ADDRESSABLE;
       return field;
     }
   }
@@ -772,12 +787,13 @@ function deliver(s: ExecState, to: Delivery, around: Around, v: Value, x: unknow
   s.boxed = false;
   if (to === TO_ARG) return validateType(s, v ?? null, x as GoType | null, false);
   s.node = around.action;
-  printValue(s, v ?? null);
+  printValue(s, v ?? null, false);
   return NORMAL;
 }
 
-function printValue(s: ExecState, v: Value): void {
-  write(s, typeof v === "string" ? v : v === null ? "<no value>" : formatValue(v));
+/** Go's printValue; `addressable`: the value is a field, variable or dot that Go would take the address of. */
+function printValue(s: ExecState, v: Value, addressable: boolean): void {
+  write(s, typeof v === "string" ? v : v === null ? "<no value>" : v instanceof GoObject ? v.printed(addressable) : formatValue(v));
 }
 
 /**

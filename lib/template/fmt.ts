@@ -4,7 +4,7 @@
  * precision, and Go's in-band error texts (`%!d(float64=1.5)`, `%!s(MISSING)`, `%!(EXTRA …)`).
  */
 import { goQuote, isPrintRune } from "./token";
-import { formatFloat, formatValue, GoComplex, GoInt, GoObject, goKindName, goTypeName, sortedKeys, utf8Bytes, type Value } from "./value";
+import { formatFloat, formatValue, GoComplex, GoInt, GoObject, goKindName, goTypeName, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, type Value } from "./value";
 
 /** `fmt.Sprint`: a space between operands only when neither is a string. */
 export function sprint(args: readonly Value[]): string {
@@ -30,6 +30,8 @@ interface Spec {
   zero: boolean;
   width: number | undefined;
   prec: number | undefined;
+  /** `%+v`: struct fields with their names. */
+  plusV: boolean;
 }
 
 /** `fmt.Sprintf`, with explicit argument indexes (`%[2]d`) and `*` widths and precisions. */
@@ -69,7 +71,7 @@ export function sprintf(format: string, args: readonly Value[]): string {
     }
     out += format.slice(i, pct);
     i = pct + 1;
-    const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: undefined, prec: undefined };
+    const spec: Spec = { minus: false, plus: false, sharp: false, space: false, zero: false, width: undefined, prec: undefined, plusV: false };
     flags: for (; i < n; i++) {
       switch (format[i]) {
         case "-":
@@ -152,12 +154,17 @@ export function sprintf(format: string, args: readonly Value[]): string {
     }
     if (verb === "v" && spec.sharp) {
       // %#v: Go syntax.
-      out += pad(goSyntax(args[argNum]!, false), { ...spec, zero: false });
+      const a = args[argNum]!;
+      // fmt names a top-level []byte by its alias, a nested one by its type ([]uint8).
+      out += pad(a instanceof Uint8Array ? bytesSyntax(a, "[]byte") : goSyntax(a, false), { ...spec, zero: false });
       argNum++;
       continue;
     }
-    // %+v adds field names to structs, which values here do not have; it never means a sign.
-    if (verb === "v") spec.plus = false;
+    // %+v adds field names to structs; it never means a sign.
+    if (verb === "v") {
+      spec.plusV = spec.plus;
+      spec.plus = false;
+    }
     out += formatArg(args[argNum]!, verb, spec);
     argNum++;
   }
@@ -228,10 +235,18 @@ function formatArg(v: Value, verb: string, spec: Spec): string {
     return im === undefined ? badVerb(v, verb, spec) : `(${re}${im}i)`;
   }
   if (v instanceof GoObject) {
-    // fmt's handleMethods: a Stringer under a string verb is formatted as its String() text. Our objects'
-    // String methods have pointer receivers, so only pointer types (`*semver.Version`) are Stringers to fmt.
-    const str = "sqxX".includes(verb) && v.goType.startsWith("*") ? v.method("String") : undefined;
+    // fmt's handleMethods: a Stringer under %v or a string verb is formatted as its String() text. Our
+    // objects' String methods have pointer receivers, so only pointer types (`*semver.Version`) are Stringers to fmt.
+    const str = "vsqxX".includes(verb) && v.goType.startsWith("*") ? v.method("String") : undefined;
     if (str) return formatString(String(str.call()), verb, spec) ?? badVerb(v, verb, spec);
+    // Structs and named slices apply the verb, flags and width to each field or element.
+    const fields = v.goFields();
+    if (fields !== undefined) {
+      const body = fields.map((f) => (spec.plusV ? `${f.goName}:` : "") + formatArg(f.value, verb, spec)).join(" ");
+      return `${v.goKind === "ptr" ? "&" : ""}{${body}}`;
+    }
+    if (isGoSliceObject(v)) return `[${v.items.map((e) => formatArg(e, verb, spec)).join(" ")}]`;
+    if (isGoMapObject(v)) return formatArg(v.map, verb, spec);
     return pad(v.format(), spec);
   }
   // Composites apply the verb, flags and width to each element, not to the whole.
@@ -252,14 +267,32 @@ function goSyntax(v: Value, inInterface: boolean): string {
       return formatFloat(v);
   }
   if (v instanceof GoInt) return v.signed ? v.value.toString() : "0x" + v.value.toString(16);
-  if (v instanceof Uint8Array) return `[]byte{${Array.from(v, (b) => "0x" + b.toString(16)).join(", ")}}`;
-  if (v instanceof GoObject) return v.format();
+  if (v instanceof Uint8Array) return bytesSyntax(v, "[]uint8");
+  if (v instanceof GoObject) {
+    const fields = v.goFields();
+    // A pointer to a struct prints as `&T{…}`; fields and named slices' elements are typed, never interface{}.
+    if (fields !== undefined) {
+      const type = v.goKind === "ptr" ? `&${v.goType.replace(/^\*/, "")}` : v.goType;
+      return `${type}{${fields.map((f) => `${f.goName}:${goSyntax(f.value, false)}`).join(", ")}}`;
+    }
+    if (isGoSliceObject(v)) return `${v.goType}{${v.items.map((e) => goSyntax(e, false)).join(", ")}}`;
+    if (isGoMapObject(v)) return mapSyntax(v.map, v.goType, false);
+    return v.format();
+  }
   const type = goTypeName(v);
   const boxed = type.endsWith("interface {}");
   if (Array.isArray(v)) return `${type}{${v.map((e) => goSyntax(e, boxed)).join(", ")}}`;
-  return `${type}{${sortedKeys(v)
-    .map((k) => `${goQuote(k)}:${goSyntax(v.get(k) ?? null, boxed)}`)
+  return mapSyntax(v, type, boxed);
+}
+
+function mapSyntax(m: Map<string, Value>, type: string, boxed: boolean): string {
+  return `${type}{${sortedKeys(m)
+    .map((k) => `${goQuote(k)}:${goSyntax(m.get(k) ?? null, boxed)}`)
     .join(", ")}}`;
+}
+
+function bytesSyntax(b: Uint8Array, type: string): string {
+  return `${type}{${Array.from(b, (x) => "0x" + x.toString(16)).join(", ")}}`;
 }
 
 function formatString(s: string, verb: string, spec: Spec, bytes?: Uint8Array): string | undefined {

@@ -93,6 +93,29 @@ export abstract class GoObject {
   }
   /** `%v` of the value, as Go's fmt prints it. */
   abstract format(): string;
+  /**
+   * A struct's fields in declaration order, unexported ones included, as fmt visits them (`%+v` names
+   * them, `%#v` types them, other verbs apply to each); undefined when the value is not a struct or a
+   * pointer to one.
+   */
+  goFields(): readonly GoField[] | undefined {
+    return undefined;
+  }
+  /**
+   * What the template executor prints for the value (Go's printableValue): a pointer as what it points
+   * to, and, when `addressable` (a struct field reached through a pointer, or a variable or dot holding
+   * one), through a String method with a pointer receiver. Function arguments are copies, so fmt never
+   * sees that String; by default this is fmt's `%v`.
+   */
+  printed(_addressable: boolean): string {
+    return this.format();
+  }
+}
+
+/** A struct field as fmt sees it: Go's name (exported or not) and its value. */
+export interface GoField {
+  readonly goName: string;
+  readonly value: Value;
 }
 
 /** A Go complex128: only a template's complex literal (`1i`, `1+2i`) makes one. */
