@@ -5,6 +5,7 @@
  * 30 s (autocannon, its default 10 s timeout) and prints what came back: requests by outcome, latency
  * percentiles (autocannon records them for 2xx answers only; timeouts and non-2xx are counted beside them),
  * throughput, and the server's resident memory at start, half-time and end.
+ * BENCH_LOAD_ROUNDS=N adds N-1 rounds against the same server after the first, each printing its RSS after.
  * BENCH_SERVER_NODE_ARGS gives the server's node flags (space-separated; say `--cpu-prof --cpu-prof-dir=/tmp/p`,
  * which NODE_OPTIONS does not allow), BENCH_SERVER_LOG a file for its stdout and stderr: both for looking into
  * a run, not for the figures.
@@ -161,21 +162,23 @@ export async function benchLoad(): Promise<void> {
     const answers: { at: number; ms: number }[] = [];
     const loadStart = performance.now();
     const cpu0 = cpuSeconds(pid);
-    const r = await new Promise<AutocannonResult>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: `${base}/api/render?env=prod`,
-          method: "POST",
-          headers: { "content-type": "application/yaml" },
-          body,
-          connections: CONNECTIONS,
-          duration: SECONDS,
-          timeout: TIMEOUT_S,
-        },
-        (err, result) => (err ? reject(err) : resolve(result)),
-      );
-      instance.on("response", (_client, _status, _bytes, ms) => answers.push({ at: (performance.now() - loadStart) / 1000, ms }));
-    });
+    const load = (onAnswer: (ms: number) => void) =>
+      new Promise<AutocannonResult>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: `${base}/api/render?env=prod`,
+            method: "POST",
+            headers: { "content-type": "application/yaml" },
+            body,
+            connections: CONNECTIONS,
+            duration: SECONDS,
+            timeout: TIMEOUT_S,
+          },
+          (err, result) => (err ? reject(err) : resolve(result)),
+        );
+        instance.on("response", (_client, _status, _bytes, ms) => onAnswer(ms));
+      });
+    const r = await load((ms) => answers.push({ at: (performance.now() - loadStart) / 1000, ms }));
     clearInterval(sampler);
     clearTimeout(mid);
     const end = rssMb(pid);
@@ -201,6 +204,13 @@ export async function benchLoad(): Promise<void> {
     console.log(`  machine load average         ${os.loadavg().map((x) => x.toFixed(1)).join(", ")} (1, 5, 15 min; other work on the machine slows every figure above)`);
     console.log(`  server RSS                   start ${rss.start.toFixed(0)} MB, mid ${rss.mid.toFixed(0)} MB, end ${end.toFixed(0)} MB, peak ${Math.max(rss.peak, end).toFixed(0)} MB`);
     console.log(`  render after the load        ${after.status}, ${afterJson.output?.length ?? 0} chars of output, error ${JSON.stringify(afterJson.error)}`);
+    // BENCH_LOAD_ROUNDS=3: more rounds against the same, now warm, server, to see whether its memory levels off.
+    for (let round = 2; round <= Number(process.env.BENCH_LOAD_ROUNDS ?? 1); round++) {
+      const more = await load(() => undefined);
+      console.log(
+        `  round ${round} (same server)       ${more.requests.total} answered, errors ${more.non2xx + more.errors} (timeouts ${more.timeouts}), p50 ${more.latency.p50} ms, p99 ${more.latency.p99} ms; RSS after ${rssMb(pid).toFixed(0)} MB`,
+      );
+    }
   } finally {
     const signal = (name: NodeJS.Signals): void => {
       try {
