@@ -2,7 +2,7 @@
 // The studio's render worker and the active layer's render request. The request leaves while React
 // renders a workspace change, before the rest of the studio (the form, its checks, the rail) renders it,
 // so the worker renders in parallel with the page instead of after it has committed.
-import { createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import { BASE_LAYER, environmentLayers, type Workspace } from "@/lib/workspace/index";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import type { RenderRequest } from "./render-protocol";
@@ -23,6 +23,20 @@ export function request(ws: Workspace, layers: { name: string; text: string }[],
 function currentRequest(ws: Workspace): RenderRequest {
   if (ws.active === BASE_LAYER) return request(ws, [{ name: "values-base.yaml", text: ws.base }], BASE_LAYER);
   return request(ws, environmentLayers(ws, ws.active), ws.active);
+}
+
+interface Sent {
+  ws: Workspace;
+  request: RenderRequest;
+}
+
+/** The active layer's request for `ws`, sent to the worker the first time it is asked for. */
+function sendOnce(sent: RefObject<Sent | null>, ws: Workspace, render: RenderWorker["render"]): RenderRequest {
+  if (sent.current?.ws !== ws) {
+    sent.current = { ws, request: currentRequest(ws) };
+    render("current", sent.current.request, false);
+  }
+  return sent.current.request;
 }
 
 export interface ReviewRenders extends RenderWorker {
@@ -47,18 +61,10 @@ export function ReviewRendersProvider({ children }: { children: ReactNode }) {
   // workspace commits (the layout effect), with the form's own update. A render React throws away and
   // redoes with the same workspace sends nothing again; one it throws away for an older workspace is
   // corrected when that one commits. The worker keeps only each key's newest request.
-  const sent = useRef<{ ws: Workspace; request: RenderRequest } | null>(null);
-  if (sent.current?.ws !== ws) {
-    sent.current = { ws, request: currentRequest(ws) };
-    render("current", sent.current.request, false);
-  }
-  const current = sent.current.request;
+  const sent = useRef<Sent | null>(null);
+  const current = sendOnce(sent, ws, render);
   useLayoutEffect(() => {
-    if (sent.current?.ws !== ws) {
-      sent.current = { ws, request: currentRequest(ws) };
-      render("current", sent.current.request, false);
-    }
-    commit("current", sent.current.request);
+    commit("current", sendOnce(sent, ws, render));
   }, [ws, render, commit]);
   const value = useMemo(() => ({ ...worker, current }), [worker, current]);
   return <ReviewRendersContext.Provider value={value}>{children}</ReviewRendersContext.Provider>;
