@@ -3,7 +3,7 @@
 // environment while the base layer is edited, since base feeds them all) has unsaved export state when
 // what its exports are made from changed since its last export (the workspace's record, so this survives
 // a reload), or, for one never exported, since the page loaded. Closing or reloading the tab then asks first.
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import { BASE_LAYER, changedSinceExport, type Workspace } from "@/lib/workspace/index";
 
 /** What the exports of `env` are made from besides the fixed chart: the base layer and the environment's own. */
@@ -23,7 +23,8 @@ export function useUnsavedExportWarning(ws: Workspace, restored: boolean): void 
   // What each environment was made from when the page loaded: the baseline of those never exported.
   const loaded = useRef(new Map<string, string>());
   const latest = useRef(ws);
-  useEffect(() => {
+  // Before the browser gets control back: once the page shows an export as done, closing must not warn.
+  useLayoutEffect(() => {
     latest.current = ws;
   }, [ws]);
 
