@@ -1,7 +1,8 @@
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { serverStudio } from "../workspace/index";
-import { renderAnswer, type RenderJob } from "./render-job";
+import { jobAnswer, type RenderJob } from "./render-job";
 import { RenderPool } from "./render-pool";
 
 vi.mock("server-only", () => ({}));
@@ -11,7 +12,7 @@ const { readChartSource } = await import("./chart-source");
 process.chdir(path.resolve(import.meta.dirname, "..", ".."));
 const studio = serverStudio(readChartSource())!;
 const decode = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
-const job = (query: string, body: string): RenderJob => ({ url: `http://localhost/api/render${query}`, contentType: "application/yaml", body: new TextEncoder().encode(body) });
+const job = (query: string, body: string): RenderJob => ({ route: "render", url: `http://localhost/api/render${query}`, contentType: "application/yaml", body: new TextEncoder().encode(body) });
 const prodJob = (replicas: number): RenderJob => job("?env=prod&release=dm&namespace=devmesh", `worker:\n  replicaCount: ${replicas}\n`);
 
 const pools: RenderPool[] = [];
@@ -29,7 +30,7 @@ describe("RenderPool", () => {
     const answers = await Promise.all(replicas.map((r) => p.run(prodJob(r))));
     for (const [i, a] of answers.entries()) {
       // The pool transfers a job's body to its worker: the expected answer gets a job of its own.
-      const expected = await renderAnswer(studio, prodJob(replicas[i]!));
+      const expected = await jobAnswer(studio, prodJob(replicas[i]!));
       expect(a.status).toBe(200);
       expect(a.body).toEqual(expected.body);
     }
@@ -46,6 +47,22 @@ describe("RenderPool", () => {
     const a = await pool(1).run(job("?env=nope", "a: 1\n"));
     expect(a.status).toBe(404);
     expect(decode(a.body)).toEqual({ output: "", manifests: [], error: { code: "ENV_NOT_FOUND", message: expect.stringContaining("nope") } });
+  });
+
+  it("answers a package job with the .tgz the route sends, and its problems in /api/package's shape", async () => {
+    const p = pool(1, { maxQueue: 8, timeoutMs: 60_000 });
+    const pkgJob = (query: string): RenderJob => ({ ...job(query, "worker:\n  replicaCount: 4\n"), url: `http://localhost/api/package${query}`, route: "package" });
+    const a = await p.run(pkgJob("?env=prod"));
+    expect(a.status).toBe(200);
+    expect(a.file).toEqual({ type: "application/gzip", name: "developer-mesh-0.1.0.tgz" });
+    expect(a.body).toEqual((await jobAnswer(studio, pkgJob("?env=prod"))).body);
+    expect(gunzipSync(a.body).toString("latin1")).toContain("replicaCount: 4");
+    const bad = await p.run(pkgJob("?env=nope"));
+    expect(bad.status).toBe(404);
+    expect(decode(bad.body)).toEqual({ error: { code: "ENV_NOT_FOUND", message: expect.stringContaining("nope") } });
+    const slow = await pool(1, { maxQueue: 8, timeoutMs: 1 }).run(pkgJob("?env=prod"));
+    expect(slow.status).toBe(503);
+    expect(decode(slow.body)).toEqual({ error: { code: "RENDER_TIMEOUT", message: expect.any(String) } });
   });
 
   it("answers 503 BUSY with Retry-After at once when the queue is full", async () => {

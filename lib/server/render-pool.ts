@@ -1,6 +1,6 @@
 /**
- * The render workers of this server process. POST /api/render reads the body, hands the job here and sends
- * back the bytes a worker made (the worker checks the request too). Why: a render is several ms of CPU, and the engine's
+ * The render workers of this server process. POST /api/render and /api/package read the body, hand the job
+ * here and send back the bytes a worker made (the worker checks the request too). Why: a render is several ms of CPU, and the engine's
  * first renders in a fresh process are tens of times slower until V8 has optimised it. On the event loop,
  * a cold burst of 50 requests queued behind each other for more than 10 s; in workers, renders run on every
  * core, each worker warms its engine at boot (instrumentation.ts starts the pool before the first request),
@@ -11,7 +11,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { errorAnswer, type Answer } from "./answer";
+import { errorAnswer, type Answer, type Problem } from "./answer";
 import type { RenderJob } from "./render-job";
 import type { FromWorker, ToWorker } from "./render-worker";
 
@@ -63,6 +63,8 @@ function spawnWorker(): Worker {
   return new Worker(entry, options);
 }
 
+const unavailable = (why: string): Problem => ({ code: "RENDER_UNAVAILABLE", message: `The render workers could not start: ${why}` });
+
 export class RenderPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -77,11 +79,11 @@ export class RenderPool {
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
-  /** Renders `job` in a worker; never rejects (every failure is an answer with a status and a code). */
+  /** Answers `job` in a worker; never rejects (every failure is an answer with a status and a code, in the job's route's shape). */
   run(job: RenderJob): Promise<Answer> {
-    if (this.broken) return Promise.resolve(errorAnswer(500, { code: "RENDER_UNAVAILABLE", message: `The render workers could not start: ${this.broken}` }));
+    if (this.broken) return Promise.resolve(errorAnswer(500, unavailable(this.broken), undefined, job.route));
     if (this.queue.length >= this.limits.maxQueue) {
-      return Promise.resolve(errorAnswer(503, { code: "BUSY", message: `${this.limits.maxQueue} renders are already waiting; try again shortly.` }, 1));
+      return Promise.resolve(errorAnswer(503, { code: "BUSY", message: `${this.limits.maxQueue} renders are already waiting; try again shortly.` }, 1, job.route));
     }
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, job, resolve });
@@ -96,10 +98,11 @@ export class RenderPool {
 
   /** Stops every worker; queued and running jobs get a 503. */
   async close(): Promise<void> {
-    for (const p of this.queue.splice(0)) p.resolve(errorAnswer(503, { code: "SHUTTING_DOWN", message: "The server is stopping." }));
+    const stopping = { code: "SHUTTING_DOWN", message: "The server is stopping." };
+    for (const p of this.queue.splice(0)) p.resolve(errorAnswer(503, stopping, undefined, p.job.route));
     await Promise.all(
       this.slots.splice(0).map((slot) => {
-        this.settle(slot, errorAnswer(503, { code: "SHUTTING_DOWN", message: "The server is stopping." }));
+        this.fail(slot, 503, stopping);
         slot.retired = true;
         return slot.worker.terminate();
       }),
@@ -114,7 +117,7 @@ export class RenderPool {
       slot.job = p;
       const { timeoutMs } = this.limits;
       slot.timer = setTimeout(() => {
-        this.replace(slot, errorAnswer(503, { code: "RENDER_TIMEOUT", message: `The render took longer than ${timeoutMs / 1000} s and was stopped.` }));
+        this.replace(slot, 503, { code: "RENDER_TIMEOUT", message: `The render took longer than ${timeoutMs / 1000} s and was stopped.` });
       }, timeoutMs);
       slot.worker.postMessage({ id: p.id, job: p.job } satisfies ToWorker, [p.job.body.buffer]);
     }
@@ -136,13 +139,13 @@ export class RenderPool {
       if (!slot.ready) {
         slot.retired = true;
         this.broken = e.message;
-        for (const p of this.queue.splice(0)) p.resolve(errorAnswer(500, { code: "RENDER_UNAVAILABLE", message: `The render workers could not start: ${e.message}` }));
+        for (const p of this.queue.splice(0)) p.resolve(errorAnswer(500, unavailable(e.message), undefined, p.job.route));
         return;
       }
-      this.replace(slot, errorAnswer(500, { code: "RENDER_FAILED", message: `The render stopped: ${e.message}` }));
+      this.replace(slot, 500, { code: "RENDER_FAILED", message: `The render stopped: ${e.message}` });
     });
     slot.worker.on("exit", (code) => {
-      if (!slot.retired) this.replace(slot, errorAnswer(500, { code: "RENDER_FAILED", message: `The render worker exited with code ${code}.` }));
+      if (!slot.retired) this.replace(slot, 500, { code: "RENDER_FAILED", message: `The render worker exited with code ${code}.` });
     });
     return slot;
   }
@@ -155,9 +158,14 @@ export class RenderPool {
     p?.resolve(answer);
   }
 
-  /** Ends the slot's job with `answer` and its worker; a fresh worker takes its place. */
-  private replace(slot: Slot, answer: Answer): void {
-    this.settle(slot, answer);
+  /** Answers the slot's job, if any, with the problem, in its route's shape. */
+  private fail(slot: Slot, status: number, problem: Problem): void {
+    if (slot.job) this.settle(slot, errorAnswer(status, problem, undefined, slot.job.job.route));
+  }
+
+  /** Ends the slot's job with the problem and its worker; a fresh worker takes its place. */
+  private replace(slot: Slot, status: number, problem: Problem): void {
+    this.fail(slot, status, problem);
     slot.retired = true;
     void slot.worker.terminate();
     const i = this.slots.indexOf(slot);

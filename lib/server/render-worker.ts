@@ -1,7 +1,8 @@
 /**
- * A render worker thread (render-pool.ts starts them). It reads the chart once, then answers render jobs with
- * their JSON as UTF-8 bytes, transferred rather than copied. Until it has run WARM_RENDERS renders (jobs
- * count) it warms the engine on the chart's own environments while no job comes: V8 runs the engine's
+ * A render worker thread (render-pool.ts starts them). It reads the chart once, then answers render and
+ * package jobs with their bytes (JSON as UTF-8, or the .tgz), transferred rather than copied. Until it has
+ * run WARM_RENDERS renders (jobs count) it warms the engine on the chart's own environments while no job
+ * comes: V8 runs the engine's
  * first renders tens of times slower than optimised ones, and a warm-up done anywhere else (another
  * thread, another bundle's copy of the engine) does not carry over to this one.
  */
@@ -9,7 +10,7 @@ import { parentPort } from "node:worker_threads";
 import { serverStudio } from "../workspace/index";
 import type { Answer } from "./answer";
 import { readChartSource } from "./chart-dir";
-import { renderAnswer, type RenderJob } from "./render-job";
+import { jobAnswer, type RenderJob } from "./render-job";
 
 export type ToWorker = { id: number; job: RenderJob };
 export type FromWorker = { type: "ready" } | { type: "warm" } | { type: "answer"; id: number; answer: Answer };
@@ -28,7 +29,7 @@ let lastJob = -Infinity;
 port.on("message", ({ id, job }: ToWorker) => {
   lastJob = performance.now();
   warmed++;
-  void renderAnswer(studio, job).then((answer) => post({ type: "answer", id, answer }, [answer.body.buffer]));
+  void jobAnswer(studio, job).then((answer) => post({ type: "answer", id, answer }, [answer.body.buffer]));
 });
 post({ type: "ready" });
 
@@ -47,6 +48,6 @@ const warm = (): void => {
     return;
   }
   const url = urls[warmed++ % urls.length] ?? "";
-  void renderAnswer(studio, { url, contentType: "application/yaml", body: new Uint8Array() }).then(() => setImmediate(warm));
+  void jobAnswer(studio, { route: "render", url, contentType: "application/yaml", body: new Uint8Array() }).then(() => setImmediate(warm));
 };
 setImmediate(warm);

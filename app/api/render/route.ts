@@ -18,5 +18,5 @@ export async function POST(request: Request): Promise<Response> {
     return answerResponse(errorAnswer(status, { code, message }));
   }
   const contentType = request.headers.get("content-type") ?? "";
-  return answerResponse(await renderPool().run({ url: request.url, contentType, body: body.data }));
+  return answerResponse(await renderPool().run({ route: "render", url: request.url, contentType, body: body.data }));
 }
