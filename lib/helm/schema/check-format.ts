@@ -1,8 +1,9 @@
 /**
  * The `format` assertions santhosh makes for drafts before 2019-09 (format.go), with its error texts.
- * Only string values are checked. Not asserted yet (such values pass here): ipv6, uri-reference,
- * uri-template, json-pointer, relative-json-pointer, period, semver; `uri` checks only that the URL is
- * absolute (Go's url.Parse syntax errors are not reproduced).
+ * Only string values are checked. Not asserted yet (such values pass here): ipv6, uri-template,
+ * json-pointer, relative-json-pointer, period, semver; `uri` and `uri-reference` reproduce Go's
+ * url.Parse errors for the scheme, the first path segment, control characters and % escapes of path
+ * and fragment, not its checks of the authority (host, port, user).
  */
 import { RE2JS } from "re2js";
 import { goQuote } from "../../template/token";
@@ -191,8 +192,47 @@ function checkDateTime(s: string): string | null {
   return t === null ? null : `invalid time element: ${t}`;
 }
 
-/** Only `IsAbs` is checked; Go's url.Parse syntax errors are not reproduced. */
-const checkUri = (s: string): string | null => (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(s) ? null : "relative url");
+/** Go's `unescape` error for a bad % escape in `s`, or null. */
+function badEscape(s: string): string | null {
+  const m = /%(?![0-9A-Fa-f]{2})/.exec(s);
+  return m ? `invalid URL escape ${goQuote(s.slice(m.index, m.index + 3))}` : null;
+}
+
+/** Go's url.Parse: its error text (`parse "x": …`) for the cases named in the header, or null; `abs` says whether it has a scheme. */
+function parseUrl(raw: string): { error: string | null; abs: boolean } {
+  const hash = raw.indexOf("#");
+  const u = hash === -1 ? raw : raw.slice(0, hash);
+  const fail = (url: string, msg: string) => ({ error: `parse ${goQuote(url)}: ${msg}`, abs: false });
+  if (/[\u0000-\u001f\u007f]/.test(u)) return fail(u, "net/url: invalid control character in URL");
+  if (u.startsWith(":")) return fail(u, "missing protocol scheme");
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(u);
+  let rest = scheme ? u.slice(scheme[0].length) : u;
+  rest = rest.endsWith("?") && rest.indexOf("?") === rest.length - 1 ? rest.slice(0, -1) : rest.split("?")[0]!;
+  // scheme:opaque is not parsed further.
+  if (scheme && !rest.startsWith("/")) return { error: null, abs: true };
+  if (!rest.startsWith("/") && rest.split("/")[0]!.includes(":")) return fail(u, "first path segment in URL cannot contain colon");
+  if (rest.startsWith("//") && (scheme || !rest.startsWith("///"))) {
+    const slash = rest.indexOf("/", 2);
+    rest = slash === -1 ? "" : rest.slice(slash);
+  }
+  const path = badEscape(rest);
+  if (path !== null) return fail(u, path);
+  if (hash !== -1) {
+    const frag = badEscape(raw.slice(hash + 1));
+    if (frag !== null) return fail(raw, frag);
+  }
+  return { error: null, abs: scheme !== null };
+}
+
+function checkUri(s: string): string | null {
+  const { error, abs } = parseUrl(s);
+  return error ?? (abs ? null : "relative url");
+}
+
+const checkUriReference = (s: string): string | null => (s.includes("\\") ? "contains \\" : parseUrl(s).error);
+
+/** Go's url.Parse error text for `s`, or null (within what parseUrl reproduces). */
+export const urlParseError = (s: string): string | null => parseUrl(s).error;
 
 function checkRegex(s: string): string | null {
   try {
@@ -214,6 +254,7 @@ const CHECKS: Record<string, (s: string) => string | null> = {
   time: checkTime,
   "date-time": checkDateTime,
   uri: checkUri,
+  "uri-reference": checkUriReference,
   iri: checkUri,
 };
 

@@ -3,6 +3,7 @@
  * and the error Helm builds from them for a chart and its subcharts.
  */
 import { goTypeName, isGoMap, type GoMap, type Value } from "../../template/value";
+import { checkMetaschema } from "./metaschema";
 import { parseSchemaJson, type Json } from "./parse-schema-json";
 import { Resolver, draftOf } from "./resolver";
 import { displayLines } from "./validation-error";
@@ -31,7 +32,11 @@ function compileSchema(schemaText: string): CompiledSchema {
   if (c === undefined) {
     const root = parseSchemaJson(schemaText);
     const draft = draftOf(root);
-    c = { root, validator: new SchemaValidator(new Resolver(root, draft), draft) };
+    // santhosh's order: ids while collecting resources, the metaschema, then references and patterns.
+    const resolver = new Resolver(root, draft);
+    checkMetaschema(root, draft);
+    resolver.resolveRefs();
+    c = { root, validator: new SchemaValidator(resolver, draft) };
     if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value ?? "");
   } else {
     compiled.delete(schemaText);

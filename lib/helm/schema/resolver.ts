@@ -4,22 +4,48 @@
  * into the document itself resolve (Helm may fetch remote ones; we are offline and refuse them).
  */
 import { JsonNumber, isJsonObject, type Json, type JsonObject } from "./parse-schema-json";
+import { goQuote } from "../../template/token";
+import { urlParseError } from "./check-format";
 import { SchemaError } from "./schema-error";
 
 export const ROOT_URL = "file:///values.schema.json";
 
-/** santhosh's draft number from `$schema` (4, 6, 7, 2019, 2020); 2020 when absent, as Helm v4. */
+const DRAFTS: Readonly<Record<string, number>> = {
+  "json-schema.org/schema": 2020,
+  "json-schema.org/draft/2020-12/schema": 2020,
+  "json-schema.org/draft/2019-09/schema": 2019,
+  "json-schema.org/draft-07/schema": 7,
+  "json-schema.org/draft-06/schema": 6,
+  "json-schema.org/draft-04/schema": 4,
+};
+
+/**
+ * santhosh's draft number from `$schema` (draftFromURL: http or https, an empty fragment at most);
+ * 2020 when absent. Helm would fetch any other `$schema`; we are offline and read it as 2020.
+ */
 export function draftOf(root: Json): number {
   const s = isJsonObject(root) ? root.$schema : undefined;
   if (typeof s !== "string") return 2020;
-  for (const [mark, draft] of [["draft-04", 4], ["draft-06", 6], ["draft-07", 7], ["2019-09", 2019], ["2020-12", 2020]] as const) {
-    if (s.includes(mark)) return draft;
-  }
-  return 2020;
+  const hash = s.indexOf("#");
+  if (hash !== -1 && hash !== s.length - 1) return 2020;
+  const u = (hash === -1 ? s : s.slice(0, hash)).replace(/^https?:\/\//, "");
+  return Object.hasOwn(DRAFTS, u) ? (DRAFTS[u] as number) : 2020;
 }
 
 // Keywords whose values are data, not subschemas.
 const DATA_KEYWORDS = new Set(["enum", "const", "default", "examples", "required"]);
+// Keywords whose values map names to subschemas (a property may be called "required").
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"]);
+
+/** Go's url.PathEscape of one pointer token. */
+const goPathEscape = (t: string): string =>
+  Array.from(new TextEncoder().encode(t), (b) => {
+    const c = String.fromCharCode(b);
+    return /[A-Za-z0-9\-_.~$&+,:;=@]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
+
+/** santhosh's urlPtr.String() of a JSON pointer into the chart's schema. */
+const location = (ptr: string): string => `${ROOT_URL}#${ptr.split("/").map(goPathEscape).join("/")}`;
 
 const stripFragment = (u: string): string => u.split("#")[0] ?? u;
 
@@ -30,50 +56,94 @@ export class Resolver {
   private readonly anchors = new Map<string, Json>();
   /** Each schema object's base URL. */
   private readonly bases = new WeakMap<object, string>();
-  /** Every `pattern` and `patternProperties` key, so bad ones fail before any value is checked. */
-  readonly patterns = new Set<string>();
+  /** Each schema object's resource (the nearest enclosing object with an id, or its document's root). */
+  private readonly resourceOf = new WeakMap<object, JsonObject>();
+  /** `$dynamicAnchor` name → schema, per resource. */
+  private readonly dynamicAnchors = new WeakMap<JsonObject, Map<string, JsonObject>>();
+  /**
+   * Every `pattern` and `patternProperties` key, with the location santhosh names when it is not a
+   * valid regex (`file:///values.schema.json#/patternProperties`), so bad ones fail before any value is checked.
+   */
+  readonly patterns = new Map<string, string>();
 
+  /** `root` is loaded as `url`; `others` are documents its refs may reach (each with its own id). */
   constructor(
     readonly root: Json,
     readonly draft: number,
+    url = ROOT_URL,
+    others: readonly Json[] = [],
   ) {
-    const refs: [string, JsonObject][] = [];
-    this.index(root, ROOT_URL, refs);
-    // santhosh resolves every reference when it compiles, whatever the values hold.
-    for (const [ref, from] of refs) this.resolve(ref, from);
+    for (const doc of [root, ...others]) this.index(doc, url, doc, "");
   }
 
-  private index(node: Json, base: string, refs: [string, JsonObject][]): void {
+  /** `$ref`, `$recursiveRef` and `$dynamicRef` values with the schema holding them. */
+  private readonly refs: [string, JsonObject][] = [];
+
+  /** Resolves every reference, as santhosh does when it compiles (after the metaschema check), whatever the values hold. */
+  resolveRefs(): void {
+    for (const [ref, from] of this.refs) this.resolve(ref, from);
+  }
+
+  /** `ptr`: where node is in its document; `names`: node maps names to subschemas, so none of its keys is a keyword. */
+  private index(node: Json, base: string, resource: Json, ptr: string, names = false): void {
     if (Array.isArray(node)) {
-      for (const n of node) this.index(n, base, refs);
+      node.forEach((n, i) => this.index(n, base, resource, `${ptr}/${i}`));
       return;
     }
     if (!isJsonObject(node)) return;
     const idKey = this.draft === 4 ? "id" : "$id";
     const id = node[idKey];
-    if (typeof id === "string") {
-      const url = new URL(id, base).href;
+    // Before 2019-09 an id beside $ref is ignored like every other sibling.
+    if (typeof id === "string" && !(this.draft < 2019 && "$ref" in node)) {
+      let url: string;
+      try {
+        if (urlParseError(stripFragment(id)) !== null) throw new TypeError(id);
+        url = new URL(id, base).href;
+      } catch {
+        throw new SchemaError("SCHEMA_ID", `error in parsing id at ${goQuote(location(ptr))}`);
+      }
       if (id.startsWith("#") && this.draft < 2019) this.anchors.set(url, node);
       else {
         base = stripFragment(url);
         this.resources.set(base, node);
+        resource = node;
       }
     }
     if (node === this.root) this.resources.set(stripFragment(base), node);
+    const res = isJsonObject(resource) ? resource : node;
+    this.resourceOf.set(node, res);
     const anchor = node.$anchor;
     if (typeof anchor === "string") this.anchors.set(`${stripFragment(base)}#${anchor}`, node);
     const dyn = node.$dynamicAnchor;
-    if (typeof dyn === "string") this.anchors.set(`${stripFragment(base)}#${dyn}`, node);
+    if (typeof dyn === "string") {
+      this.anchors.set(`${stripFragment(base)}#${dyn}`, node);
+      let named = this.dynamicAnchors.get(res);
+      if (named === undefined) this.dynamicAnchors.set(res, (named = new Map()));
+      named.set(dyn, node);
+    }
     this.bases.set(node, base);
-    if (typeof node.pattern === "string") this.patterns.add(node.pattern);
-    if (isJsonObject(node.patternProperties)) for (const p of Object.keys(node.patternProperties)) this.patterns.add(p);
+    if (typeof node.pattern === "string" && !this.patterns.has(node.pattern)) this.patterns.set(node.pattern, location(`${ptr}/pattern`));
+    if (isJsonObject(node.patternProperties)) {
+      for (const p of Object.keys(node.patternProperties)) if (!this.patterns.has(p)) this.patterns.set(p, location(`${ptr}/patternProperties`));
+    }
     for (const kw of ["$ref", "$recursiveRef", "$dynamicRef"]) {
       const r = node[kw];
-      if (typeof r === "string") refs.push([r, node]);
+      if (typeof r === "string") this.refs.push([r, node]);
     }
     for (const [k, v] of Object.entries(node)) {
-      if (!DATA_KEYWORDS.has(k)) this.index(v, base, refs);
+      const tok = k.replaceAll("~", "~0").replaceAll("/", "~1");
+      if (names || !DATA_KEYWORDS.has(k)) this.index(v, base, resource, `${ptr}/${tok}`, !names && SCHEMA_MAPS.has(k));
     }
+  }
+
+  /** The resource `schema` belongs to. */
+  resourceRoot(schema: JsonObject): JsonObject {
+    return this.resourceOf.get(schema) ?? schema;
+  }
+
+  /** The schema of `resource` with `$dynamicAnchor: name`, if any. */
+  dynamicAnchor(resource: JsonObject, name: string): JsonObject | undefined {
+    return this.dynamicAnchors.get(resource)?.get(name);
   }
 
   /** The schema `ref` (as written inside `from`) points to. */

@@ -15,6 +15,7 @@ import { cmpRat, isIntRat, parseRat, quoIsInt, type Rat } from "./rat";
 import type { Resolver } from "./resolver";
 import { SchemaError } from "./schema-error";
 import { SharedMap } from "../shared-values";
+import { goQuote } from "../../template/token";
 import { sQuote, type ValidationError } from "./validation-error";
 
 type JsonType = "null" | "boolean" | "number" | "integer" | "string" | "array" | "object";
@@ -199,6 +200,8 @@ function plainSchema(j: Json, depth: number): boolean {
 
 export class SchemaValidator {
   private depth = 0;
+  /** The schemas being validated, outermost first: the dynamic scope `$dynamicRef`/`$recursiveRef` look through. */
+  private scope: JsonObject[] = [];
   private readonly regexps = new Map<string, RE2JS>();
   /** Match results per pattern: values repeat from render to render, and RE2 matching is slow. */
   private readonly matched = new Map<string, Map<string, boolean>>();
@@ -210,22 +213,24 @@ export class SchemaValidator {
   readonly decidable: boolean;
   private compiledRoot: Verdict | undefined;
 
+  /** `assertFormat`: check `format` whatever the draft (santhosh compiles the metaschemas so). */
   constructor(
     private readonly resolver: Resolver,
     private readonly draft: number,
+    private readonly assertFormat = false,
   ) {
-    for (const p of resolver.patterns) this.regexp(p);
+    for (const [p, at] of resolver.patterns) this.regexp(p, at);
     this.decidable = plainSchema(resolver.root, 0);
   }
 
-  /** Go RE2 semantics (santhosh's default regexp engine is Go's regexp). */
-  private regexp(pattern: string): RE2JS {
+  /** Go RE2 semantics (santhosh's default regexp engine is Go's regexp); `at` names the keyword. */
+  private regexp(pattern: string, at = ""): RE2JS {
     let re = this.regexps.get(pattern);
     if (!re) {
       try {
         re = RE2JS.compile(pattern);
       } catch (e) {
-        throw new SchemaError("SCHEMA_REGEX", `invalid regex ${sQuote(pattern)}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new SchemaError("SCHEMA_REGEX", `invalid regex ${goQuote(pattern)} at ${goQuote(at)}: ${e instanceof Error ? e.message : String(e)}`);
       }
       this.regexps.set(pattern, re);
     }
@@ -255,9 +260,11 @@ export class SchemaValidator {
     if (s === false) return err("false schema");
     if (!isJsonObject(s)) return null;
     if (++this.depth > MAX_DEPTH) throw new SchemaError("SCHEMA_DEPTH", "schema validation recursed too deeply (a $ref cycle?)");
+    this.scope.push(s);
     try {
       return this.validateObject(v, s, loc, ev, err);
     } finally {
+      this.scope.pop();
       this.depth--;
     }
   }
@@ -315,8 +322,8 @@ export class SchemaValidator {
         return err(items.length === 1 ? `value must be ${display(items[0] ?? null)}` : `value must be one of ${items.map(display).join(", ")}`);
       }
     }
-    // santhosh asserts formats only for drafts before 2019-09.
-    if (draft < 2019 && typeof s.format === "string" && typeof v === "string") {
+    // santhosh asserts formats only for drafts before 2019-09 (and in metaschemas).
+    if ((draft < 2019 || this.assertFormat) && typeof s.format === "string" && typeof v === "string") {
       const problem = checkFormat(s.format, v);
       if (problem !== null) return err(`${sQuote(v)} is not valid ${s.format}: ${problem}`);
     }
@@ -328,9 +335,9 @@ export class SchemaValidator {
     else if (t === "number") this.numValidate(v, s, add, err);
 
     if (draft >= 2019) {
-      for (const kw of ["$recursiveRef", "$dynamicRef"]) {
+      for (const kw of ["$recursiveRef", "$dynamicRef"] as const) {
         const r = s[kw];
-        if (typeof r === "string") add(ref(this.resolver.resolve(r, s)));
+        if (typeof r === "string") add(ref(this.dynamicTarget(kw, r, s)));
       }
     }
     this.condValidate(s, add, err, self);
@@ -400,7 +407,7 @@ export class SchemaValidator {
     if (s.propertyNames !== undefined) {
       for (const pname of [...obj.keys()].sort(compareGoStrings)) {
         // santhosh validates the name as a new root: its errors sit at '' whatever the depth.
-        const e = this.validate(pname, s.propertyNames, []);
+        const e = this.validateRoot(pname, s.propertyNames);
         if (e) add({ loc: [], msg: `invalid propertyName ${sQuote(pname)}`, causes: e.group ? e.causes : [e] });
       }
     }
@@ -554,6 +561,43 @@ export class SchemaValidator {
     return r !== null && m.rat !== null && quoIsInt(r, m.rat);
   }
 
+  /** `v` against `s` as a new root: a fresh dynamic scope. */
+  private validateRoot(v: Value, s: Json): ValidationError | null {
+    const outer = this.scope;
+    this.scope = [];
+    try {
+      return this.validate(v, s, []);
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  /**
+   * Where a `$recursiveRef` or `$dynamicRef` leads: its static target, unless that target carries the
+   * matching anchor; then the outermost schema in scope whose resource carries it (validator.go
+   * resolveRecursiveAnchor, resolveDynamicAnchor).
+   */
+  private dynamicTarget(kw: "$recursiveRef" | "$dynamicRef", r: string, s: JsonObject): Json {
+    const target = this.resolver.resolve(r, s);
+    if (!isJsonObject(target)) return target;
+    let out: JsonObject = target;
+    if (kw === "$recursiveRef") {
+      if (target.$recursiveAnchor !== true) return target;
+      for (let i = this.scope.length - 1; i >= 0; i--) {
+        const sc = this.scope[i] as JsonObject;
+        if (this.resolver.resourceRoot(sc).$recursiveAnchor === true) out = sc;
+      }
+      return out;
+    }
+    const hash = r.indexOf("#");
+    const anchor = hash === -1 ? "" : r.slice(hash + 1);
+    if (anchor === "" || anchor.startsWith("/") || target.$dynamicAnchor !== anchor) return target;
+    for (let i = this.scope.length - 1; i >= 0; i--) {
+      out = this.resolver.dynamicAnchor(this.resolver.resourceRoot(this.scope[i] as JsonObject), anchor) ?? out;
+    }
+    return out;
+  }
+
   private condValidate(
     s: JsonObject,
     add: (e: ValidationError | null) => void,
@@ -641,7 +685,7 @@ export class SchemaValidator {
         return false;
       });
     }
-    if (draft < 2019 && typeof s.format === "string") {
+    if ((draft < 2019 || this.assertFormat) && typeof s.format === "string") {
       const format = s.format;
       checks.push((v) => typeof v !== "string" || checkFormat(format, v) === null);
     }
