@@ -234,13 +234,23 @@ const checkUriReference = (s: string): string | null => (s.includes("\\") ? "con
 /** Go's url.Parse error text for `s`, or null (within what parseUrl reproduces). */
 export const urlParseError = (s: string): string | null => parseUrl(s).error;
 
+/** Verdicts of checkRegex: a schema's patterns are checked against the metaschema at each compile. */
+const regexVerdicts = new Map<string, string | null>();
+const REGEX_VERDICTS_MAX = 4096;
+
 function checkRegex(s: string): string | null {
-  try {
-    RE2JS.compile(s);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+  let verdict = regexVerdicts.get(s);
+  if (verdict === undefined) {
+    try {
+      RE2JS.compile(s);
+      verdict = null;
+    } catch (e) {
+      verdict = e instanceof Error ? e.message : String(e);
+    }
+    if (regexVerdicts.size >= REGEX_VERDICTS_MAX) regexVerdicts.clear();
+    regexVerdicts.set(s, verdict);
   }
+  return verdict;
 }
 
 const CHECKS: Record<string, (s: string) => string | null> = {

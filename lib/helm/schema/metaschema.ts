@@ -70,7 +70,9 @@ function instanceOf(j: Json): Value {
 /** Throws SchemaError (SCHEMA_META) with Helm's text when `root` is not valid against `draft`'s metaschema. */
 export function checkMetaschema(root: Json, draft: number): void {
   const meta = metaschema(draft);
-  const e = meta.validator.validate(instanceOf(root), meta.root, []);
+  const instance = instanceOf(root);
+  if (meta.validator.isValid(instance)) return;
+  const e = meta.validator.validate(instance, meta.root, []);
   if (e === null) return;
   const head = `"${ROOT_URL}#" is not valid against metaschema: jsonschema validation failed with '${meta.url}#'`;
   throw new SchemaError("SCHEMA_META", [head, ...displayLines(e.group ? e.causes : [e])].join("\n"));

@@ -45,7 +45,7 @@ const goPathEscape = (t: string): string =>
   }).join("");
 
 /** santhosh's urlPtr.String() of a JSON pointer into the chart's schema. */
-const location = (ptr: string): string => `${ROOT_URL}#${ptr.split("/").map(goPathEscape).join("/")}`;
+export const location = (ptr: string): string => `${ROOT_URL}#${ptr.split("/").map(goPathEscape).join("/")}`;
 
 const stripFragment = (u: string): string => u.split("#")[0] ?? u;
 
@@ -61,8 +61,8 @@ export class Resolver {
   /** `$dynamicAnchor` name → schema, per resource. */
   private readonly dynamicAnchors = new WeakMap<JsonObject, Map<string, JsonObject>>();
   /**
-   * Every `pattern` and `patternProperties` key, with the location santhosh names when it is not a
-   * valid regex (`file:///values.schema.json#/patternProperties`), so bad ones fail before any value is checked.
+   * Every `pattern` and `patternProperties` key, with the pointer to its keyword (santhosh names its
+   * location when it is not a valid regex), so bad ones fail before any value is checked.
    */
   readonly patterns = new Map<string, string>();
 
@@ -122,9 +122,9 @@ export class Resolver {
       named.set(dyn, node);
     }
     this.bases.set(node, base);
-    if (typeof node.pattern === "string" && !this.patterns.has(node.pattern)) this.patterns.set(node.pattern, location(`${ptr}/pattern`));
+    if (typeof node.pattern === "string" && !this.patterns.has(node.pattern)) this.patterns.set(node.pattern, `${ptr}/pattern`);
     if (isJsonObject(node.patternProperties)) {
-      for (const p of Object.keys(node.patternProperties)) if (!this.patterns.has(p)) this.patterns.set(p, location(`${ptr}/patternProperties`));
+      for (const p of Object.keys(node.patternProperties)) if (!this.patterns.has(p)) this.patterns.set(p, `${ptr}/patternProperties`);
     }
     for (const kw of ["$ref", "$recursiveRef", "$dynamicRef"]) {
       const r = node[kw];

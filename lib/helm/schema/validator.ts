@@ -12,7 +12,7 @@ import { checkFormat } from "./check-format";
 import { formatFloatLocalized, formatInt } from "./format-number";
 import { JsonNumber, isJsonObject, type Json, type JsonObject } from "./parse-schema-json";
 import { cmpRat, isIntRat, parseRat, quoIsInt, type Rat } from "./rat";
-import type { Resolver } from "./resolver";
+import { location, type Resolver } from "./resolver";
 import { SchemaError } from "./schema-error";
 import { SharedMap } from "../shared-values";
 import { goQuote } from "../../template/token";
@@ -213,24 +213,29 @@ export class SchemaValidator {
   readonly decidable: boolean;
   private compiledRoot: Verdict | undefined;
 
-  /** `assertFormat`: check `format` whatever the draft (santhosh compiles the metaschemas so). */
+  /**
+   * `meta`: the schema is a metaschema. santhosh compiled those with format assertion on, whatever
+   * the draft; they use no unevaluated* keyword, and validation always starts at their root, which
+   * holds the anchor of every `$dynamicRef`/`$recursiveRef` in them, so isValid may decide with
+   * references resolved once.
+   */
   constructor(
     private readonly resolver: Resolver,
     private readonly draft: number,
-    private readonly assertFormat = false,
+    private readonly meta = false,
   ) {
     for (const [p, at] of resolver.patterns) this.regexp(p, at);
-    this.decidable = plainSchema(resolver.root, 0);
+    this.decidable = meta || plainSchema(resolver.root, 0);
   }
 
-  /** Go RE2 semantics (santhosh's default regexp engine is Go's regexp); `at` names the keyword. */
+  /** Go RE2 semantics (santhosh's default regexp engine is Go's regexp); `at` points to the keyword. */
   private regexp(pattern: string, at = ""): RE2JS {
     let re = this.regexps.get(pattern);
     if (!re) {
       try {
         re = RE2JS.compile(pattern);
       } catch (e) {
-        throw new SchemaError("SCHEMA_REGEX", `invalid regex ${goQuote(pattern)} at ${goQuote(at)}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new SchemaError("SCHEMA_REGEX", `invalid regex ${goQuote(pattern)} at ${goQuote(location(at))}: ${e instanceof Error ? e.message : String(e)}`);
       }
       this.regexps.set(pattern, re);
     }
@@ -323,7 +328,7 @@ export class SchemaValidator {
       }
     }
     // santhosh asserts formats only for drafts before 2019-09 (and in metaschemas).
-    if ((draft < 2019 || this.assertFormat) && typeof s.format === "string" && typeof v === "string") {
+    if ((draft < 2019 || this.meta) && typeof s.format === "string" && typeof v === "string") {
       const problem = checkFormat(s.format, v);
       if (problem !== null) return err(`${sQuote(v)} is not valid ${s.format}: ${problem}`);
     }
@@ -662,11 +667,61 @@ export class SchemaValidator {
     return this.compiledRoot(v);
   }
 
+  /** Verdicts by schema object: references make the graph cyclic, so each is compiled once, when first reached. */
+  private readonly verdicts = new WeakMap<JsonObject, Verdict>();
+
+  private compileRef(target: Json): Verdict {
+    let verdict: Verdict | undefined;
+    return (v) => (verdict ??= this.compile(target))(v);
+  }
+
+  /** A metaschema's reference target: the root when the static target carries the anchor the root also carries (see the constructor). */
+  private refTarget(kw: string, r: string, s: JsonObject): Json {
+    const target = this.resolver.resolve(r, s);
+    const root = this.resolver.root;
+    if (!isJsonObject(target) || !isJsonObject(root)) return target;
+    if (kw === "$recursiveRef") return target.$recursiveAnchor === true && root.$recursiveAnchor === true ? root : target;
+    if (kw !== "$dynamicRef") return target;
+    const anchor = r.slice(r.indexOf("#") + 1);
+    return r.includes("#") && target.$dynamicAnchor === anchor ? (this.resolver.dynamicAnchor(root, anchor) ?? target) : target;
+  }
+
   private compile(s: Json): Verdict {
     if (s === false) return () => false;
     if (!isJsonObject(s)) return () => true;
+    const known = this.verdicts.get(s);
+    if (known) return known;
     const checks: Check[] = [];
     const draft = this.draft;
+    const verdict: Verdict = (v) => {
+      const t = typeOf(v);
+      if (t === null) return false;
+      for (const check of checks) if (!check(v, t)) return false;
+      return true;
+    };
+    // Shared chart defaults never change between validations (see shared-values.ts): decided once each.
+    const decided = new WeakMap<SharedMap, boolean>();
+    const shared: Verdict = (v) => {
+      if (!(v instanceof SharedMap)) return verdict(v);
+      let ok = decided.get(v);
+      if (ok === undefined) decided.set(v, (ok = verdict(v)));
+      return ok;
+    };
+    this.verdicts.set(s, shared);
+    if (typeof s.$ref === "string") {
+      const ref = this.compileRef(this.refTarget("$ref", s.$ref, s));
+      checks.push((v) => ref(v));
+      // Before 2019-09 $ref's siblings are ignored.
+      if (draft < 2019) return shared;
+    }
+    if (draft >= 2019) {
+      for (const kw of ["$recursiveRef", "$dynamicRef"]) {
+        const r = s[kw];
+        if (typeof r !== "string") continue;
+        const ref = this.compileRef(this.refTarget(kw, r, s));
+        checks.push((v) => ref(v));
+      }
+    }
     const types = typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? s.type.filter((x): x is string => typeof x === "string") : [];
     if (types.length > 0) {
       checks.push((v, t) => {
@@ -685,7 +740,7 @@ export class SchemaValidator {
         return false;
       });
     }
-    if ((draft < 2019 || this.assertFormat) && typeof s.format === "string") {
+    if ((draft < 2019 || this.meta) && typeof s.format === "string") {
       const format = s.format;
       checks.push((v) => typeof v !== "string" || checkFormat(format, v) === null);
     }
@@ -694,20 +749,7 @@ export class SchemaValidator {
     this.compileString(s, checks);
     this.compileNumber(s, checks);
     this.compileConditions(s, checks);
-    const verdict: Verdict = (v) => {
-      const t = typeOf(v);
-      if (t === null) return false;
-      for (const check of checks) if (!check(v, t)) return false;
-      return true;
-    };
-    // Shared chart defaults never change between validations (see shared-values.ts): decided once each.
-    const decided = new WeakMap<SharedMap, boolean>();
-    return (v) => {
-      if (!(v instanceof SharedMap)) return verdict(v);
-      let ok = decided.get(v);
-      if (ok === undefined) decided.set(v, (ok = verdict(v)));
-      return ok;
-    };
+    return shared;
   }
 
   private compileObject(s: JsonObject, checks: Check[]): void {
