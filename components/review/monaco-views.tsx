@@ -185,7 +185,11 @@ export interface OutputDiffProps {
 export function OutputDiff({ original, modified, originalPath, modifiedPath }: OutputDiffProps) {
   return (
     <Gate>
+      {/* A new pair of models gets a new diff editor: @monaco-editor/react swaps a changed path's model into
+          one side only, and the diff editor then reads the new model with line ranges computed for the old
+          ("startLineNumber 2436 cannot be after endLineNumberExclusive 1765" on switching environment). */}
       <DiffEditor
+        key={`${originalPath}\n${modifiedPath}`}
         original={original}
         modified={modified}
         originalModelPath={originalPath}
