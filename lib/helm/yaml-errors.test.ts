@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { helmTemplate } from "../../test/real-helm";
+import { engineOutcome, type Outcome } from "../../test/helm-outcome";
+import type { ChartFiles } from "./chart";
+import { HelmError } from "./errors";
+import { loadChart } from "./load-chart";
+import { renderChart, type RenderOptions } from "./render-chart";
+
+const BROKEN: string[] = [
+  "a: 1\n b: 2\n",
+  "a:\n  b: 1\n c: 2\n",
+  "x: 1\na:\n  b: 1\n  bb: 2\n c: 2\n",
+  "a:\n  - 1\n b: 2\n",
+  "kind: Test\nout: a: b: c\n",
+  "kind: Test\nmetadata:\n\tname: tab\n",
+  "a: [1, 2\nb: 3\n",
+  "a: {x: 1\nb: 3\n",
+  "a: [1, 2]]\n",
+  "a: {x: 1}}\n",
+  "a: 'unterminated\nb: 2\n",
+  "a: \"unterminated\nb: 2\n",
+  "a: \"bad \\q escape\"\n",
+  "a: \"\\xZZ\"\n",
+  "- a\nb: 1\n",
+  "a: 1\n- b\n",
+  "a:\n  - x\n  y: 1\n",
+  "key: value\n  indented: wrong\n",
+  "a: b: c\n",
+  "a: @x\n",
+  "a: `x\n",
+  "a: |\n  x\n\tb\n",
+  "a: |0\n  x\n",
+  "a: |x\n",
+  "a: &\n",
+  "a: *\n",
+  "a: !<x\n",
+  "a: !e!x y\n",
+  "%FOO\n---\na: 1\n",
+  "%YAML 2.0\n---\na: 1\n",
+  "a:\n  b:\n    c: 1\n   d: 2\n",
+  "a: [\n",
+  "a: {\n",
+  "a: [1,\n",
+  "? a\n? b\nc\n",
+  "a: 1\n? b\n: c\n:\n",
+  "spec:\n  containers:\n  - name: x\n    image: y\n   ports: []\n",
+  "[a, b]: c\nd\n",
+  "a: 'x'y\n",
+  "a: \"x\" y\n",
+  "a:\n  b: 1\n\n\n\n c: 2\n",
+  "metadata:\n  name: x\n  labels:\n    app: y\n  annotations: {a: b\nspec: {}\n",
+  "a: >\n folded\n\tno\n",
+  "a: b\n\tc: d\n",
+  "a:\n\t- b\n",
+  "- [a, b\n- c\n",
+  "a: 1 # c\nb: [x,\n  y,\n  z\nc: 3\n",
+  "a: x\n--- \nb: [\n",
+  "a: 'it''s' x\n",
+  "\"a\nb\": c\n",
+  "a: 1\n  # comment\n b: 2\n",
+  "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v\n  k2: v: w\n",
+];
+
+/** Texts near the broken ones that goyaml accepts (a plain scalar's continuation lines, a flow key without value). */
+const ACCEPTED = ["items:\n- a\n - b\n", "a: x\n  - y\n", "{a: 1, b}\n"];
+
+const enc = new TextEncoder();
+const files = (o: Record<string, string>): ChartFiles => new Map(Object.entries(o).map(([k, v]) => [k, enc.encode(v)]));
+const CHART_YAML = "apiVersion: v2\nname: c\nversion: 0.1.0\n";
+
+/** Helm's and the engine's answers for a chart made of `extra` files, with `args` for helm and `opts` for the engine. */
+function both(extra: Record<string, string>, args: string[] = [], opts: RenderOptions = {}): [Outcome, Outcome] {
+  const helm = helmTemplate(extra, args);
+  try {
+    return [engineOutcome(renderChart(loadChart(files({ "Chart.yaml": CHART_YAML, ...extra })), opts)), helm];
+  } catch (e) {
+    // A chart whose values.yaml fails does not load.
+    if (!(e instanceof HelmError)) throw e;
+    return [{ code: 1, stdout: "", stderr: e.stderr }, helm];
+  }
+}
+
+describe("a rendered document goyaml cannot parse: helm v4.1.4's error, byte for byte", () => {
+  it.each(BROKEN)("%j", (doc) => {
+    const [ours, helm] = both({ "templates/x.yaml": doc });
+    expect(helm.stderr).toMatch(/^Error: YAML parse error on c\/templates\/x.yaml: error converting YAML to JSON: yaml: /);
+    expect(ours).toEqual(helm);
+  });
+});
+
+describe("texts goyaml accepts render as in helm", () => {
+  it.each(ACCEPTED)("%j", (doc) => {
+    const [ours, helm] = both({ "templates/x.yaml": doc });
+    expect(helm.code).toBe(0);
+    expect(ours).toEqual(helm);
+  });
+});
+
+describe("a values file goyaml cannot parse", () => {
+  const rows = BROKEN.filter((doc) => !doc.includes("---"));
+  it.each(rows)("-f bad.yaml: %j", (doc) => {
+    const [ours, helm] = both({ "bad.yaml": doc, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [doc], valuesFiles: ["bad.yaml"] });
+    expect(helm.stderr).toMatch(/^Error: failed to parse bad.yaml: /);
+    expect(ours).toEqual(helm);
+  });
+  it.each(rows.slice(0, 12))("the chart's values.yaml: %j", (doc) => {
+    const [ours, helm] = both({ "values.yaml": doc, "templates/x.yaml": "a: 1\n" });
+    expect(ours).toEqual(helm);
+  });
+});
