@@ -5,6 +5,7 @@
  */
 import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import { GoInt, formatFloat, type GoMap, type Value } from "../../template/value";
+import { goyamlSyntaxError } from "../yaml-errors";
 import { deepDocumentError } from "./deep-document";
 import { YamlError } from "./errors";
 import { resolveScalar, type Resolved } from "./resolve";
@@ -274,6 +275,9 @@ function firstKeyOfBlock(text: string, offset: number): boolean {
 
 function syntaxError(text: string, e: { code: string; message: string; pos: [number, number] }): YamlError {
   const pos = position(text, e.pos[0]);
+  // goyaml's own scanner and parser, ported, name the error and its line; the mapping below covers what they accept.
+  const exact = goyamlSyntaxError(text);
+  if (exact !== null) return new YamlError("SYNTAX", exact, pos.line, pos.col);
   const err = (prefix: string, msg: string) => new YamlError("SYNTAX", `yaml: ${prefix}${msg}`, pos.line, pos.col);
   switch (e.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
@@ -352,7 +356,7 @@ function decode(text: string, typed: boolean): Value {
   }
   // Directives with no document after them (Kubernetes' reader cut the file at the "---").
   if (DIRECTIVE.test(text) && !DOC_START.test(text)) {
-    throw new YamlError("SYNTAX", `yaml: ${where(streamEndLine(text), false)}did not find expected <document start>`);
+    throw new YamlError("SYNTAX", goyamlSyntaxError(text) ?? `yaml: ${where(streamEndLine(text), false)}did not find expected <document start>`);
   }
   const doc = docs[0];
   if (!doc) return null;
@@ -363,6 +367,9 @@ function decode(text: string, typed: boolean): Value {
     return new Decoder(doc, text, typed).value(doc.contents as Node | null, 0);
   } catch (e) {
     if (e instanceof RangeError) throw deepDocumentError(text);
+    // goyaml parses the whole document before decoding it: a syntax error the yaml package let through comes first.
+    const exact = e instanceof YamlError ? goyamlSyntaxError(text) : null;
+    if (exact !== null) throw new YamlError("SYNTAX", exact, (e as YamlError).line, (e as YamlError).column);
     throw e;
   }
 }
