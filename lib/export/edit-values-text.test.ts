@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseValuesYaml } from "../helm/yaml/index";
-import { EditError, editValuesText, forgetEditedDocuments, setValueInText, unsetValueInText, type ValuesEdit } from "./edit-values-text";
+import { EditError, editValuesText, forgetEditedDocuments, setValueInText, splicedEdits, unsetValueInText, type ValuesEdit } from "./edit-values-text";
 import { chartDir } from "./util-chart.test-util";
 
 const LAYER = `# Production overrides
@@ -218,6 +218,105 @@ describe("export/edit-values-text", () => {
         }),
         { numRuns: 1000 },
       );
+    });
+
+    // Documents written in many styles (quoting, number forms, anchors, tags, block and flow collections,
+    // comments, blank lines, 2 or 4 spaces), edited as the form edits them: keystrokes in one field (a scalar
+    // set again and again, which splices its new print into the text), other fields, new keys, resets.
+    describe("spliced scalars", () => {
+      type Tree = { spelled: string; key: string; value: string | Tree; comment: string; blank: boolean }[];
+      const keyOf = fc.constantFrom(["a", "a"], ["b", "b"], ["image", "image"], ["tag", "tag"], ["on", "true"], ['"k"', "k"], ["'q'", "q"], ["x-y", "x-y"]);
+      const leaf = fc.oneof(
+        fc.constantFrom("1", "1.50", "0x1F", "1e3", ".5", "010", "-0", "+1", "~", "null", "", "true", "yes", "plain text", "'single'", '"double"'),
+        fc.constantFrom('"tab\\tx"', "&anc 7", "!!str 5", "{a: 1}", "[1, 2]", "{}", "[]", "|\n  lit\n", ">-\n  folded", "'it''s'", "a: b", "500m", "--- x"),
+        fc.stringMatching(/^[a-z0-9][a-z0-9 .:/-]{0,12}$/).filter((x) => !/[: ]$|: /.test(x)),
+      );
+      const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
+        tree: fc.array(
+          fc.record({
+            k: keyOf,
+            value: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, tie("tree")),
+            comment: fc.constantFrom("", "", " # note", " #x"),
+            blank: fc.boolean(),
+          }).map(({ k, value, comment, blank }) => ({ spelled: k[0], key: k[1], value, comment, blank })),
+          { maxLength: 4 },
+        ),
+      })).tree;
+      const textOf = (t: Tree, indent: string, step: string): string =>
+        t
+          .map((e) => {
+            const head = `${e.blank ? "\n" : ""}${indent}${e.spelled}:`;
+            if (typeof e.value !== "string") return `${head}${e.comment}\n${textOf(e.value, indent + step, step) || `${indent}${step}z: 0\n`}`;
+            // A block scalar's lines go under its key.
+            const v = e.value.replaceAll("\n  ", `\n${indent}  `);
+            return v.includes("\n") ? `${head} ${v}${v.endsWith("\n") ? "" : "\n"}` : `${head}${v === "" ? "" : ` ${v}`}${e.comment}\n`;
+          })
+          .join("");
+      const leafPaths = (t: Tree, at: string[] = []): string[][] =>
+        t.flatMap((e) => (typeof e.value === "string" ? [[...at, e.key]] : leafPaths(e.value, [...at, e.key])));
+      const scalarValue = fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom("1.0", "yes", "", "~", "--- x", "...", "%x", "a: b", "# x", " lead", "trail ", "line\nbreak", "'", '"', "é✓", "-", "?"),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+      );
+      const typed = (word: string): string[] => [...word].map((_, i) => word.slice(0, i + 1));
+
+      it("should give the same text as printing the whole document, keystroke after keystroke", () => {
+        const before = splicedEdits();
+        let edits = 0;
+        const doc = fc.record({ tree, step: fc.constantFrom("  ", "    "), lead: fc.constantFrom("", "# values\n\n") });
+        fc.assert(
+          fc.property(
+            doc.chain(({ tree: t, step, lead }) => {
+              const paths = leafPaths(t);
+              const anyPath = fc.array(keyOf.map((k) => k[1]), { minLength: 1, maxLength: 3 });
+              const path = paths.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...paths) }, { weight: 1, arbitrary: anyPath }) : anyPath;
+              const step1: fc.Arbitrary<ValuesEdit[]> = fc.oneof(
+                { weight: 4, arbitrary: fc.tuple(path, fc.string({ minLength: 1, maxLength: 6 })).map(([p, w]) => typed(w).map((value) => ({ path: p, value }))) },
+                { weight: 3, arbitrary: fc.tuple(path, scalarValue).map(([p, value]) => [{ path: p, value }]) },
+                { weight: 1, arbitrary: fc.tuple(path, fc.dictionary(fc.constantFrom("k", "on"), scalarValue, { maxKeys: 2, noNullPrototype: true })).map(([p, value]) => [{ path: p, value }]) },
+                { weight: 1, arbitrary: path.map((p) => [{ path: p, unset: true as const }]) },
+              );
+              return fc.tuple(fc.constant(lead + textOf(t, "", step)), fc.array(step1, { minLength: 1, maxLength: 5 }).map((s) => s.flat()));
+            }),
+            ([start, steps]) => {
+              let text: string;
+              try {
+                forgetEditedDocuments();
+                setValueInText(start, ["probe"], 1);
+              } catch (e) {
+                if (e instanceof EditError) return; // a generated text that is not a values map
+                throw e;
+              }
+              forgetEditedDocuments();
+              const kept: string[] = [];
+              text = start;
+              for (const e of steps) kept.push((text = editValuesText(text, [e])));
+              const fresh: string[] = [];
+              text = start;
+              for (const e of steps) {
+                forgetEditedDocuments();
+                fresh.push((text = editValuesText(text, [e])));
+              }
+              expect(kept).toEqual(fresh);
+              edits += steps.length;
+            },
+          ),
+          { numRuns: 1500 },
+        );
+        // Most keystrokes must have taken the fast path, or this test proves nothing about it.
+        expect(splicedEdits() - before).toBeGreaterThan(edits / 3);
+      });
+
+      it("should splice only the scalar's bytes and keep the rest of the text", () => {
+        const text = setValueInText(LAYER, ["global", "environment"], "dev");
+        const before = splicedEdits();
+        expect(setValueInText(text, ["global", "environment"], "devx")).toBe(text.replace("environment: dev #", "environment: devx #"));
+        expect(splicedEdits()).toBe(before + 1);
+      });
     });
 
     it("should not continue on a document that an edit failed on halfway", () => {

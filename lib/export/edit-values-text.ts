@@ -3,7 +3,7 @@
  * order, blank lines, quoting) left as the author wrote it. Values are typed exactly: a string that YAML
  * would read as a number or bool is written quoted.
  */
-import { Document, Pair, YAMLMap, isMap, isScalar, parseDocument, type Node, type Scalar, type Tags } from "yaml";
+import { Document, Pair, YAMLMap, isMap, isScalar, parseDocument, visit, type Node, type Scalar, type Tags } from "yaml";
 import { GoInt, type Value } from "../template/value";
 import { helmKeyOf } from "./helm-key";
 import { type PlainValue, keyScalar, useBlockStyle, valueNode } from "./values-document";
@@ -60,6 +60,23 @@ function mapDocument(text: string): MapDocument {
   return doc as MapDocument;
 }
 
+/**
+ * Whether the document, printed, parses back to one that prints the same. Not so when an empty value has a
+ * comment (`key: # note`): the comment ends in a newline, prints on a line of its own and parses back onto
+ * another node.
+ */
+function printsAsParsedAgain(doc: Document): boolean {
+  let same = true;
+  visit(doc, {
+    Scalar: (_, n) => {
+      if (!n.comment?.includes("\n")) return undefined;
+      same = false;
+      return visit.BREAK;
+    },
+  });
+  return same;
+}
+
 /** The pair Helm reads for `key`: the last one with that key (goyaml lets a later key win). */
 function findPair(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
   return map.items.findLast((p) => helmKeyOf(p.key) === key);
@@ -73,6 +90,20 @@ function addPair(map: YAMLMap, key: string, value: Node): boolean {
   return !map.comment;
 }
 
+/** `old` takes `value`'s value and quoting, keeping its comments. */
+function setScalar(old: Scalar, value: Scalar): void {
+  old.value = value.value;
+  old.type = value.type;
+  old.tag = undefined;
+  old.source = undefined;
+  // A number keeps the old scalar's digits (`1.50` → `2.00`); -0 needs its own `-0.0` (no `0e+0`, no `0x`).
+  // Anything else drops them: printed, it parses back without, and a later number must print as from that.
+  if (value.minFractionDigits !== undefined || typeof value.value !== "number") {
+    old.minFractionDigits = value.minFractionDigits;
+    old.format = undefined;
+  }
+}
+
 /**
  * Replaces a pair's value; a scalar keeps its comments and only changes value (and quoting if needed).
  * Returns whether the document still prints as it would parse again: not so when comments move to a new
@@ -81,16 +112,9 @@ function addPair(map: YAMLMap, key: string, value: Node): boolean {
 function replaceValue(pair: Pair<unknown, unknown>, value: Node): boolean {
   const old = pair.value;
   if (isScalar(old) && isScalar(value)) {
-    old.value = value.value;
-    old.type = value.type;
-    old.tag = undefined;
-    old.source = undefined;
-    // A number keeps the old scalar's digits (`1.50` → `2.00`); -0 needs its own `-0.0` (no `0e+0`, no `0x`).
-    if (value.minFractionDigits !== undefined) {
-      old.minFractionDigits = value.minFractionDigits;
-      old.format = undefined;
-    }
-    return true;
+    setScalar(old, value);
+    // The comment of an empty value (`key: # note`) ends in a newline, so it prints on a line of its own.
+    return !old.comment?.includes("\n");
   }
   pair.value = value;
   if (!isScalar(old) && !isMap(old)) return true;
@@ -155,20 +179,30 @@ function deleteIn(root: YAMLMap, path: readonly string[]): void {
 // the text it got back from the last edit, keystroke after keystroke. So each edit's document is kept under
 // the text it printed, and the next edit of that text continues on it instead of parsing again. A few
 // entries, as the form, the import and the reset of other layers interleave. Only ever read through `take`,
-// which removes the entry: a document is mutated by the edit that takes it.
+// which removes the entry: a document is mutated by the edit that takes it. A keystroke that only changes a
+// scalar does not print the document either: the scalar's new print is spliced into the text (spliceScalar).
 const RECENT_DOCUMENTS = 4;
-const recent = new Map<string, MapDocument>();
 
-function take(text: string): MapDocument {
-  const doc = recent.get(text);
-  if (!doc) return mapDocument(text);
-  recent.delete(text);
-  return doc;
+interface Kept {
+  doc: MapDocument;
+  /**
+   * Set when the nodes' ranges are offsets in the text the document was parsed from, so scalars can be
+   * spliced into the text it is kept under: the scalars spliced since that parse, each with its print now.
+   */
+  scalars?: Map<Scalar, string>;
 }
 
-function remember(text: string, doc: MapDocument): void {
+const recent = new Map<string, Kept>();
+
+function take(text: string): Kept | undefined {
+  const kept = recent.get(text);
   recent.delete(text);
-  recent.set(text, doc);
+  return kept;
+}
+
+function remember(text: string, kept: Kept): void {
+  recent.delete(text);
+  recent.set(text, kept);
   for (const oldest of recent.keys()) {
     if (recent.size <= RECENT_DOCUMENTS) break;
     recent.delete(oldest);
@@ -180,11 +214,106 @@ export function forgetEditedDocuments(): void {
   recent.clear();
 }
 
+let spliced = 0;
+
+/** How many edits were made by splicing one scalar into the text (the tests check that the fast path runs). */
+export const splicedEdits = (): number => spliced;
+
+const isScalarValue = (v: Value | PlainValue): boolean => v === null || typeof v !== "object" || v instanceof GoInt;
+
+/** The scalar `setIn` would change in place: every map on the way in block style, and a scalar at the end. */
+function scalarAt(root: YAMLMap, path: readonly string[]): Scalar | undefined {
+  let map = root;
+  for (const [i, key] of path.entries()) {
+    if (map.flow) return undefined;
+    const value = findPair(map, key)?.value;
+    if (i === path.length - 1) return isScalar(value) ? value : undefined;
+    if (!isMap(value)) return undefined;
+    map = value;
+  }
+  return undefined;
+}
+
+// One pair `k: <value>` printed with the edited documents' tags and options, to learn how a scalar prints
+// as a block map's value. Created on first use.
+let printer: Document & { contents: YAMLMap } | undefined;
+const PRINTER_KEY = "k";
+
+/** How `scalar` prints as a value in a block map (no comments), or undefined when that is not one line. */
+function printedValue(scalar: Scalar): string | undefined {
+  printer ??= new Document(new YAMLMap(), { customTags: keepNumberSource }) as Document & { contents: YAMLMap };
+  const bare = scalar.clone() as Scalar;
+  bare.comment = bare.commentBefore = undefined;
+  bare.spaceBefore = false;
+  printer.contents.items = [new Pair(PRINTER_KEY, bare)];
+  const line = printer.toString(TO_STRING);
+  const head = `${PRINTER_KEY}: `;
+  if (!line.startsWith(head) || line.indexOf("\n") !== line.length - 1) return undefined;
+  return line.slice(head.length, -1);
+}
+
+/** Where `scalar` starts in the text now: its offset in the parsed text moved by the splices before it. */
+function startNow(scalar: Scalar, start: number, scalars: ReadonlyMap<Scalar, string>): number {
+  let at = start;
+  for (const [s, print] of scalars) {
+    const [from, to] = s.range as [number, number, number];
+    if (to <= start) at += print.length - (to - from);
+  }
+  return at;
+}
+
+/**
+ * Sets a scalar that is already there to a scalar value by splicing its new print into `text`, which is what
+ * printing the whole document would give: `text` was printed from this document (and, kept, prints the same
+ * when parsed again), and a one-line scalar in a block map prints the same wherever it stands. Undefined when
+ * the edit is not such a case; the document is then unchanged.
+ */
+function spliceScalar(text: string, kept: Kept, path: readonly string[], value: Value | PlainValue): string | undefined {
+  if (!isScalarValue(value) || kept.doc.directives?.yaml.explicit || !scalarAt(kept.doc.contents, path)) return undefined;
+  if (!kept.scalars) {
+    // The kept document's ranges are offsets in the text it was parsed from, not in this one. Parsed again,
+    // it must print `text` itself, or splicing would keep bytes a whole print changes.
+    kept.doc = mapDocument(text);
+    if (kept.doc.toString(TO_STRING) !== text) return undefined;
+    kept.scalars = new Map();
+  }
+  const { scalars } = kept;
+  const scalar = scalarAt(kept.doc.contents, path);
+  if (!scalar?.range) return undefined;
+  const [from, to] = scalar.range;
+  const start = startNow(scalar, from, scalars);
+  let before = scalars.get(scalar);
+  if (before === undefined) {
+    // Not spliced yet: its bytes in the text must be how it prints.
+    before = printedValue(scalar);
+    if (before === undefined || text.slice(start, start + (to - from)) !== before) return undefined;
+  }
+  const node = valueNode(value) as Scalar;
+  const next = scalar.clone() as Scalar;
+  setScalar(next, node);
+  const after = printedValue(next);
+  if (after === undefined) return undefined;
+  setScalar(scalar, node);
+  scalars.set(scalar, after);
+  spliced++;
+  return text.slice(0, start) + after + text.slice(start + before.length);
+}
+
 /** `text` with `edits` applied in order, on one parsed document. */
 export function editValuesText(text: string, edits: readonly ValuesEdit[]): string {
   if (edits.some((e) => e.path.length === 0)) throw new EditError("PATH_EMPTY", "a values path needs at least one key");
-  const doc = take(text);
-  let stable = true;
+  const kept = take(text);
+  const only = edits.length === 1 ? edits[0] : undefined;
+  // Keystrokes in one field: a kept document's scalar changes in place, and only its bytes in the text.
+  if (kept && only && !("unset" in only)) {
+    const out = spliceScalar(text, kept, only.path, only.value);
+    if (out !== undefined) {
+      if (printsAsParsed(only.value)) remember(out, kept);
+      return out;
+    }
+  }
+  const doc = kept?.doc ?? mapDocument(text);
+  let stable = kept !== undefined || printsAsParsedAgain(doc);
   for (const e of edits) {
     // Comments and blank lines around a removed key print where they were but may parse back elsewhere.
     if ("unset" in e) {
@@ -193,7 +322,7 @@ export function editValuesText(text: string, edits: readonly ValuesEdit[]): stri
     } else stable = setIn(doc.contents, e.path, e.value) && stable;
   }
   const out = doc.toString(TO_STRING);
-  if (stable) remember(out, doc);
+  if (stable) remember(out, { doc });
   return out;
 }
 
