@@ -59,10 +59,27 @@ const BROKEN: string[] = [
   "\"a\nb\": c\n",
   "a: 1\n  # comment\n b: 2\n",
   "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v\n  k2: v: w\n",
+  "a: 1\n]\n",
+  "a:\n  - b\n  ]\n",
+  "a:\n  b: [x]]\n  c: 1\n",
+  "a: }\n",
+  "a: ,\n",
+  "- a\n- b\n-c: 1\n  d\n",
+  `${"k".repeat(1100)}: v\n`,
+  `a: 1\n${"k".repeat(1100)}: v\n`,
+  "a: 'x\n---\ny'\n",
+  "? |\n  block key\n: v\nb\n",
+  "a:\n  - b: 1\n    c: 2\n   d: 3\n",
+  "list: [a, b, {c: d, e}, [f\n",
+  "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          env:\n            - name: X\n              value: 1\n             - name: Y\n",
+  "a: b\r\n c: d\r\n",
 ];
 
-/** Texts near the broken ones that goyaml accepts (a plain scalar's continuation lines, a flow key without value). */
-const ACCEPTED = ["items:\n- a\n - b\n", "a: x\n  - y\n", "{a: 1, b}\n"];
+/**
+ * Rendered texts near the broken ones that goyaml accepts (a plain scalar's continuation lines, a flow
+ * key without value, a tagged empty node, a trailing tab line Helm trims away).
+ */
+const ACCEPTED = ["items:\n- a\n - b\n", "a: x\n  - y\n", "{a: 1, b}\n", "a: !!str &x\n", "x: y\n\t\n"];
 
 const enc = new TextEncoder();
 const files = (o: Record<string, string>): ChartFiles => new Map(Object.entries(o).map(([k, v]) => [k, enc.encode(v)]));
