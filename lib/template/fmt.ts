@@ -235,9 +235,9 @@ function formatArg(v: Value, verb: string, spec: Spec): string {
     return im === undefined ? badVerb(v, verb, spec) : `(${re}${im}i)`;
   }
   if (v instanceof GoObject) {
-    // fmt's handleMethods: a Stringer under %v or a string verb is formatted as its String() text. Our
-    // objects' String methods have pointer receivers, so only pointer types (`*semver.Version`) are Stringers to fmt.
-    const str = "vsqxX".includes(verb) && v.goType.startsWith("*") ? v.method("String") : undefined;
+    // fmt's handleMethods: a Stringer under %v or a string verb is formatted as its String() text. Most
+    // objects' String methods have pointer receivers, so only pointer types are Stringers to fmt.
+    const str = "vsqxX".includes(verb) && (v.goType.startsWith("*") || v.valueStringer) ? v.method("String") : undefined;
     if (str) return formatString(String(str.call()), verb, spec) ?? badVerb(v, verb, spec);
     // Structs and named slices apply the verb, flags and width to each field or element.
     const fields = v.goFields();

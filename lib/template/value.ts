@@ -93,6 +93,8 @@ export abstract class GoObject {
   }
   /** `%v` of the value, as Go's fmt prints it. */
   abstract format(): string;
+  /** Its String method has a value receiver, so fmt calls it for the struct itself too, not only through a pointer (semver.Version). */
+  readonly valueStringer: boolean = false;
   /**
    * A struct's fields in declaration order, unexported ones included, as fmt visits them (`%+v` names
    * them, `%#v` types them, other verbs apply to each); undefined when the value is not a struct or a
