@@ -5,7 +5,7 @@
  * does not generate DSA keys. RSA generation is slow in pure TS: about 1–2 s for 2048 bits and
  * 10–40 s for genPrivateKey's default 4096 bits.
  */
-import { FuncError, formatValue, goFunc, type GoInt, GoObject, utf8String, type Value } from "../template/value";
+import { FuncError, formatValue, goFunc, type GoField, type GoInt, GoObject, utf8String, type Value } from "../template/value";
 import { integer, octets, oid, pemDecode, pemEncode, seq } from "./asn1";
 import { randomBytes } from "./crypto";
 import { generateP256Der } from "./ecdsa";
@@ -29,6 +29,10 @@ export class Certificate extends GoObject {
   }
   override format(): string {
     return `{${this.cert} ${this.key}}`;
+  }
+  /** fmt visits the same fields (`%+v` is `{Cert:… Key:…}`, `%#v` `sprig.certificate{Cert:"…", Key:"…"}`). */
+  override goFields(): readonly GoField[] {
+    return this.structFields();
   }
   /** Its exported fields, untagged: encoding/json and goyaml reflect over them (GoStruct). */
   structFields(): readonly StructField[] {

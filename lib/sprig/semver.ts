@@ -2,7 +2,7 @@
  * Masterminds/semver v3.4.0 (the version Helm v4.1.4 links): NewVersion with coercion, constraint
  * parsing and Check, and `*semver.Version` as a GoObject. The grammar regexes are Go's, run by RE2.
  */
-import { FuncError, goFunc, type GoFunc, GoInt, GoObject, type Value } from "../template/value";
+import { FuncError, goFunc, type GoField, type GoFunc, GoInt, GoObject, type Value } from "../template/value";
 import { parseGoInt } from "./conversion";
 import { compileRegexp, findAllIndex, type GoRegexp } from "./regex";
 import { jsonString } from "./json";
@@ -91,6 +91,22 @@ export class SemverVersion extends GoObject {
 
   override format(): string {
     return this.toString();
+  }
+
+  /** Masterminds' String has a value receiver: fmt prints a Version value through it too. */
+  override readonly valueStringer = true;
+
+  /** Masterminds/semver v3's Version struct, all fields unexported (what `%#v` and `%d` show). */
+  override goFields(): readonly GoField[] {
+    const u64 = (v: bigint): GoInt => new GoInt(v, "uint64");
+    return [
+      { goName: "major", value: u64(this.major) },
+      { goName: "minor", value: u64(this.minor) },
+      { goName: "patch", value: u64(this.patch) },
+      { goName: "pre", value: this.pre },
+      { goName: "metadata", value: this.metadata },
+      { goName: "original", value: this.original },
+    ];
   }
 
   marshalJSON(): string {
