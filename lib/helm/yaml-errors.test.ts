@@ -125,3 +125,30 @@ describe("a values file goyaml cannot parse", () => {
     expect(ours).toEqual(helm);
   });
 });
+
+describe("nesting at goyaml's limits (10000 flow levels, 10000 indents) and the JSON step's", () => {
+  const flow = (n: number): string => `a: ${"[".repeat(n)}${"]".repeat(n)}\n`;
+  const seq = (n: number): string => `a:\n${"- ".repeat(n)}x\n`;
+  it.each([
+    ["flow 10001", flow(10001)],
+    ["block sequences 10001", seq(10001)],
+    ["block sequences after a flow line", `b: [1]\n${seq(10001)}`],
+  ])("a values file: %s", (_name, text) => {
+    const [ours, helm] = both({ "bad.yaml": text, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [text], valuesFiles: ["bad.yaml"] });
+    expect(helm.code).toBe(1);
+    expect(ours).toEqual(helm);
+  });
+  it("fromYaml past each limit, and just under the flow one", () => {
+    const tpl = [
+      'a: {{ fromYaml (printf "a: %s%s" (repeat 10001 "[") (repeat 10001 "]")) | toJson | quote }}',
+      'b: {{ fromYaml (printf "a:\\n%sx" (repeat 10001 "- ")) | toJson | quote }}',
+      'c: {{ fromYaml (printf "a: %s%s" (repeat 9999 "[") (repeat 9999 "]")) | len }}',
+      'd: {{ fromYaml (printf "a: %s%s\\nb: 1" (repeat 10000 "[") (repeat 10000 "]")) | toJson | quote }}',
+      'e: {{ fromYaml (printf "a: %sx" (repeat 3 "[")) | toJson | quote }}',
+      "",
+    ].join("\n");
+    const [ours, helm] = both({ "templates/x.yaml": tpl });
+    expect(helm.code).toBe(0);
+    expect(ours).toEqual(helm);
+  });
+});

@@ -1038,15 +1038,20 @@ class Parser extends Scanner {
     return E.Other;
   }
 
+  /** The token after the `,` that must separate a flow collection's entries (none before the first). */
+  private afterFlowEntry(first: boolean, problem: string): Token {
+    const t = this.peek();
+    if (first) return t;
+    if (t.typ !== T.FlowEntry) this.parserError(problem, t.start, this.marks.pop());
+    this.skipToken();
+    return this.peek();
+  }
+
   private flowSequenceEntry(first: boolean): E {
     this.enter(first);
     let t = this.peek();
     if (t.typ !== T.FlowSequenceEnd) {
-      if (!first) {
-        if (t.typ !== T.FlowEntry) this.parserError("did not find expected ',' or ']'", t.start, this.marks.pop());
-        this.skipToken();
-        t = this.peek();
-      }
+      t = this.afterFlowEntry(first, "did not find expected ',' or ']'");
       if (t.typ === T.Key) {
         this.state = S.FlowSequenceEntryMappingKey;
         this.skipToken();
@@ -1089,11 +1094,7 @@ class Parser extends Scanner {
     this.enter(first);
     let t = this.peek();
     if (t.typ !== T.FlowMappingEnd) {
-      if (!first) {
-        if (t.typ !== T.FlowEntry) this.parserError("did not find expected ',' or '}'", t.start, this.marks.pop());
-        this.skipToken();
-        t = this.peek();
-      }
+      t = this.afterFlowEntry(first, "did not find expected ',' or '}'");
       if (t.typ === T.Key) {
         this.skipToken();
         t = this.peek();
