@@ -5,7 +5,7 @@
 import { goTypeName, isGoMap, type GoMap, type Value } from "../../template/value";
 import { checkMetaschema } from "./metaschema";
 import { parseSchemaJson, type Json } from "./parse-schema-json";
-import { Resolver, draftOf } from "./resolver";
+import { Resolver, checkSchemaUrl, draftOf } from "./resolver";
 import { displayLines } from "./validation-error";
 import { SchemaValidator } from "./validator";
 
@@ -33,6 +33,7 @@ function compileSchema(schemaText: string): CompiledSchema {
     const root = parseSchemaJson(schemaText);
     const draft = draftOf(root);
     // santhosh's order: ids while collecting resources, the metaschema, then references and patterns.
+    checkSchemaUrl(root);
     const resolver = new Resolver(root, draft);
     checkMetaschema(root, draft);
     resolver.resolveRefs();

@@ -20,16 +20,38 @@ const DRAFTS: Readonly<Record<string, number>> = {
 };
 
 /**
- * santhosh's draft number from `$schema` (draftFromURL: http or https, an empty fragment at most);
- * 2020 when absent. Helm would fetch any other `$schema`; we are offline and read it as 2020.
+ * santhosh's draft number from `$schema`: a metaschema's URL over http or https, whatever its fragment
+ * (the embedded metaschema is loaded and names its draft); 2020 when absent. Helm would fetch any other
+ * `$schema` (see unloadable); we are offline and read it as 2020.
  */
 export function draftOf(root: Json): number {
   const s = isJsonObject(root) ? root.$schema : undefined;
   if (typeof s !== "string") return 2020;
-  const hash = s.indexOf("#");
-  if (hash !== -1 && hash !== s.length - 1) return 2020;
-  const u = (hash === -1 ? s : s.slice(0, hash)).replace(/^https?:\/\//, "");
+  const u = stripFragment(s).replace(/^https?:\/\//, "");
   return Object.hasOwn(DRAFTS, u) ? (DRAFTS[u] as number) : 2020;
+}
+
+/** The schemes Helm has a loader for (jsonschema.go): other URLs fail to load before any network. */
+const LOADED_SCHEMES = new Set(["file", "http", "https", "urn"]);
+
+/**
+ * Helm's error for loading `url` (a `$schema`, or an absolute `$ref` without its fragment) when no
+ * loader serves its scheme; null when Helm would read a file, the network or a URN (not reproduced).
+ * Go prints the URL back with its path escaped (`not a uri` → `not%20a%20uri`).
+ */
+export function unloadable(url: string): string | null {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
+  if (scheme && LOADED_SCHEMES.has(scheme[1]!.toLowerCase())) return null;
+  const printed = scheme ? url : url.split("/").map(goPathEscape).join("/");
+  return `failing loading ${goQuote(url)}: no URLLoader registered for ${goQuote(printed)}`;
+}
+
+/** Fails as Helm does when the root's `$schema` is neither a known metaschema nor loadable. */
+export function checkSchemaUrl(root: Json): void {
+  const s = isJsonObject(root) ? root.$schema : undefined;
+  if (typeof s !== "string" || Object.hasOwn(DRAFTS, stripFragment(s).replace(/^https?:\/\//, ""))) return;
+  const problem = unloadable(stripFragment(s));
+  if (problem !== null) throw new SchemaError("SCHEMA_REF", problem);
 }
 
 // Keywords whose values are data, not subschemas.
@@ -163,7 +185,10 @@ export class Resolver {
       throw new SchemaError("SCHEMA_REF", `$ref ${JSON.stringify(ref)} not found`);
     }
     let node = this.resources.get(doc);
-    if (node === undefined) throw new SchemaError("SCHEMA_REF", `$ref ${JSON.stringify(ref)}: remote schemas are not loaded`);
+    if (node === undefined) {
+      const problem = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(ref) ? unloadable(stripFragment(ref)) : null;
+      throw new SchemaError("SCHEMA_REF", problem ?? `$ref ${JSON.stringify(ref)}: remote schemas are not loaded`);
+    }
     for (const raw of frag === "" ? [] : frag.slice(1).split("/")) {
       const tok = raw.replace(/~1/g, "/").replace(/~0/g, "~");
       if (Array.isArray(node)) node = node[Number(tok)];
