@@ -1,10 +1,14 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { helmTemplate } from "../../test/real-helm";
+import { helmTemplate, repoRoot } from "../../test/real-helm";
 import { engineOutcome, type Outcome } from "../../test/helm-outcome";
 import type { ChartFiles } from "./chart";
 import { HelmError } from "./errors";
 import { loadChart } from "./load-chart";
+import { loadDirFiles } from "./node/load-dir";
 import { renderChart, type RenderOptions } from "./render-chart";
+import { goyamlSyntaxError } from "./yaml-errors";
 
 const BROKEN: string[] = [
   "a: 1\n b: 2\n",
@@ -150,5 +154,26 @@ describe("nesting at goyaml's limits (10000 flow levels, 10000 indents) and the 
     const [ours, helm] = both({ "templates/x.yaml": tpl });
     expect(helm.code).toBe(0);
     expect(ours).toEqual(helm);
+  });
+});
+
+describe("the port finds no error where goyaml finds none", () => {
+  const flagged = (texts: string[]): string[] => texts.filter((t) => goyamlSyntaxError(t) !== null);
+  it("in every document Helm printed for the conformance corpus", () => {
+    const casesDir = path.resolve(repoRoot, "..", "shared", "conformance", "cases");
+    const outs = existsSync(casesDir) ? readdirSync(casesDir).map((c) => path.join(casesDir, c, "expected.out")).filter(existsSync) : [];
+    const docs = outs.map((f) => readFileSync(f, "utf8")).filter((o) => !o.startsWith("Error")).flatMap((o) => o.split(/^---$/m));
+    expect(docs.length).toBeGreaterThan(existsSync(casesDir) ? 300 : -1);
+    expect(flagged(docs)).toEqual([]);
+  });
+  it("in the chart's values files and its rendered documents", () => {
+    const dir = path.join(repoRoot, "chart-templates", "developer-mesh");
+    const files = loadDirFiles(dir);
+    const values = [...files.keys()].filter((k) => /^values.*\.yaml$/.test(k)).map((k) => new TextDecoder().decode(files.get(k)));
+    const chart = loadChart(files);
+    const rendered = values.map((v) => renderChart(chart, { values: [v] })).flatMap((r) => r.output.split(/^---$/m));
+    expect(values.length).toBe(4);
+    expect(rendered.length).toBeGreaterThan(40);
+    expect(flagged([...values, ...rendered])).toEqual([]);
   });
 });
