@@ -2,8 +2,8 @@
  * The `format` assertions santhosh makes for drafts before 2019-09 (format.go), with its error texts.
  * Only string values are checked. Not asserted yet (such values pass here): ipv6, uri-template,
  * json-pointer, relative-json-pointer, period, semver; `uri` and `uri-reference` reproduce Go's
- * url.Parse errors for the scheme, the first path segment, control characters and % escapes of path
- * and fragment, not its checks of the authority (host, port, user).
+ * url.Parse errors (scheme, first path segment, control characters, % escapes, userinfo, host and
+ * port) but not the check of a bracketed IPv6 address itself.
  */
 import { RE2JS } from "re2js";
 import { goQuote } from "../../template/token";
@@ -198,21 +198,60 @@ function badEscape(s: string): string | null {
   return m ? `invalid URL escape ${goQuote(s.slice(m.index, m.index + 3))}` : null;
 }
 
-/** Go's url.Parse: its error text (`parse "x": …`) for the cases named in the header, or null; `abs` says whether it has a scheme. */
-function parseUrl(raw: string): { error: string | null; abs: boolean } {
+const validOptionalPort = (p: string): boolean => /^(:[0-9]*)?$/.test(p);
+
+/** Go's parseAuthority and parseHost: the error for `authority` (`user@host:port`), or null. */
+function authorityError(authority: string): string | null {
+  const at = authority.lastIndexOf("@");
+  const host = authority.slice(at + 1);
+  if (at !== -1 && !/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(authority.slice(0, at))) return "net/url: invalid userinfo";
+  if (at !== -1) {
+    const user = badEscape(authority.slice(0, at));
+    if (user !== null) return user;
+  }
+  let port = "";
+  if (host.startsWith("[")) {
+    const close = host.lastIndexOf("]");
+    if (close === -1) return "missing ']' in host";
+    port = host.slice(close + 1);
+  } else if (host.includes(":")) port = host.slice(host.lastIndexOf(":"));
+  if (!validOptionalPort(port)) return `invalid port ${goQuote(port)} after host`;
+  const escape = badEscape(host);
+  if (escape !== null) return escape;
+  const bad = /[^A-Za-z0-9\-_.~!$&'()*+,;=:[\]<>"%\u0080-\uffff]/.exec(host);
+  return bad ? `invalid character ${goQuote(bad[0])} in host name` : null;
+}
+
+/** Go's URL.Hostname(): the host without its port and brackets. */
+function hostname(host: string): string {
+  const colon = host.lastIndexOf(":");
+  if (colon !== -1 && validOptionalPort(host.slice(colon))) host = host.slice(0, colon);
+  return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+}
+
+/**
+ * Go's url.Parse: its error text (`parse "x": …`) for the cases named in the header, or null; `abs`
+ * says whether it has a scheme, `host` is its authority's host part.
+ */
+function parseUrl(raw: string): { error: string | null; abs: boolean; host: string } {
   const hash = raw.indexOf("#");
   const u = hash === -1 ? raw : raw.slice(0, hash);
-  const fail = (url: string, msg: string) => ({ error: `parse ${goQuote(url)}: ${msg}`, abs: false });
+  const fail = (url: string, msg: string) => ({ error: `parse ${goQuote(url)}: ${msg}`, abs: false, host: "" });
   if (/[\u0000-\u001f\u007f]/.test(u)) return fail(u, "net/url: invalid control character in URL");
   if (u.startsWith(":")) return fail(u, "missing protocol scheme");
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(u);
   let rest = scheme ? u.slice(scheme[0].length) : u;
   rest = rest.endsWith("?") && rest.indexOf("?") === rest.length - 1 ? rest.slice(0, -1) : rest.split("?")[0]!;
   // scheme:opaque is not parsed further.
-  if (scheme && !rest.startsWith("/")) return { error: null, abs: true };
+  if (scheme && !rest.startsWith("/")) return { error: null, abs: true, host: "" };
   if (!rest.startsWith("/") && rest.split("/")[0]!.includes(":")) return fail(u, "first path segment in URL cannot contain colon");
+  let host = "";
   if (rest.startsWith("//") && (scheme || !rest.startsWith("///"))) {
     const slash = rest.indexOf("/", 2);
+    const authority = slash === -1 ? rest.slice(2) : rest.slice(2, slash);
+    const problem = authorityError(authority);
+    if (problem !== null) return fail(u, problem);
+    host = authority.slice(authority.lastIndexOf("@") + 1);
     rest = slash === -1 ? "" : rest.slice(slash);
   }
   const path = badEscape(rest);
@@ -221,15 +260,24 @@ function parseUrl(raw: string): { error: string | null; abs: boolean } {
     const frag = badEscape(raw.slice(hash + 1));
     if (frag !== null) return fail(raw, frag);
   }
-  return { error: null, abs: scheme !== null };
+  return { error: null, abs: scheme !== null, host };
+}
+
+/** santhosh's parseURL: Go's url.Parse, then a host with a colon must be a bracketed IPv6 address. */
+function parseUrlStrict(s: string): { error: string | null; abs: boolean } {
+  const r = parseUrl(s);
+  if (r.error === null && hostname(r.host).includes(":") && !(r.host.includes("[") && r.host.includes("]"))) {
+    return { error: "ipv6 address not enclosed in brackets", abs: r.abs };
+  }
+  return r;
 }
 
 function checkUri(s: string): string | null {
-  const { error, abs } = parseUrl(s);
+  const { error, abs } = parseUrlStrict(s);
   return error ?? (abs ? null : "relative url");
 }
 
-const checkUriReference = (s: string): string | null => (s.includes("\\") ? "contains \\" : parseUrl(s).error);
+const checkUriReference = (s: string): string | null => (s.includes("\\") ? "contains \\" : parseUrlStrict(s).error);
 
 /** Go's url.Parse error text for `s`, or null (within what parseUrl reproduces). */
 export const urlParseError = (s: string): string | null => parseUrl(s).error;

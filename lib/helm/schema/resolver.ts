@@ -117,12 +117,13 @@ export class Resolver {
     const id = node[idKey];
     // Before 2019-09 an id beside $ref is ignored like every other sibling.
     if (typeof id === "string" && !(this.draft < 2019 && "$ref" in node)) {
+      if (urlParseError(stripFragment(id)) !== null) throw new SchemaError("SCHEMA_ID", `error in parsing id at ${goQuote(location(ptr))}`);
       let url: string;
       try {
-        if (urlParseError(stripFragment(id)) !== null) throw new TypeError(id);
         url = new URL(id, base).href;
       } catch {
-        throw new SchemaError("SCHEMA_ID", `error in parsing id at ${goQuote(location(ptr))}`);
+        // Go accepts some URLs the WHATWG parser does not (`http://h:80:80/`): only refs spelled the same reach them.
+        url = id;
       }
       if (id.startsWith("#") && this.draft < 2019) this.anchors.set(url, node);
       else {
