@@ -6,6 +6,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState, typ
 import type { JSONSchema } from "monaco-yaml";
 import { EditError, type PlainValue } from "@/lib/export/index";
 import { BASE_LAYER, WorkspaceError, layerText, setValue, unsetValue, withLayerText, type Workspace } from "@/lib/workspace/index";
+import { useReviewEdits } from "@/components/review/review-renders";
 import { controlId } from "@/components/values-form/field-row";
 import { ValuesForm } from "@/components/values-form/values-form";
 import { useWorkspace } from "@/components/workspace/use-workspace";
@@ -25,9 +26,10 @@ export const PATH_PARAM = "path";
 /**
  * When the form's edits go to the layer: right after the keystroke's frame has painted (a task queued from
  * the next animation frame), so a keystroke paints only its field and the layer edit with everything that
- * follows from it (effective values, validation, the rail's counts, autosave, the preview's render) runs
- * once per frame with the last value of each field typed in it. No pause in typing is waited for: the
- * YAML and the preview follow every keystroke. Leaving the field writes at once.
+ * follows from it (effective values, validation, the rail's counts, autosave) runs once per frame with the
+ * last value of each field typed in it. No pause in typing is waited for: the YAML follows every keystroke.
+ * Leaving the field writes at once. The preview does not wait for the write: each edit goes to its render
+ * worker from the input event (useReviewEdits), and the workspace's own request follows.
  */
 function afterNextPaint(fn: () => void): number {
   return requestAnimationFrame(() => setTimeout(fn, 0));
@@ -62,6 +64,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
   const layer = ws.active;
   const layerName = layer === BASE_LAYER ? "base" : layer;
   const { values, setHere, fromBase, problem, problems } = useLayerValues();
+  const preview = useReviewEdits();
   const problemByPath = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
   const nodeFields = useMemo(() => FIELDS.filter((f) => f.node === node), [node]);
   const schema = useMemo(() => parseSchema(files.get("values.schema.json")), [files]);
@@ -80,16 +83,18 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
     const edits = [...queued.current.values()];
     if (edits.length === 0) return;
     queued.current.clear();
+    preview.written();
     startTransition(() => update((w) => edits.reduce((acc, e) => editLayer(acc, e.layer, (t) => setValue(t, e.path, e.value)), w)));
-  }, [update]);
+  }, [update, preview]);
   const commit = useCallback(
     (path: string, value: PlainValue) => {
       const key = `${ws.active}\u0000${path}`;
       queued.current.delete(key);
       queued.current.set(key, { layer: ws.active, path, value });
       frame.current ??= afterNextPaint(write);
+      preview.edit(ws.active, path, value);
     },
-    [write, ws.active],
+    [write, ws.active, preview],
   );
   // Nothing typed is left behind: leaving the page or this screen writes what is queued.
   useEffect(() => {

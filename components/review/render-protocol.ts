@@ -1,4 +1,5 @@
 // Messages between the studio and its render worker (plain data: they cross postMessage).
+import type { PlainValue } from "@/lib/export/index";
 import type { ChartFiles, RenderedManifest } from "@/lib/helm/index";
 import type { Finding } from "@/lib/review/findings";
 import type { Footprint } from "@/lib/review/footprint";
@@ -52,7 +53,23 @@ export interface ReviewData {
   graph: TopologyGraph;
 }
 
-export type ToWorker = { type: "load"; files: ChartFiles } | { type: "render"; key: string; id: number; request: RenderRequest };
+/** A form edit (what the workspace's `setValue` will write), for the worker to apply to its copy of the layer. */
+export interface LayerEdit {
+  /** The layer's `-f` file name in the request (`values-dev.yaml`). */
+  file: string;
+  path: string;
+  value: PlainValue;
+}
+
+export type ToWorker =
+  | { type: "load"; files: ChartFiles }
+  /**
+   * A request from the workspace. Edits sent before it with an id above `written` were not yet written
+   * to the workspace when it was sent: the worker applies them on top of it.
+   */
+  | { type: "render"; key: string; id: number; request: RenderRequest; written: number }
+  /** The newest request of `key` with one more edit, sent before the workspace has it; `id` orders it among requests. */
+  | { type: "edit"; key: string; id: number; edit: LayerEdit };
 
 export type FromWorker =
   | { type: "output"; key: string; result: RenderOutput }

@@ -1,8 +1,10 @@
 "use client";
 // The studio's render worker and the active layer's render request. The request leaves while React
 // renders a workspace change, before the rest of the studio (the form, its checks, the rail) renders it,
-// so the worker renders in parallel with the page instead of after it has committed.
+// so the worker renders in parallel with the page instead of after it has committed. The form's edits
+// reach the worker even earlier, from the input event (ReviewEdits), before the workspace has them.
 import { createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
+import { valuesFileName, type PlainValue } from "@/lib/export/index";
 import { BASE_LAYER, environmentLayers, type Workspace } from "@/lib/workspace/index";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import type { RenderRequest } from "./render-protocol";
@@ -21,7 +23,7 @@ export function request(ws: Workspace, layers: { name: string; text: string }[],
 
 /** The active layer's render: an environment over base, or base alone. */
 function currentRequest(ws: Workspace): RenderRequest {
-  if (ws.active === BASE_LAYER) return request(ws, [{ name: "values-base.yaml", text: ws.base }], BASE_LAYER);
+  if (ws.active === BASE_LAYER) return request(ws, [{ name: valuesFileName(BASE_LAYER), text: ws.base }], BASE_LAYER);
   return request(ws, environmentLayers(ws, ws.active), ws.active);
 }
 
@@ -46,6 +48,22 @@ export interface ReviewRenders extends RenderWorker {
 
 const ReviewRendersContext = createContext<ReviewRenders | null>(null);
 
+/** What the form tells the preview (stable: reading it re-renders nothing when outputs arrive). */
+export interface ReviewEdits {
+  /** `layer`'s `path` is being set to `value` (the workspace writes it later): the preview renders it now. */
+  edit: (layer: string, path: string, value: PlainValue) => void;
+  /** The edits told so far are being written to the workspace now. */
+  written: () => void;
+}
+
+const ReviewEditsContext = createContext<ReviewEdits | null>(null);
+
+export function useReviewEdits(): ReviewEdits {
+  const value = useContext(ReviewEditsContext);
+  if (!value) throw new Error("useReviewEdits must be used inside <ReviewRendersProvider>");
+  return value;
+}
+
 export function useReviewRenders(): ReviewRenders {
   const value = useContext(ReviewRendersContext);
   if (!value) throw new Error("useReviewRenders must be used inside <ReviewRendersProvider>");
@@ -56,7 +74,7 @@ export function useReviewRenders(): ReviewRenders {
 export function ReviewRendersProvider({ children }: { children: ReactNode }) {
   const { ws, files } = useWorkspace();
   const worker = useRenderWorker(files);
-  const { render, commit } = worker;
+  const { render, commit, edit, written } = worker;
   // Sent from render, the first moment the new workspace is known; its output is shown once this
   // workspace commits (the layout effect), with the form's own update. A render React throws away and
   // redoes with the same workspace sends nothing again; one it throws away for an older workspace is
@@ -67,5 +85,10 @@ export function ReviewRendersProvider({ children }: { children: ReactNode }) {
     commit("current", sendOnce(sent, ws, render));
   }, [ws, render, commit]);
   const value = useMemo(() => ({ ...worker, current }), [worker, current]);
-  return <ReviewRendersContext.Provider value={value}>{children}</ReviewRendersContext.Provider>;
+  const edits = useMemo<ReviewEdits>(() => ({ edit: (layer, path, v) => edit("current", { file: valuesFileName(layer), path, value: v }), written }), [edit, written]);
+  return (
+    <ReviewEditsContext.Provider value={edits}>
+      <ReviewRendersContext.Provider value={value}>{children}</ReviewRendersContext.Provider>
+    </ReviewEditsContext.Provider>
+  );
 }

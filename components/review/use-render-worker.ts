@@ -4,10 +4,13 @@
 // newest render fails, and the review of it, which arrives after the output. Outputs also go straight to
 // listeners (the preview's editor) before React renders them. A request may be sent before the page has
 // committed the change it comes from; its output is then held until `commit`, so the preview never shows
-// a value that the form showing it has not committed yet.
+// a value that the form showing it has not committed yet. A form edit goes to the worker from the input
+// event (`edit`), before the workspace has it: the field has committed its value by the time any answer
+// can arrive, so that output is shown at once; the workspace's own request follows and is answered with
+// the same output (render-queue.ts). A restarted worker is sent the edits it had not seen written, too.
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ChartFiles } from "@/lib/helm/index";
-import type { FromWorker, RenderErrorInfo, RenderOutput, RenderRequest, ReviewData, ToWorker } from "./render-protocol";
+import type { FromWorker, LayerEdit, RenderErrorInfo, RenderOutput, RenderRequest, ReviewData, ToWorker } from "./render-protocol";
 
 export interface RenderState {
   /** The newest output that rendered (kept while later renders fail). */
@@ -30,6 +33,10 @@ export interface RenderWorker {
   render: (key: string, request: RenderRequest, committed?: boolean) => void;
   /** The page has committed the change `request` was made from: its output may be shown. */
   commit: (key: string, request: RenderRequest) => void;
+  /** Renders `key`'s newest request with `edit` made, before the workspace has it; see `written`. */
+  edit: (key: string, edit: LayerEdit) => void;
+  /** Every edit sent so far is being written to the workspace: the requests sent from now on have them. */
+  written: () => void;
   /** Whether the newest request of `key` is still unanswered. */
   busy: (key: string) => boolean;
   /** Calls `listener` with every newest output of `key` as it arrives; returns the unsubscribe. */
@@ -41,7 +48,13 @@ const EMPTY: RenderState = { good: null, review: null, error: null, answered: 0,
 export function useRenderWorker(files: ChartFiles): RenderWorker {
   const [states, setStates] = useState<Record<string, RenderState>>({});
   const worker = useRef<Worker | null>(null);
-  const requests = useRef(new Map<string, { id: number; request: RenderRequest }>());
+  /** Per key, the newest request (with `edit`: the request the edit was made to) … */
+  const requests = useRef(new Map<string, { id: number; request: RenderRequest; edit?: true }>());
+  /** …the newest request from the workspace, with the newest edit written before it was sent… */
+  const fulls = useRef(new Map<string, { request: RenderRequest; written: number }>());
+  /** …and the edits the worker applies on top of it (all sent after the edit numbered `written`). */
+  const edits = useRef(new Map<string, { id: number; edit: LayerEdit }[]>());
+  const writtenId = useRef(0);
   const listeners = useRef(new Map<string, Set<OutputListener>>());
   /** Per key, the newest request the page has committed, and an output that arrived before its request was. */
   const committed = useRef(new Map<string, RenderRequest>());
@@ -87,7 +100,7 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
       const r = m.result;
       performance.clearMarks(`review-render-result:${m.key}`);
       performance.mark(`review-render-result:${m.key}`);
-      if (committed.current.get(m.key) === newest.request) deliver(m.key, r, newest.request);
+      if (newest.edit || committed.current.get(m.key) === newest.request) deliver(m.key, r, newest.request);
       else held.current.set(m.key, { output: r, request: newest.request });
     };
     w.onerror = (event) => {
@@ -97,7 +110,10 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
       worker.current = start();
     };
     send({ type: "load", files });
-    for (const [key, { id, request }] of requests.current) send({ type: "render", key, id, request });
+    for (const [key, { request, written }] of fulls.current) {
+      for (const { id, edit } of edits.current.get(key) ?? []) send({ type: "edit", key, id, edit });
+      send({ type: "render", key, id: requests.current.get(key)?.id ?? 0, request, written });
+    }
     return w;
   }, [files, patch, deliver]);
 
@@ -127,7 +143,27 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
     performance.mark(`review-render-request:${key}`);
     requests.current.set(key, { id, request });
     if (isCommitted) committed.current.set(key, request);
-    worker.current?.postMessage({ type: "render", key, id, request } satisfies ToWorker);
+    const written = writtenId.current;
+    fulls.current.set(key, { request, written });
+    edits.current.set(key, edits.current.get(key)?.filter((e) => e.id > written) ?? []);
+    worker.current?.postMessage({ type: "render", key, id, request, written } satisfies ToWorker);
+  }, []);
+
+  const edit = useCallback((key: string, change: LayerEdit) => {
+    const newest = requests.current.get(key);
+    if (!newest) return;
+    const id = nextId.current++;
+    performance.clearMarks(`review-render-request:${key}`);
+    performance.mark(`review-render-request:${key}`);
+    requests.current.set(key, { id, request: newest.request, edit: true });
+    // An output held for an older request must not follow this one's.
+    held.current.delete(key);
+    edits.current.get(key)?.push({ id, edit: change });
+    worker.current?.postMessage({ type: "edit", key, id, edit: change } satisfies ToWorker);
+  }, []);
+
+  const written = useCallback(() => {
+    writtenId.current = nextId.current - 1;
   }, []);
 
   const busy = useCallback((key: string) => (requests.current.get(key)?.id ?? 0) !== (states[key]?.answered ?? 0), [states]);
@@ -141,5 +177,5 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
     };
   }, []);
 
-  return useMemo(() => ({ states, render, commit, busy, onOutput }), [states, render, commit, busy, onOutput]);
+  return useMemo(() => ({ states, render, commit, edit, written, busy, onOutput }), [states, render, commit, edit, written, busy, onOutput]);
 }

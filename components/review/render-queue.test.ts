@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadChart, renderChart, type ChartFiles } from "@/lib/helm/index";
+import { loadDirFiles } from "@/lib/helm/node/load-dir";
+import { setValue } from "@/lib/workspace/layer-edit";
+import type { FromWorker, RenderOutput, RenderRequest } from "./render-protocol";
+import { renderQueue } from "./render-queue";
+
+const CHART = path.resolve("chart-templates/developer-mesh");
+let files: ChartFiles;
+let dev: string;
+
+beforeAll(() => {
+  files = loadDirFiles(CHART);
+  dev = readFileSync(path.join(CHART, "values-dev.yaml"), "utf8");
+});
+
+function request(base: string, env: string): RenderRequest {
+  return { values: [base, env], valuesFiles: ["values-base.yaml", "values-dev.yaml"], releaseName: "developer-mesh", namespace: "dev", kubeVersion: "", environment: "dev" };
+}
+
+/** What `helm template` prints for `r`, rendered afresh (a new chart: nothing remembered from the queue's renders). */
+function fresh(r: RenderRequest): string {
+  const result = renderChart(loadChart(files), { values: r.values, valuesFiles: r.valuesFiles, releaseName: r.releaseName, namespace: r.namespace });
+  expect(result.error ?? null).toBeNull();
+  return result.output;
+}
+
+/** A queue whose tasks run only when the test says, so messages can arrive between any two of them. */
+function harness() {
+  const posted: FromWorker[] = [];
+  const tasks: (() => void)[] = [];
+  const receive = renderQueue({ post: (m) => posted.push(m), defer: (t) => tasks.push(t), loadValidator: () => new Promise(() => {}) });
+  receive({ type: "load", files });
+  const runOne = () => tasks.shift()?.();
+  const runAll = () => {
+    while (tasks.length > 0) runOne();
+  };
+  const outputs = () => posted.flatMap((m) => (m.type === "output" ? [m.result] : []));
+  const last = (): RenderOutput | undefined => outputs().at(-1);
+  return { posted, receive, runOne, runAll, outputs, last };
+}
+
+const edit = (path: string, value: number) => ({ file: "values-dev.yaml", path, value });
+
+describe("render queue", () => {
+  it("after a burst of edits and workspace requests, the newest output is a fresh render of the final workspace", () => {
+    const q = harness();
+    // The workspace as the page holds it, and the edits as the form makes them (written a frame later).
+    let env = dev;
+    let id = 0;
+    let written = 0;
+    q.receive({ type: "render", key: "current", id: ++id, request: request("", env), written });
+    q.runOne();
+    const typed = [2, 12, 1, 13, 4, 45, 456, 7];
+    typed.forEach((replicas, i) => {
+      q.receive({ type: "edit", key: "current", id: ++id, edit: edit("rest-api.replicaCount", replicas) });
+      if (i % 3 === 2) q.runOne(); // the worker gets to render some of them
+      if (i % 2 === 1) {
+        // The write: every edit so far goes into the workspace, whose request follows.
+        written = id;
+        for (const r of typed.slice(0, i + 1)) env = setValue(env, "rest-api.replicaCount", r);
+        q.receive({ type: "render", key: "current", id: ++id, request: request("", env), written });
+      }
+    });
+    q.runAll();
+    const last = q.last();
+    expect(last?.id).toBe(id);
+    expect(last?.output).toBe(fresh(request("", env)));
+    expect(last?.output).toContain("replicas: 7\n");
+  });
+
+  it("applies an edit sent before the workspace's request that lacks it, and drops one the workspace has since replaced (undo)", () => {
+    const q = harness();
+    q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
+    q.runAll();
+    // Edit 2 is typed; a request made before its write (written: 0) still gets it.
+    q.receive({ type: "edit", key: "current", id: 2, edit: edit("worker.replicaCount", 5) });
+    q.receive({ type: "render", key: "current", id: 3, request: request("", dev), written: 0 });
+    q.runAll();
+    expect(q.last()?.id).toBe(3);
+    expect(q.last()?.output).toBe(fresh(request("", setValue(dev, "worker.replicaCount", 5))));
+    // Edit 2 was written, then undone: the workspace's request no longer has it, and neither does the output.
+    q.receive({ type: "render", key: "current", id: 4, request: request("", dev), written: 2 });
+    q.runAll();
+    expect(q.last()?.id).toBe(4);
+    expect(q.last()?.output).toBe(fresh(request("", dev)));
+  });
+
+  it("a restarted worker sent the unwritten edits first, then the request under the newest id, shows them", () => {
+    const q = harness();
+    q.receive({ type: "edit", key: "current", id: 7, edit: edit("rest-api.replicaCount", 3) });
+    q.receive({ type: "edit", key: "current", id: 8, edit: edit("worker.replicaCount", 4) });
+    q.receive({ type: "render", key: "current", id: 8, request: request("", dev), written: 6 });
+    q.runAll();
+    expect(q.outputs().map((o) => o.id)).toEqual([8]);
+    expect(q.last()?.output).toBe(fresh(request("", setValue(setValue(dev, "rest-api.replicaCount", 3), "worker.replicaCount", 4))));
+  });
+
+  it("answers a request equal to the last one rendered with that output, and its review under the new id", () => {
+    const q = harness();
+    const edited = setValue(dev, "rest-api.replicaCount", 9);
+    q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
+    q.receive({ type: "edit", key: "current", id: 2, edit: edit("rest-api.replicaCount", 9) });
+    q.runAll();
+    q.receive({ type: "render", key: "current", id: 3, request: request("", edited), written: 2 });
+    q.runAll();
+    const [a, b] = q.outputs().slice(-2);
+    expect(b?.id).toBe(3);
+    expect(b?.output).toBe(a?.output);
+    // Not rendered again: the same render's time.
+    expect(b?.ms).toBe(a?.ms);
+    const reviews = q.posted.flatMap((m) => (m.type === "review" ? [m.review] : []));
+    expect(reviews.map((r) => r.id)).toEqual([2, 3]);
+    expect(reviews[1]?.footprint).toBe(reviews[0]?.footprint);
+  });
+
+  it("renders a request that arrives while a review is under way before that review goes on, and drops the review it replaced", () => {
+    const q = harness();
+    q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
+    q.runOne(); // renders 1
+    q.runOne(); // the first slice of its review (every document is new: it cannot finish in one)
+    expect(q.posted.some((m) => m.type === "review")).toBe(false);
+    q.receive({ type: "edit", key: "current", id: 2, edit: edit("rest-api.replicaCount", 6) });
+    q.runOne();
+    expect(q.posted.at(-1)).toMatchObject({ type: "output", result: { id: 2 } });
+    q.runAll();
+    const reviews = q.posted.flatMap((m) => (m.type === "review" ? [m.review.id] : []));
+    expect(reviews).toEqual([2]);
+  });
+});
