@@ -14,6 +14,7 @@ const MAX_DEPTH = 10000;
 const MAX_SIMPLE_KEY = 1024;
 const DIRECTIVE = /^%/m;
 const DOC_START = /^---/m;
+const GOYAML_STRICTER = /\t|\\[uU]/;
 const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 const ALIAS_RATIO_LOW = 400000;
 const ALIAS_RATIO_HIGH = 4000000;
@@ -363,6 +364,9 @@ function decode(text: string, typed: boolean): Value {
   const err = doc.errors[0];
   if (err?.message.includes("Maximum call stack")) throw deepDocumentError(text);
   if (err) throw syntaxError(text, err as never);
+  // goyaml rejects some texts the yaml package reads: a tab that breaks a plain scalar's indentation, an escaped surrogate.
+  const stricter = GOYAML_STRICTER.test(text) ? goyamlSyntaxError(text) : null;
+  if (stricter !== null) throw new YamlError("SYNTAX", stricter);
   try {
     return new Decoder(doc, text, typed).value(doc.contents as Node | null, 0);
   } catch (e) {
