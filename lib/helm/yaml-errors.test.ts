@@ -62,6 +62,9 @@ const BROKEN: string[] = [
   "a: 'it''s' x\n",
   "\"a\nb\": c\n",
   "a: 1\n  # comment\n b: 2\n",
+  "a: \"\\uD800\"\n",
+  "a: \"x \\U0000DFFF\"\n",
+  "a: b\n\t\nc: d\n",
   "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v\n  k2: v: w\n",
   "a: 1\n]\n",
   "a:\n  - b\n  ]\n",
@@ -122,6 +125,12 @@ describe("a values file goyaml cannot parse", () => {
   it.each(rows)("-f bad.yaml: %j", (doc) => {
     const [ours, helm] = both({ "bad.yaml": doc, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [doc], valuesFiles: ["bad.yaml"] });
     expect(helm.stderr).toMatch(/^Error: failed to parse bad.yaml: /);
+    expect(ours).toEqual(helm);
+  });
+  it("-f bad.yaml: a trailing line of a tab (Helm does not trim values files)", () => {
+    const doc = "x: y\n\t\n";
+    const [ours, helm] = both({ "bad.yaml": doc, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [doc], valuesFiles: ["bad.yaml"] });
+    expect(helm.code).toBe(1);
     expect(ours).toEqual(helm);
   });
   it.each(rows.slice(0, 12))("the chart's values.yaml: %j", (doc) => {
