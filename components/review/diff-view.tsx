@@ -59,7 +59,7 @@ export function DiffView({ targets, target, onTarget, environment, current, agai
             </ul>
           </section>
           <div className={styles.diffEditor}>
-            <LazyOutputDiff original={then.output} modified={now.output} originalPath={`review/diff/${target}.yaml`} modifiedPath={`review/diff/current-${environment}.yaml`} />
+            <LazyOutputDiff original={then.output} modified={now.output} />
           </div>
         </>
       ) : (

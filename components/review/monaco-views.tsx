@@ -4,7 +4,7 @@
 // They use OUTPUT_LANGUAGE, YAML's colours without monaco-yaml: its worker would parse and validate the
 // whole output (schema-less, so there is nothing to find) after every render, on the same two cores as
 // the render worker, and post back markers, folds and symbols that the main thread then applies.
-import { DiffEditor, Editor, type OnMount } from "@monaco-editor/react";
+import { Editor, type OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { setupMonaco } from "@/components/editor/setup-monaco";
 
@@ -16,9 +16,16 @@ const OUTPUT_LANGUAGE = "helm-output";
 const OPTIONS = {
   readOnly: true,
   domReadOnly: true,
-  // Nothing here is a link, and sticky scroll would recompute its outline after every render.
+  // Nothing here is a link, and sticky scroll would recompute its outline after every render. What is
+  // drawn again with each new output is kept to the text: no bracket colours or matching, no highlights
+  // of the current line or of other occurrences.
   links: false,
   stickyScroll: { enabled: false },
+  bracketPairColorization: { enabled: false },
+  matchBrackets: "never",
+  renderLineHighlight: "none",
+  occurrencesHighlight: "off",
+  selectionHighlight: false,
   minimap: { enabled: false },
   automaticLayout: true,
   scrollBeyondLastLine: false,
@@ -29,7 +36,7 @@ const OPTIONS = {
 let outputLanguage: Promise<void> | null = null;
 
 /** Our Monaco bundle with OUTPUT_LANGUAGE registered, once per page. */
-function setupOutputLanguage(): Promise<void> {
+export function setupOutputLanguage(): Promise<void> {
   // The grammar's chunk imports Monaco's editor API without carrying it: loaded only once Monaco is
   // (in parallel, Turbopack may instantiate it first: "module factory is not available").
   outputLanguage ??= setupMonaco().then(({ monaco }) =>
@@ -178,26 +185,65 @@ export function ReadOnlyYaml(props: ReadOnlyYamlProps) {
 export interface OutputDiffProps {
   original: string;
   modified: string;
-  originalPath: string;
-  modifiedPath: string;
 }
 
-export function OutputDiff({ original, modified, originalPath, modifiedPath }: OutputDiffProps) {
+type Monaco = Awaited<ReturnType<typeof setupMonaco>>["monaco"];
+
+/**
+ * Monaco's diff editor on its own API, over one pair of models for its whole life: a new text on either side
+ * is a minimal edit of that side's model. @monaco-editor/react's DiffEditor swaps models when a path changes,
+ * and Monaco's diff editor does not survive that reliably: one side alone swapped ("startLineNumber 2436
+ * cannot be after endLineNumberExclusive 1765"), models disposed before the editor ("TextModel got
+ * disposed before DiffEditorWidget model got reset"), a diff still computed for a replaced pair ("no diff
+ * result available"). Text edits are the case it is made for.
+ */
+function OutputDiffInner({ original, modified }: OutputDiffProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const models = useRef<{ original: TextModel; modified: TextModel } | null>(null);
+  const [mounted, setMounted] = useState(false);
+
+  useEffect(() => {
+    let dispose = () => {};
+    let live = true;
+    void setupMonaco().then(({ monaco }: { monaco: Monaco }) => {
+      if (!live || !box.current) return;
+      const widget = monaco.editor.createDiffEditor(box.current, { ...OPTIONS, renderSideBySide: false, originalEditable: false });
+      const pair = { original: monaco.editor.createModel("", OUTPUT_LANGUAGE), modified: monaco.editor.createModel("", OUTPUT_LANGUAGE) };
+      widget.setModel(pair);
+      models.current = pair;
+      dispose = () => {
+        widget.setModel(null);
+        widget.dispose();
+        pair.original.dispose();
+        pair.modified.dispose();
+      };
+      setMounted(true);
+    });
+    return () => {
+      live = false;
+      models.current = null;
+      dispose();
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    if (!models.current) return;
+    applyMinimalEdit(models.current.original, original);
+    applyMinimalEdit(models.current.modified, modified);
+  }, [original, modified, mounted]);
+
+  return (
+    <>
+      {!mounted && <p className="editor-message">Loading editor…</p>}
+      <div ref={box} style={{ width: "100%", height: "100%" }} />
+    </>
+  );
+}
+
+export function OutputDiff(props: OutputDiffProps) {
   return (
     <Gate>
-      {/* A new pair of models gets a new diff editor: @monaco-editor/react swaps a changed path's model into
-          one side only, and the diff editor then reads the new model with line ranges computed for the old
-          ("startLineNumber 2436 cannot be after endLineNumberExclusive 1765" on switching environment). */}
-      <DiffEditor
-        key={`${originalPath}\n${modifiedPath}`}
-        original={original}
-        modified={modified}
-        originalModelPath={originalPath}
-        modifiedModelPath={modifiedPath}
-        language={OUTPUT_LANGUAGE}
-        options={{ ...OPTIONS, renderSideBySide: false, originalEditable: false }}
-        loading={<p className="editor-message">Loading editor…</p>}
-      />
+      <OutputDiffInner {...props} />
     </Gate>
   );
 }

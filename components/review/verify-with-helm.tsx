@@ -45,7 +45,7 @@ export function VerifyWithHelm({ request, output }: { request: RenderRequest; ou
       </span>
       {verdict.state === "different" && (
         <span className={styles.verifyDiff}>
-          <LazyOutputDiff original={verdict.helm} modified={verdict.ours} originalPath="review/verify/helm.yaml" modifiedPath="review/verify/studio.yaml" />
+          <LazyOutputDiff original={verdict.helm} modified={verdict.ours} />
         </span>
       )}
     </span>
