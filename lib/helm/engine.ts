@@ -16,6 +16,7 @@ import { chartFullPath, type Chart } from "./chart";
 import { helmExecError, helmParseError, warnWrap } from "./errors";
 import { helmFuncs } from "./funcs";
 import { newFiles } from "./files/index";
+import { IncludeCache, RootMap } from "./include-cache";
 
 const RECURSION_MAX = 1000;
 const ROOT_NAME = "gotpl";
@@ -36,6 +37,8 @@ interface RenderState {
    * nested more than RECURSION_MAX times only once the stack is deeper than that, so it is counted then.
    */
   including: string[];
+  /** Results of pure includes (include-cache.ts); set once the set is made. */
+  cache: IncludeCache | null;
 }
 
 /** How many times `name` is in `stack`. */
@@ -62,9 +65,15 @@ function boundFuncs(state: RenderState): Map<string, TemplateFunc> {
       throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
     }
     if (!ctx.set.has(name)) throw new FuncError(`template: no template ${goQuote(name)} associated with template ${goQuote(ROOT_NAME)}`);
+    const cache = state.cache!;
+    const slot = cache.slot(ctx.set, name, data);
+    if (slot !== null) {
+      const text = cache.replay(slot, ctx, stack.length);
+      if (text !== undefined) return text;
+    }
     stack.push(name);
     try {
-      return ctx.executeTemplate(name, data);
+      return slot === null ? ctx.executeTemplate(name, data) : cache.record(slot, ctx, () => ctx.executeTemplate(name, data));
     } finally {
       stack.pop();
     }
@@ -137,7 +146,7 @@ function collect(c: Chart, out: Map<string, Renderable>, top: RenderTop, parentV
     const v = parentValues.get(c.metadata.name);
     values = isGoMap(v) ? v : new Map();
   }
-  const next: GoMap = new Map<string, Value>([
+  const next: GoMap = new RootMap([
     ["Chart", chart],
     ["Files", newFiles(c.files)],
     ["Release", top.release],
@@ -162,7 +171,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
   const cache = (owner.cache ??= new Map<string, ParsedSet>()) as Map<string, ParsedSet>;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const state: RenderState = { including: [] };
+  const state: RenderState = { including: [], cache: null };
   // The set-bound functions over Helm's and Sprig's, as a fixed map: the set resolves each name once.
   const funcs = new Map<string, TemplateFunc>([...helmFuncs(), ...boundFuncs(state)]);
   const set = new TemplateSet(funcs, { rootName: ROOT_NAME, missingKey: "zero" });
@@ -176,6 +185,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
       throw e;
     }
   }
+  state.cache = new IncludeCache(set);
   const parsed = { set, state };
   cache.set(cacheKey, parsed);
   return parsed;
@@ -192,22 +202,30 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
   const keys = sortTemplates([...tpls.keys()]);
   const { set, state } = parsedSet(owner, keys, tpls);
   state.including.length = 0;
+  const cache = state.cache!;
+  cache.reset();
   const rendered = new Map<string, string>();
-  for (const name of keys) {
-    if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;
-    const r = tpls.get(name);
-    if (!r) continue;
-    r.vals.set("Template", new Map<string, Value>([["Name", name], ["BasePath", r.basePath]]));
-    // Go types the same map common.Values as a chart's .Values, map[string]interface {} inside its parent's.
-    if (r.subValues) withGoType(r.subValues, "common.Values");
-    try {
-      rendered.set(name, set.execute(name, r.vals).replaceAll("<no value>", ""));
-    } catch (e) {
-      if (e instanceof TemplateExecError) throw helmExecError(name, e);
-      throw e;
-    } finally {
-      if (r.subValues) withGoType(r.subValues, "map[string]interface {}");
+  try {
+    for (const name of keys) {
+      if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;
+      const r = tpls.get(name);
+      if (!r) continue;
+      r.vals.set("Template", new Map<string, Value>([["Name", name], ["BasePath", r.basePath]]));
+      cache.nextTemplate();
+      // Go types the same map common.Values as a chart's .Values, map[string]interface {} inside its parent's.
+      if (r.subValues) withGoType(r.subValues, "common.Values");
+      try {
+        rendered.set(name, set.execute(name, r.vals).replaceAll("<no value>", ""));
+      } catch (e) {
+        if (e instanceof TemplateExecError) throw helmExecError(name, e);
+        throw e;
+      } finally {
+        if (r.subValues) withGoType(r.subValues, "map[string]interface {}");
+      }
     }
+  } finally {
+    // Nothing of this render is kept alive past it (held over, it would be promoted to the old generation).
+    cache.reset();
   }
   return rendered;
 }

@@ -10,6 +10,7 @@ import { FuncError, goFunc, isGoMap } from "../template/value";
 import { fromToml, toToml } from "./toml/index";
 import { fromYaml, fromYamlArray, mustToYaml, toYaml, toYamlPretty } from "./yaml/index";
 import { SharedMap, sharedChanged } from "./shared-values";
+import { changing, CHANGING } from "./include-cache";
 
 /** json.Unmarshal into a map or slice target: the decoded value, or Go's error text. */
 function unmarshalInto(text: string, want: "map" | "slice"): { value?: Value; error?: string } {
@@ -91,6 +92,8 @@ export function helmFuncs(): ReadonlyMap<string, GoFunc> {
     f.delete("env");
     f.delete("expandenv");
     for (const [k, v] of Object.entries(helmExtras)) f.set(k, v);
+    // Results of includes recorded before a map changes are void after it.
+    for (const k of CHANGING) f.set(k, changing(f.get(k)!));
     cached = f;
   }
   return cached;

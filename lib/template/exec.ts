@@ -56,6 +56,8 @@ interface Variable {
 export interface Budget {
   steps: number;
   output: number;
+  /** The deepest template nesting reached (a host caching a nested execution's result replays it only where it fits). */
+  deepest: number;
 }
 
 /** Where output goes; `template` calls share their caller's. */
@@ -163,6 +165,7 @@ export class ExecState implements ExecContext {
     this.boxed = false;
     this.callNode = null;
     this.callName = "";
+    if (depth > budget.deepest) budget.deepest = depth;
   }
 
   /** The error at the current node. */

@@ -4,6 +4,7 @@
  * how late-bound host functions (Helm's `include`, `tpl`) run templates of the same set while
  * sharing the caller's depth and budgets.
  */
+import type { Budget } from "./exec";
 import type { TemplateSet } from "./template-set";
 import type { GoFunc, GoType, Value } from "./value";
 
@@ -12,6 +13,8 @@ export interface ExecContext {
   readonly set: TemplateSet;
   /** Template nesting depth of the caller. */
   readonly depth: number;
+  /** The budgets of the top-level execution, which nested ones share. */
+  readonly budget: Budget;
   /**
    * Executes template `name` of `set` (default: this execution's set) with `data` as `.` and `$`,
    * returning its output. Throws `TemplateExecError` (NO_TEMPLATE when the set has no such

@@ -98,7 +98,7 @@ export class TemplateSet {
   execute(name: string, data: Value): string {
     const tree = this.trees.get(name);
     if (!tree) throw noTemplateError(this, name);
-    const budget: Budget = { steps: 0, output: 0 };
+    const budget: Budget = { steps: 0, output: 0, deepest: 0 };
     try {
       const out = new Output();
       run(new ExecState(this, tree, this.options, budget, 0, out, data), data);
