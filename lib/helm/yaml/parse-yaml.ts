@@ -5,7 +5,7 @@
  */
 import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
 import { GoInt, formatFloat, type GoMap, type Value } from "../../template/value";
-import { goyamlSyntaxError } from "../yaml-errors";
+import { goyamlPlainRoot, goyamlSyntaxError } from "../yaml-errors";
 import { deepDocumentError } from "./deep-document";
 import { YamlError } from "./errors";
 import { resolveScalar, type Resolved } from "./resolve";
@@ -363,7 +363,12 @@ function decode(text: string, typed: boolean): Value {
   if (!doc) return null;
   const err = doc.errors[0];
   if (err?.message.includes("Maximum call stack")) throw deepDocumentError(text);
-  if (err) throw syntaxError(text, err as never);
+  if (err) {
+    // goyaml reads a multi-line plain scalar on where the yaml package stops at a line holding ": " (a comment line that lost its '#').
+    const plain = goyamlPlainRoot(text);
+    if (plain !== null && resolveScalar(plain).tag === "str") return plain;
+    throw syntaxError(text, err as never);
+  }
   // goyaml rejects some texts the yaml package reads: a tab that breaks a plain scalar's indentation, an escaped surrogate.
   const stricter = GOYAML_STRICTER.test(text) ? goyamlSyntaxError(text) : null;
   if (stricter !== null) throw new YamlError("SYNTAX", stricter);
@@ -372,8 +377,9 @@ function decode(text: string, typed: boolean): Value {
   } catch (e) {
     if (e instanceof RangeError) throw deepDocumentError(text);
     // goyaml parses the whole document before decoding it: a syntax error the yaml package let through comes first.
+    // (The same message, an unknown anchor, keeps the decoder's error and its code.)
     const exact = e instanceof YamlError ? goyamlSyntaxError(text) : null;
-    if (exact !== null) throw new YamlError("SYNTAX", exact, (e as YamlError).line, (e as YamlError).column);
+    if (exact !== null && exact !== (e as YamlError).message) throw new YamlError("SYNTAX", exact, (e as YamlError).line, (e as YamlError).column);
     throw e;
   }
 }
