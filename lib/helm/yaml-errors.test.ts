@@ -68,6 +68,8 @@ const BROKEN: string[] = [
   "a: 'x' - y\n",
   "a: \"x\" ? y\n",
   "a: [b] - c\n",
+  "a: *x\nb: [\n",
+  "a: &x 1\nb: *x\nc: *y\nd: [\n",
   "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v\n  k2: v: w\n",
   "a: 1\n]\n",
   "a:\n  - b\n  ]\n",
@@ -111,6 +113,21 @@ describe("a rendered document goyaml cannot parse: helm v4.1.4's error, byte for
   it.each(BROKEN)("%j", (doc) => {
     const [ours, helm] = both({ "templates/x.yaml": doc });
     expect(helm.stderr).toMatch(/^Error: YAML parse error on c\/templates\/x.yaml: error converting YAML to JSON: yaml: /);
+    expect(ours).toEqual(helm);
+  });
+});
+
+/** Texts whose first document goyaml reads as a multi-line plain scalar, where the yaml package fails. */
+const PLAIN_ROOTS = ["# Production values\nwith a comment line that lost its '#'\nglobal:\n  x: 1\n", "just some words\n  and more: words\nk: v\n"];
+
+describe("a document goyaml reads as one plain scalar", () => {
+  it.each(PLAIN_ROOTS)("as a values file: %j", (doc) => {
+    const [ours, helm] = both({ "bad.yaml": doc, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [doc], valuesFiles: ["bad.yaml"] });
+    expect(helm.code).toBe(1);
+    expect(ours).toEqual(helm);
+  });
+  it.each(PLAIN_ROOTS)("rendered, and through fromYaml: %j", (doc) => {
+    const [ours, helm] = both({ "templates/x.yaml": doc, "templates/y.yaml": `y: {{ fromYaml ${JSON.stringify(doc)} | toJson | quote }}\n` });
     expect(ours).toEqual(helm);
   });
 });

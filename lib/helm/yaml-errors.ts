@@ -79,6 +79,10 @@ interface Token {
   end: Mark;
   /** Tag handle (TAG, TAG DIRECTIVE). */
   handle?: string;
+  /** A plain scalar's value. */
+  plain?: string;
+  /** An anchor's or alias's name. */
+  name?: string;
   /** Version (VERSION DIRECTIVE). */
   major?: number;
   minor?: number;
@@ -105,25 +109,52 @@ class Failure {
   ) {}
 }
 
+/** An alias to an anchor not defined before it in the document. */
+class UnknownAnchor {
+  constructor(readonly name: string) {}
+}
+
 const NO_MARK: Mark = { index: 0, line: 0, column: 0 };
 
-/** goyaml's error for the first document of `text` (`yaml: line 3: did not find expected key`), or null when goyaml parses it. */
-export function goyamlSyntaxError(text: string): string | null {
+/** What reading the first document of a text with goyaml's parser found. */
+interface Reading {
+  /** goyaml's error message (`yaml: line 3: did not find expected key`). */
+  error?: string;
+  /** The document's root when it is an untagged plain scalar: its folded value. */
+  plainRoot?: string;
+}
+
+function read(text: string): Reading {
   const p = new Parser(text);
   try {
     for (;;) {
       const e = p.next();
-      if (e === E.DocumentEnd || e === E.StreamEnd) return null;
+      if (e === E.DocumentEnd || e === E.StreamEnd) return p.plainRoot === undefined ? {} : { plainRoot: p.plainRoot };
     }
   } catch (e) {
+    // decode.go: an alias fails while the document is composed, as soon as it is parsed.
+    if (e instanceof UnknownAnchor) return { error: `yaml: unknown anchor '${e.name}' referenced` };
     if (!(e instanceof Failure)) throw e;
     // decode.go fail(): scanner errors print the problem's line 1-based, parser errors 0-based as is;
     // on line 0 the context's line (0-based), and nothing when that is 0 too.
     let line = 0;
     if (e.problemMark.line !== 0) line = e.problemMark.line + (e.scanner ? 1 : 0);
     else if (e.contextMark.line !== 0) line = e.contextMark.line;
-    return `yaml: ${line !== 0 ? `line ${line}: ` : ""}${e.problem}`;
+    return { error: `yaml: ${line !== 0 ? `line ${line}: ` : ""}${e.problem}` };
   }
+}
+
+/** goyaml's error for the first document of `text` (`yaml: line 3: did not find expected key`), or null when goyaml reads it. */
+export function goyamlSyntaxError(text: string): string | null {
+  return read(text).error ?? null;
+}
+
+/**
+ * The first document's value when goyaml reads it as an untagged plain scalar (a multi-line one,
+ * folded, where the yaml package stops at a line holding `: `), or null.
+ */
+export function goyamlPlainRoot(text: string): string | null {
+  return read(text).plainRoot ?? null;
 }
 
 const isBreakCode = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
@@ -524,16 +555,16 @@ class Scanner {
   private scanAnchor(typ: T): Token {
     const start = this.mark;
     this.skip();
-    let length = 0;
+    let name = "";
     while (isAlphaCode(this.at())) {
+      name += String.fromCharCode(this.at());
       this.skip();
-      length++;
     }
     const end = this.mark;
-    if (length === 0 || !(this.isBlankZ() || "?:,]}%@`".includes(String.fromCharCode(this.at())))) {
+    if (name === "" || !(this.isBlankZ() || "?:,]}%@`".includes(String.fromCharCode(this.at())))) {
       this.scannerError(start, "did not find expected alphabetic or numeric character");
     }
-    return { typ, start, end };
+    return { typ, start, end, name };
   }
 
   private scanTag(): Token {
@@ -708,8 +739,19 @@ class Scanner {
     return { typ: T.Scalar, start, end: this.mark };
   }
 
+  /** read_line's text for the line break at the position: LS and PS stay, the others become "\n". */
+  private lineBreak(): string {
+    const c = this.at();
+    return c === 0x2028 || c === 0x2029 ? String.fromCharCode(c) : "\n";
+  }
+
+  /** A plain scalar, with its value folded as goyaml folds it (lines joined by a space, empty lines kept as breaks). */
   private scanPlainScalar(): Token {
     let leadingBlanks = false;
+    let value = "";
+    let leadingBreak = "";
+    let trailingBreaks = "";
+    let whitespaces = "";
     const indent = this.indent + 1;
     const start = this.mark;
     let end = this.mark;
@@ -725,8 +767,17 @@ class Scanner {
       while (!this.isBlankZ()) {
         const c = this.at();
         if ((c === 0x3a && this.isBlankZ(1)) || (this.flowLevel > 0 && ",?[]{}".includes(String.fromCharCode(c)))) break;
-        leadingBlanks = false;
+        if (leadingBlanks) {
+          value += leadingBreak === "\n" ? (trailingBreaks === "" ? " " : trailingBreaks) : leadingBreak + trailingBreaks;
+          leadingBreak = trailingBreaks = "";
+          leadingBlanks = false;
+        } else {
+          value += whitespaces;
+        }
+        whitespaces = "";
+        const from = this.ahead(0);
         this.skip();
+        value += this.text.slice(from, this.ahead(0));
         end = this.mark;
       }
       if (!(this.isBlank() || this.isBreak())) break;
@@ -735,16 +786,22 @@ class Scanner {
           if (leadingBlanks && this.mark.column < indent && this.at() === 0x09) {
             this.scannerError(start, "found a tab character that violates indentation");
           }
+          if (!leadingBlanks) whitespaces += String.fromCharCode(this.at());
           this.skip();
-        } else {
+        } else if (!leadingBlanks) {
+          whitespaces = "";
+          leadingBreak = this.lineBreak();
           this.skipLine();
           leadingBlanks = true;
+        } else {
+          trailingBreaks += this.lineBreak();
+          this.skipLine();
         }
       }
       if (this.flowLevel === 0 && this.mark.column < indent) break;
     }
     if (leadingBlanks) this.simpleKeyAllowed = true;
-    return { typ: T.Scalar, start, end };
+    return { typ: T.Scalar, start, end, plain: value };
   }
 }
 
@@ -753,6 +810,9 @@ class Parser extends Scanner {
   private readonly states: S[] = [];
   private readonly marks: Mark[] = [];
   private tagHandles: string[] = [];
+  private readonly anchors = new Set<string>();
+  /** The first document's root, when it is an untagged plain scalar. */
+  plainRoot: string | undefined;
 
   private peek(): Token {
     if (!this.tokenAvailable) this.fetchMoreTokens();
@@ -895,6 +955,7 @@ class Parser extends Scanner {
   private node(block: boolean, indentlessSequence: boolean): E {
     let t = this.peek();
     if (t.typ === T.Alias) {
+      if (!this.anchors.has(t.name!)) throw new UnknownAnchor(t.name!);
       this.pop();
       this.skipToken();
       return E.Other;
@@ -905,6 +966,7 @@ class Parser extends Scanner {
     let tagMark = NO_MARK;
     if (t.typ === T.Anchor) {
       anchor = true;
+      this.anchors.add(t.name!);
       this.skipToken();
       t = this.peek();
       if (t.typ === T.Tag) {
@@ -920,6 +982,7 @@ class Parser extends Scanner {
       t = this.peek();
       if (t.typ === T.Anchor) {
         anchor = true;
+        this.anchors.add(t.name!);
         this.skipToken();
         t = this.peek();
       }
@@ -935,6 +998,8 @@ class Parser extends Scanner {
     }
     switch (t.typ) {
       case T.Scalar:
+        // The root: only the document's end is left on the state stack.
+        if (this.states.length === 1 && !tagged && t.plain !== undefined) this.plainRoot = t.plain;
         this.pop();
         this.skipToken();
         return E.Other;
