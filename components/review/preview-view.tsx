@@ -90,18 +90,16 @@ export function PreviewView({ good, shown, filter, onFilter, followedService, er
         </nav>
         <div className={styles.editor} data-testid="preview-output" data-stale={error ? "true" : "false"}>
           {error && good && <p className={styles.stale}>Stale: the last output that rendered, before the error above.</p>}
-          {shown ? (
-            <LazyReadOnlyYaml
-              path={`review/${environment}/output.yaml`}
-              value={shown.text}
-              version={good?.id}
-              follow={follow}
-              label={`Rendered output of ${environment} (read only)`}
-              reveal={reveal}
-            />
-          ) : (
-            !error && <p className="editor-message">Rendering…</p>
-          )}
+          {!shown && !error && <p className="editor-message">Rendering…</p>}
+          {/* There before the first output, so Monaco starts while the worker renders it. */}
+          <LazyReadOnlyYaml
+            path={`review/${environment}/output.yaml`}
+            value={shown?.text ?? ""}
+            version={good?.id}
+            follow={follow}
+            label={`Rendered output of ${environment} (read only)`}
+            reveal={reveal}
+          />
         </div>
       </div>
     </div>

@@ -12,6 +12,7 @@ import { useWorkspace } from "@/components/workspace/use-workspace";
 import { DiffView, type DiffTarget } from "./diff-view";
 import { FindingsView } from "./findings-view";
 import { FootprintView } from "./footprint-view";
+import { preloadMonacoViews } from "./lazy-monaco-views";
 import { MapView } from "./map-view";
 import type { RevealTarget } from "./monaco-views";
 import { PreviewView } from "./preview-view";
@@ -77,6 +78,8 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   useEffect(() => {
     if (against) render("diff", against);
   }, [render, against]);
+
+  useEffect(preloadMonacoViews, []);
 
   const state = states.current;
   const good = state?.good ?? null;

@@ -49,7 +49,7 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
   const [states, setStates] = useState<Record<string, RenderState>>({});
   const worker = useRef<Worker | null>(null);
   /** Per key, the newest request (with `edit`: the request the edit was made to) … */
-  const requests = useRef(new Map<string, { id: number; request: RenderRequest; edit?: true }>());
+  const requests = useRef(new Map<string, { id: number; request: RenderRequest; edit?: true; echo?: boolean }>());
   /** …the newest request from the workspace, with the newest edit written before it was sent… */
   const fulls = useRef(new Map<string, { request: RenderRequest; written: number }>());
   /** …and the edits the worker applies on top of it (all sent after the edit numbered `written`). */
@@ -98,8 +98,10 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
         return;
       }
       const r = m.result;
-      performance.clearMarks(`review-render-result:${m.key}`);
-      performance.mark(`review-render-result:${m.key}`);
+      if (!newest.echo) {
+        performance.clearMarks(`review-render-result:${m.key}`);
+        performance.mark(`review-render-result:${m.key}`);
+      }
       if (newest.edit || committed.current.get(m.key) === newest.request) deliver(m.key, r, newest.request);
       else held.current.set(m.key, { output: r, request: newest.request });
     };
@@ -138,14 +140,22 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
 
   const render = useCallback((key: string, request: RenderRequest, isCommitted = true) => {
     const id = nextId.current++;
-    // For the keystroke-to-preview measurement (e2e/review.spec.ts): when the newest request left.
-    performance.clearMarks(`review-render-request:${key}`);
-    performance.mark(`review-render-request:${key}`);
-    requests.current.set(key, { id, request });
-    if (isCommitted) committed.current.set(key, request);
     const written = writtenId.current;
+    const sent = edits.current.get(key) ?? [];
+    const kept = sent.filter((e) => e.id > written);
+    // The workspace's request after it has written the edits sent before: in all likelihood it only
+    // brings them (and is answered with the output they rendered).
+    const echo = sent.length > 0 && kept.length === 0;
+    // For the keystroke-to-preview measurement (e2e/review.spec.ts): when the newest request left, and
+    // its result arrived (not an echo's: the edits' own request and result are the ones that count).
+    if (!echo) {
+      performance.clearMarks(`review-render-request:${key}`);
+      performance.mark(`review-render-request:${key}`);
+    }
+    requests.current.set(key, { id, request, echo });
+    if (isCommitted) committed.current.set(key, request);
     fulls.current.set(key, { request, written });
-    edits.current.set(key, edits.current.get(key)?.filter((e) => e.id > written) ?? []);
+    edits.current.set(key, kept);
     worker.current?.postMessage({ type: "render", key, id, request, written } satisfies ToWorker);
   }, []);
 
