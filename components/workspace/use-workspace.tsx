@@ -1,8 +1,8 @@
 "use client";
 // The workspace store of the studio: undo/redo history over the workspace, restored on load (a permalink
 // in the URL fragment first, then IndexedDB, else a fresh workspace from the chart) and autosaved to
-// IndexedDB on every change. Exports read the chart, loaded once from the server's data.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+// IndexedDB after every change (in the next idle moment). Exports read the chart, loaded once from the server's data.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Chart, ChartFiles } from "@/lib/helm/chart";
 import { loadChart } from "@/lib/helm/load-chart";
 import {
@@ -25,6 +25,19 @@ import {
 } from "@/lib/workspace/index";
 import { useUnsavedExportWarning } from "./use-unsaved-exports";
 import { saveWorkspace, savedWorkspaceStore } from "./workspace-db";
+
+/** The longest an autosave waits for the page to be idle. */
+const AUTOSAVE_WAIT_MS = 500;
+
+// requestIdleCallback where the browser has it (Safari does not).
+function whenIdle(fn: () => void): number {
+  return typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: AUTOSAVE_WAIT_MS }) : window.setTimeout(fn, 0);
+}
+
+function cancelIdle(id: number): void {
+  if (typeof cancelIdleCallback === "function") cancelIdleCallback(id);
+  else window.clearTimeout(id);
+}
 
 /** The fragment key of a permalink: `#ws=<data>`. */
 export const PERMALINK_KEY = "ws";
@@ -86,12 +99,36 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     };
   }, []);
 
-  // Autosave every change.
+  // Autosave every change, in idle time: writing structured-clones the whole workspace (~3 ms), which stays
+  // out of typing, and a burst of keystrokes writes once, its last state. Waits at most AUTOSAVE_WAIT_MS for
+  // an idle moment; leaving or hiding the page writes what is pending at once.
   const ws = history.present;
+  const unsaved = useRef<Workspace | null>(null);
+  const idle = useRef<number | undefined>(undefined);
+  const flush = useCallback(() => {
+    if (idle.current !== undefined) cancelIdle(idle.current);
+    idle.current = undefined;
+    const w = unsaved.current;
+    unsaved.current = null;
+    if (w) saveWorkspace(w).catch((e: unknown) => setNotice(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`));
+  }, []);
   useEffect(() => {
     if (!autosave) return;
-    saveWorkspace(ws).catch((e: unknown) => setNotice(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`));
-  }, [ws, autosave]);
+    unsaved.current = ws;
+    idle.current ??= whenIdle(flush);
+  }, [ws, autosave, flush]);
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onHide);
+      flush();
+    };
+  }, [flush]);
 
   useUnsavedExportWarning(ws, restoredFrom !== null);
 

@@ -41,6 +41,8 @@ function run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequ
       new Promise<T>((resolve, reject) => {
         const tx = db.transaction(STORE, mode);
         const req = op(tx.objectStore(STORE));
+        // Committed now, not when the event loop next turns: an autosave from pagehide must reach the disk.
+        tx.commit();
         tx.oncomplete = () => resolve(req.result);
         // A full disk aborts the transaction without a request error.
         tx.onerror = tx.onabort = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
