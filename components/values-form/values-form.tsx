@@ -54,12 +54,19 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
   const form = useForm<FieldValues>({ defaultValues: values as FieldValues });
   const previous = useRef(values);
 
-  // Values the form sent to the layer that have not come back yet: the layer is written after the frame
-  // paints and in a transition, so while someone types, the values that arrive are older than what is in the box.
-  const pending = useRef(new Map<string, { value: PlainValue; at: number }>());
+  // Values the form sent to the layer that have not come back yet, per field in the order sent: the layer is
+  // written after the frame paints and in a transition, so while someone types, the values that arrive are
+  // older than what is in the box. They arrive in the order sent (some skipped, as writes take the last value
+  // of a frame), so an arriving value that equals one sent marks it and those before it as reached; a field
+  // follows the layer again once its last value sent has come back.
+  const pending = useRef(new Map<string, { sent: PlainValue[]; at: number }>());
   const commit = useCallback(
     (path: string, value: PlainValue) => {
-      pending.current.set(path, { value, at: performance.now() });
+      const p = pending.current.get(path);
+      if (p) {
+        p.sent.push(value);
+        p.at = performance.now();
+      } else pending.current.set(path, { sent: [value], at: performance.now() });
       onCommit(path, value);
     },
     [onCommit],
@@ -73,13 +80,18 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
     const now = performance.now();
     for (const f of fields) {
       const next = valueAt(values, f.segments);
-      const sent = pending.current.get(f.path);
-      if (sent) {
+      const changed = !sameValue(next, valueAt(before, f.segments));
+      const p = pending.current.get(f.path);
+      if (p) {
+        // A value typed earlier can come back after a later one that equals it (1, 12, 1, 13: the first 1
+        // again), so only a change of the layer's value marks progress, and only from the first match on.
+        const reached = changed ? p.sent.findIndex((v) => sameValue(v, next)) : -1;
+        if (reached >= 0) p.sent.splice(0, reached + 1);
         // Caught up (or given up on after a while, e.g. an edit the layer refused): follow the layer again.
-        if (sameValue(next, sent.value) || now - sent.at > PENDING_MS) pending.current.delete(f.path);
+        if (p.sent.length === 0 || now - p.at > PENDING_MS) pending.current.delete(f.path);
         continue;
       }
-      if (!sameValue(next, valueAt(before, f.segments))) form.setValue(f.path, next ?? null);
+      if (changed) form.setValue(f.path, next ?? null);
     }
   }, [values, fields, form]);
 
