@@ -1,9 +1,11 @@
 /**
  * The error goyaml v2 (v2.4.3, under sigs.k8s.io/yaml) reports for a text it cannot parse, found by
  * running a port of its scanner (scannerc.go) and parser (parserc.go) over the first document, the
- * one yaml.Unmarshal decodes. Only the syntax is checked: no values are built, so this runs only
- * after the `yaml` package has found the text broken, to say it in goyaml's words and on goyaml's
- * line (`yaml: line 62: did not find expected key`).
+ * one yaml.Unmarshal decodes, and failing as its composer does on an alias to an unknown anchor.
+ * No values are built (but for a plain scalar at the root, which goyaml reads on where the `yaml`
+ * package stops), so this runs where the `yaml` package has found the text broken, or holds what
+ * goyaml is stricter about (tabs, escapes), to say it in goyaml's words and on goyaml's line
+ * (`yaml: line 62: did not find expected key`).
  *
  * Positions count characters as goyaml counts them (a surrogate pair is one). The text is assumed
  * printable (the caller rejects control characters first, as goyaml's reader does).
