@@ -201,20 +201,25 @@ describe("export/edit-values-text", () => {
       fc.record({ path: fc.array(key, { minLength: 1, maxLength: 3 }), unset: fc.constant(true as const) }),
     );
 
+    /** Each step's text continuing on kept documents equals the one from parsing the previous text again. */
+    function expectKeptAsFresh(start: string, edits: readonly ValuesEdit[]): void {
+      forgetEditedDocuments();
+      const kept: string[] = [];
+      let text = start;
+      for (const e of edits) kept.push((text = editValuesText(text, [e])));
+      const fresh: string[] = [];
+      text = start;
+      for (const e of edits) {
+        forgetEditedDocuments();
+        fresh.push((text = editValuesText(text, [e])));
+      }
+      expect(kept).toEqual(fresh);
+    }
+
     it("should give the same text as parsing every step again", () => {
       fc.assert(
         fc.property(fc.constantFrom(PROD, LAYER, "", "{}\n", "# only a comment\n", COMMENTED), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
-          forgetEditedDocuments();
-          const kept: string[] = [];
-          let text = start;
-          for (const e of edits) kept.push((text = editValuesText(text, [e])));
-          const fresh: string[] = [];
-          text = start;
-          for (const e of edits) {
-            forgetEditedDocuments();
-            fresh.push((text = editValuesText(text, [e])));
-          }
-          expect(kept).toEqual(fresh);
+          expectKeptAsFresh(start, edits);
         }),
         { numRuns: 1000 },
       );
@@ -283,7 +288,6 @@ describe("export/edit-values-text", () => {
               return fc.tuple(fc.constant(lead + textOf(t, "", step)), fc.array(step1, { minLength: 1, maxLength: 5 }).map((s) => s.flat()));
             }),
             ([start, steps]) => {
-              let text: string;
               try {
                 forgetEditedDocuments();
                 setValueInText(start, ["probe"], 1);
@@ -291,17 +295,7 @@ describe("export/edit-values-text", () => {
                 if (e instanceof EditError) return; // a generated text that is not a values map
                 throw e;
               }
-              forgetEditedDocuments();
-              const kept: string[] = [];
-              text = start;
-              for (const e of steps) kept.push((text = editValuesText(text, [e])));
-              const fresh: string[] = [];
-              text = start;
-              for (const e of steps) {
-                forgetEditedDocuments();
-                fresh.push((text = editValuesText(text, [e])));
-              }
-              expect(kept).toEqual(fresh);
+              expectKeptAsFresh(start, steps);
               edits += steps.length;
             },
           ),
