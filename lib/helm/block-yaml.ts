@@ -39,8 +39,10 @@ type Inline =
   | { kind: "block"; text?: string };
 
 class BlockReader {
-  private readonly lines: string[];
+  readonly lines: string[];
   private i = 0;
+  /** The lines holding a captured scalar (by index), with the map and key it was stored under. */
+  readonly captured = new Map<number, [GoMap, string]>();
 
   constructor(text: string) {
     this.lines = text.split("\n");
@@ -89,9 +91,13 @@ class BlockReader {
       const sub = fieldCapture(capture, key);
       const wanted = capture === "annotations" || sub !== undefined || (capture === "top" && (key === "apiVersion" || key === "kind")) ||
         (capture === "metadata" && (key === "name" || key === "namespace"));
+      const at = this.i;
       const inline = this.inline(line, colon + 1, indent, wanted);
       let value: Value = null;
-      if (inline.kind === "scalar") value = inline.value;
+      if (inline.kind === "scalar") {
+        value = inline.value;
+        if (wanted && out) this.captured.set(at, [out, key]);
+      }
       else if (inline.kind === "block") {
         if (wanted && sub !== "all") throw UNSUPPORTED;
         value = inline.text ?? null;
@@ -399,12 +405,87 @@ function afterNode(rest: string, end: number, value: Value): Value {
   return value;
 }
 
+/** A document head read by the fast reader, with what `rereadManifestHead` needs to read a variant of it. */
+export interface HeadReading {
+  readonly head: GoMap;
+  readonly lines: readonly string[];
+  /** The lines holding a head scalar, with the path of maps (from the head) and key it sits under. */
+  readonly captured: ReadonlyMap<number, readonly string[]>;
+}
+
 /**
  * The head of a rendered document (a map holding apiVersion, kind and metadata's name, namespace and
  * annotations as the full parser reads them), or undefined when the document is outside the subset.
  */
-export function readManifestHead(doc: string): GoMap | undefined {
-  return read(doc, "top");
+export function readManifestHead(doc: string): HeadReading | undefined {
+  if (OUTSIDE_SUBSET.test(doc)) return undefined;
+  const reader = new BlockReader(doc);
+  let head: GoMap;
+  try {
+    head = reader.document("top");
+  } catch (e) {
+    if (e === UNSUPPORTED) return undefined;
+    throw e;
+  }
+  const paths = new Map<GoMap, string[]>([[head, []]]);
+  const md = head.get("metadata");
+  if (md instanceof Map) {
+    paths.set(md, ["metadata"]);
+    const ann = md.get("annotations");
+    if (ann instanceof Map) paths.set(ann, ["metadata", "annotations"]);
+  }
+  // Of a key given twice only the last line counts, and a map given twice only the last one is in the head.
+  const last = new Map<string, [number, string[]]>();
+  for (const [line, [map, key]] of reader.captured) {
+    const path = paths.get(map);
+    if (path !== undefined) last.set(JSON.stringify([...path, key]), [line, [...path, key]]);
+  }
+  const captured = new Map<number, string[]>();
+  for (const [line, path] of last.values()) captured.set(line, path);
+  return { head, lines: reader.lines, captured };
+}
+
+// A line the reader takes as `key: scalar`, `- scalar` or `- key: scalar` (or block scalar content), where
+// the scalar is plain, one word and cannot be read as anything but itself or a number, bool or null.
+const SIMPLE_LINE = /^( *(?:- )?(?:[A-Za-z0-9_][A-Za-z0-9_./-]*: +)?)([A-Za-z0-9][A-Za-z0-9_./-]*)$/;
+
+/**
+ * The reading of `doc` when it differs from the document `prev` read only in the plain one-word scalars
+ * of SIMPLE_LINEs (same indentation, dash and key): the reader then takes the same path through both, so
+ * `doc` is in the subset and its head is `prev`'s with those scalars read again. Undefined otherwise.
+ */
+export function rereadManifestHead(prev: HeadReading, doc: string): HeadReading | undefined {
+  const lines = doc.split("\n");
+  const old = prev.lines;
+  if (lines.length !== old.length) return undefined;
+  let head = prev.head;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === old[i]) continue;
+    const now = SIMPLE_LINE.exec(line);
+    const was = now && SIMPLE_LINE.exec(old[i]!);
+    if (!was || now![1] !== was[1]) return undefined;
+    const path = prev.captured.get(i);
+    if (path === undefined) continue;
+    if (head === prev.head) head = copyHead(head);
+    let m = head;
+    for (let j = 0; j < path.length - 1; j++) m = m.get(path[j]!) as GoMap;
+    m.set(path[path.length - 1]!, plainValue(now![2]!, true));
+  }
+  return { head, lines, captured: prev.captured };
+}
+
+/** A head's maps copied (the top, metadata and its annotations), so the copy's scalars can change. */
+function copyHead(head: GoMap): GoMap {
+  const out = new Map(head);
+  const md = head.get("metadata");
+  if (md instanceof Map) {
+    const meta = new Map(md);
+    const ann = md.get("annotations");
+    if (ann instanceof Map) meta.set("annotations", new Map(ann));
+    out.set("metadata", meta);
+  }
+  return out;
 }
 
 // A line that starts a document, ends one or holds a directive: a values file of several documents.
@@ -418,7 +499,7 @@ export function readBlockValues(text: string): GoMap | undefined {
   return DOCUMENT_MARK.test(text) ? undefined : read(text, "all");
 }
 
-function read(text: string, capture: "top" | "all"): GoMap | undefined {
+function read(text: string, capture: "all"): GoMap | undefined {
   if (OUTSIDE_SUBSET.test(text)) return undefined;
   try {
     return new BlockReader(text).document(capture);

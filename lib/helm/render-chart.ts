@@ -10,7 +10,7 @@ import { coalesceOwnedValues, deepCopyValue, loadSharedValues, mergeMaps } from 
 import { checkDependencies, isCompatibleRange, processDependencies } from "./dependencies";
 import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
-import { readManifestHead } from "./block-yaml";
+import { type HeadReading, readManifestHead, rereadManifestHead } from "./block-yaml";
 import { printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
 import { capabilitiesObject, isDeprecated, releaseObject, type Capabilities } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
@@ -132,25 +132,38 @@ function crdObjects(chart: Chart): { path: string; content: string }[] {
 
 /**
  * Each chart's previous render, its documents and their heads in the order they were read: re-rendering
- * with new values mostly yields the same documents in the same places, and comparing a document with
- * the one read at its place costs less than reading it again (or hashing it for a lookup).
+ * with new values mostly yields the same documents in the same places, or documents that differ only in
+ * a few plain words (a new release name), and comparing a document with the one read at its place costs
+ * less than reading it again (or hashing it for a lookup).
  */
-const previousDocs = new WeakMap<Chart, { doc: string; head: Value }[]>();
+const previousDocs = new WeakMap<Chart, Read[]>();
+
+/** A document and its head; `reading` when the fast reader read it (or a variant of it). */
+interface Read {
+  doc: string;
+  head: Value;
+  reading: HeadReading | undefined;
+}
 
 /**
  * sigs.k8s.io/yaml Unmarshal of each rendered document as the manifest sorter reads its head: the fast
  * head reader where the document is in its subset, else the full parse; the previous render's answer
- * for a document identical to the one at the same place then.
+ * for a document identical to the one at the same place then, or read from it where only plain words differ.
  */
 function docParser(chart: Chart): { parse: (doc: string) => Value; done: () => void } {
   const before = previousDocs.get(chart);
-  const now: { doc: string; head: Value }[] = [];
+  const now: Read[] = [];
   return {
     parse(doc) {
       const prev = before?.[now.length];
-      const head = prev !== undefined && prev.doc === doc ? prev.head : (readManifestHead(doc) ?? parseYamlDocument(doc));
-      now.push({ doc, head });
-      return head;
+      let read: Read;
+      if (prev !== undefined && prev.doc === doc) read = prev;
+      else {
+        const reading = (prev?.reading && rereadManifestHead(prev.reading, doc)) ?? readManifestHead(doc);
+        read = { doc, head: reading ? reading.head : parseYamlDocument(doc), reading };
+      }
+      now.push(read);
+      return read.head;
     },
     done: () => previousDocs.set(chart, now),
   };
