@@ -98,7 +98,8 @@ function benchProd(engine: typeof Engine): void {
   console.log(
     "  Still answered from memory within a run: the chart's parsed templates, the compiled schema, regex results by string," +
       "\n  sha256sum of a text seen recently (the chart checksums values that no run changes), heads of documents identical" +
-      "\n  to the previous render's at the same place (row 2 defeats that one), and whatever depends only on maps shared" +
+      "\n  to the previous render's at the same place (or read from that reading where only plain one-word scalars differ," +
+      "\n  as row 2's release name), and whatever depends only on maps shared" +
       "\n  between renders: the chart defaults and import-values, the subtrees of a values text unchanged since the last text" +
       "\n  read (each run still parses its whole text), their coalesced pairs, schema verdicts, toYaml and toJson." +
       "\n  Within one render, the output of each pure define included again with the same data.",
