@@ -5,7 +5,8 @@
  *
  * Reused only when it cannot differ from rendering again:
  * - the define is pure, transitively through the defines it includes or calls: no function whose result
- *   varies between calls (random, time, keys, certificates, `lookup`), changes a map (`set`, `unset`,
+ *   varies between calls (random, the clock: every date function to be safe, private keys and certificates,
+ *   `lookup`), changes a map (`set`, `unset`,
  *   `merge*`), runs text it cannot see (`tpl`, `include` of a computed name) or reveals a map's Go type,
  *   which Helm changes between templates for a subchart's `.Values` (`typeOf`, `dig`, `%T`, `%#v`…);
  * - no map changed since it was recorded: any call of a changing function anywhere ends every entry;
