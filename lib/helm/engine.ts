@@ -64,13 +64,14 @@ function boundFuncs(state: RenderState): Map<string, TemplateFunc> {
     if (stack.length > RECURSION_MAX && nesting(stack, name) > RECURSION_MAX) {
       throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
     }
-    if (!ctx.set.has(name)) throw new FuncError(`template: no template ${goQuote(name)} associated with template ${goQuote(ROOT_NAME)}`);
     const cache = state.cache!;
     const slot = cache.slot(ctx.set, name, data);
+    // A recorded result means the template exists.
     if (slot !== null) {
       const text = cache.replay(slot, ctx, stack.length);
       if (text !== undefined) return text;
     }
+    if (!ctx.set.has(name)) throw new FuncError(`template: no template ${goQuote(name)} associated with template ${goQuote(ROOT_NAME)}`);
     stack.push(name);
     try {
       return slot === null ? ctx.executeTemplate(name, data) : cache.record(slot, ctx, () => ctx.executeTemplate(name, data));
