@@ -56,7 +56,7 @@ const LOCAL_PROTOCOLS = new Set(["data:", "blob:"]);
 
 export const test = base.extend<{ guard: Guard; studio: StudioPage }>({
   guard: [
-    async ({ context, page }, use) => {
+    async ({ context, page }, use, testInfo) => {
       const guard: Guard = { externalRequests: [], consoleErrors: [] };
       await context.route("**/*", async (route) => {
         const url = new URL(route.request().url());
@@ -67,7 +67,11 @@ export const test = base.extend<{ guard: Guard; studio: StudioPage }>({
       page.on("console", (message) => {
         if (message.type() === "error") guard.consoleErrors.push(message.text());
       });
-      page.on("pageerror", (error) => guard.consoleErrors.push(`uncaught: ${error.message}`));
+      page.on("pageerror", (error) => {
+        guard.consoleErrors.push(`uncaught: ${error.message}`);
+        // The report of a failed test prints text attachments: the stack says where it came from.
+        void testInfo.attach("uncaught error", { body: error.stack ?? error.message, contentType: "text/plain" });
+      });
       await use(guard);
       expect(guard.externalRequests, "requests that tried to leave 127.0.0.1").toEqual([]);
       expect(guard.consoleErrors, "console errors").toEqual([]);
