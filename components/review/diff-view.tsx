@@ -59,7 +59,10 @@ export function DiffView({ targets, target, onTarget, environment, current, agai
             </ul>
           </section>
           <div className={styles.diffEditor}>
-            <LazyOutputDiff original={then.output} modified={now.output} />
+            {/* Another comparison is another editor: Monaco's diff editor, given a text that replaces nearly
+                every line, can lay out its previous diff against the new text before it has diffed again
+                ("startLineNumber 2436 cannot be after endLineNumberExclusive 1765" on switching environment). */}
+            <LazyOutputDiff key={`${environment}\n${target}`} original={then.output} modified={now.output} />
           </div>
         </>
       ) : (

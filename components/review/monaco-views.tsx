@@ -191,11 +191,11 @@ type Monaco = Awaited<ReturnType<typeof setupMonaco>>["monaco"];
 
 /**
  * Monaco's diff editor on its own API, over one pair of models for its whole life: a new text on either side
- * is a minimal edit of that side's model. @monaco-editor/react's DiffEditor swaps models when a path changes,
- * and Monaco's diff editor does not survive that reliably: one side alone swapped ("startLineNumber 2436
- * cannot be after endLineNumberExclusive 1765"), models disposed before the editor ("TextModel got
- * disposed before DiffEditorWidget model got reset"), a diff still computed for a replaced pair ("no diff
- * result available"). Text edits are the case it is made for.
+ * is a minimal edit of that side's model, and on unmount the editor lets go of its models before they are
+ * disposed. @monaco-editor/react's DiffEditor swaps models when a path changes, which Monaco's diff editor
+ * does not survive reliably (one side alone swapped: "startLineNumber 2436 cannot be after
+ * endLineNumberExclusive 1765"; a pair swapped: "no diff result available"), and disposes the models first
+ * ("TextModel got disposed before DiffEditorWidget model got reset"). Mount a new one for another comparison.
  */
 function OutputDiffInner({ original, modified }: OutputDiffProps) {
   const box = useRef<HTMLDivElement>(null);
