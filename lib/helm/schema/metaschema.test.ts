@@ -61,7 +61,9 @@ const ROWS: Row[] = [
   { name: "$schema a relative file", schema: { $schema: "dir name/x.json#y" } },
   { name: "$schema with a scheme Helm cannot load", schema: { $schema: "ftp://x/y" } },
   { name: "$schema opaque", schema: { $schema: "x:y z" } },
-  { name: "$ref with a scheme Helm cannot load", schema: { properties: { a: { $ref: "ftp://x/y#/a" }, b: { $ref: "mailto:x" } } } },
+  // One unloadable $ref per row: with two, Helm names whichever its map iteration reaches first.
+  { name: "$ref with a scheme Helm cannot load", schema: { properties: { a: { $ref: "ftp://x/y#/a" } } } },
+  { name: "$ref opaque with a scheme Helm cannot load", schema: { properties: { b: { $ref: "mailto:x" } } } },
   { name: "draft-07", schema: { $schema: D7, required: "x", properties: { a: { $ref: "#/definitions/x", type: 5 } }, definitions: { x: true } } },
   { name: "draft-07 if/then", schema: { $schema: D7, if: 1, then: { minimum: "a" } } },
   { name: "draft-06 exclusiveMinimum boolean", schema: { $schema: D6, exclusiveMinimum: true } },
