@@ -31,7 +31,7 @@ export type Route = "render" | "package";
  * A problem in the shape of `route`'s answers: /api/render's { output: "", manifests: [], error: { code,
  * message, …more } } or /api/package's { error: { code, message, …more } }.
  */
-export function errorAnswer(status: number, error: Problem, retryAfter?: number, route: Route = "render"): Answer {
+export function errorAnswer(route: Route, status: number, error: Problem, retryAfter?: number): Answer {
   return jsonAnswer(status, route === "render" ? { output: "", manifests: [], error } : { error }, retryAfter);
 }
 

@@ -26,7 +26,7 @@ export async function jobAnswer(studio: ServerStudio | null, job: RenderJob): Pr
   const req = await parseApiRequest(request, studio);
   if (!req.success) {
     const { status, code, message } = req.error;
-    return errorAnswer(status, { code, message }, undefined, job.route);
+    return errorAnswer(job.route, status, { code, message });
   }
   const { studio: s, ws, env, layers } = req.data;
   if (job.route === "package") {
@@ -34,14 +34,14 @@ export async function jobAnswer(studio: ServerStudio | null, job: RenderJob): Pr
       const pkg = workspacePackage(s.files, s.chart, ws, { env: env ?? undefined, extra: layers });
       return { status: 200, body: new Uint8Array(pkg.bytes), file: { type: "application/gzip", name: pkg.name } };
     } catch (e) {
-      if (e instanceof HelmError) return errorAnswer(422, { code: e.code, message: e.message }, undefined, "package");
+      if (e instanceof HelmError) return errorAnswer("package", 422, { code: e.code, message: e.message });
       throw e;
     }
   }
   const result = renderEnvironment(s.chart, ws, env, layers);
   if (result.error) {
     const e = result.error;
-    return errorAnswer(422, { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line });
+    return errorAnswer("render", 422, { code: e.code, message: e.message, stderr: e.stderr, file: e.file, line: e.line });
   }
   return jsonAnswer(200, { output: result.output, manifests: result.manifests, error: null });
 }

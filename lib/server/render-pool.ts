@@ -81,9 +81,9 @@ export class RenderPool {
 
   /** Answers `job` in a worker; never rejects (every failure is an answer with a status and a code, in the job's route's shape). */
   run(job: RenderJob): Promise<Answer> {
-    if (this.broken) return Promise.resolve(errorAnswer(500, unavailable(this.broken), undefined, job.route));
+    if (this.broken) return Promise.resolve(errorAnswer(job.route, 500, unavailable(this.broken)));
     if (this.queue.length >= this.limits.maxQueue) {
-      return Promise.resolve(errorAnswer(503, { code: "BUSY", message: `${this.limits.maxQueue} renders are already waiting; try again shortly.` }, 1, job.route));
+      return Promise.resolve(errorAnswer(job.route, 503, { code: "BUSY", message: `${this.limits.maxQueue} renders are already waiting; try again shortly.` }, 1));
     }
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, job, resolve });
@@ -99,7 +99,7 @@ export class RenderPool {
   /** Stops every worker; queued and running jobs get a 503. */
   async close(): Promise<void> {
     const stopping = { code: "SHUTTING_DOWN", message: "The server is stopping." };
-    for (const p of this.queue.splice(0)) p.resolve(errorAnswer(503, stopping, undefined, p.job.route));
+    for (const p of this.queue.splice(0)) p.resolve(errorAnswer(p.job.route, 503, stopping));
     await Promise.all(
       this.slots.splice(0).map((slot) => {
         this.fail(slot, 503, stopping);
@@ -139,7 +139,7 @@ export class RenderPool {
       if (!slot.ready) {
         slot.retired = true;
         this.broken = e.message;
-        for (const p of this.queue.splice(0)) p.resolve(errorAnswer(500, unavailable(e.message), undefined, p.job.route));
+        for (const p of this.queue.splice(0)) p.resolve(errorAnswer(p.job.route, 500, unavailable(e.message)));
         return;
       }
       this.replace(slot, 500, { code: "RENDER_FAILED", message: `The render stopped: ${e.message}` });
@@ -160,7 +160,7 @@ export class RenderPool {
 
   /** Answers the slot's job, if any, with the problem, in its route's shape. */
   private fail(slot: Slot, status: number, problem: Problem): void {
-    if (slot.job) this.settle(slot, errorAnswer(status, problem, undefined, slot.job.job.route));
+    if (slot.job) this.settle(slot, errorAnswer(slot.job.job.route, status, problem));
   }
 
   /** Ends the slot's job with the problem and its worker; a fresh worker takes its place. */

@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readBodyBytes(request);
   if (!body.success) {
     const { status, code, message } = body.error;
-    return answerResponse(errorAnswer(status, { code, message }, undefined, "package"));
+    return answerResponse(errorAnswer("package", status, { code, message }));
   }
   const contentType = request.headers.get("content-type") ?? "";
   return answerResponse(await renderPool().run({ route: "package", url: request.url, contentType, body: body.data }));

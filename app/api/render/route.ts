@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readBodyBytes(request);
   if (!body.success) {
     const { status, code, message } = body.error;
-    return answerResponse(errorAnswer(status, { code, message }));
+    return answerResponse(errorAnswer("render", status, { code, message }));
   }
   const contentType = request.headers.get("content-type") ?? "";
   return answerResponse(await renderPool().run({ route: "render", url: request.url, contentType, body: body.data }));
