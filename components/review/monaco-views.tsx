@@ -187,8 +187,6 @@ export interface OutputDiffProps {
   modified: string;
 }
 
-type Monaco = Awaited<ReturnType<typeof setupMonaco>>["monaco"];
-
 /**
  * Monaco's diff editor on its own API, over one pair of models for its whole life: a new text on either side
  * is a minimal edit of that side's model, and on unmount the editor lets go of its models before they are
@@ -205,7 +203,7 @@ function OutputDiffInner({ original, modified }: OutputDiffProps) {
   useEffect(() => {
     let dispose = () => {};
     let live = true;
-    void setupMonaco().then(({ monaco }: { monaco: Monaco }) => {
+    void setupMonaco().then(({ monaco }) => {
       if (!live || !box.current) return;
       const widget = monaco.editor.createDiffEditor(box.current, { ...OPTIONS, renderSideBySide: false, originalEditable: false });
       const pair = { original: monaco.editor.createModel("", OUTPUT_LANGUAGE), modified: monaco.editor.createModel("", OUTPUT_LANGUAGE) };
