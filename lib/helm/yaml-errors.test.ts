@@ -8,7 +8,7 @@ import { HelmError } from "./errors";
 import { loadChart } from "./load-chart";
 import { loadDirFiles } from "./node/load-dir";
 import { renderChart, type RenderOptions } from "./render-chart";
-import { goyamlSyntaxError } from "./yaml-errors";
+import { goyamlSyntaxError } from "./yaml/goyaml-parser";
 
 const BROKEN: string[] = [
   "a: 1\n b: 2\n",

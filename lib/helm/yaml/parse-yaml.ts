@@ -1,23 +1,20 @@
 /**
- * Reading YAML as Helm does (sigs.k8s.io/yaml over goyaml v2): YAML 1.1 scalars, merge keys and
- * aliases resolved into plain data, then the JSON round trip: map keys become strings, every
- * number a float64. The `yaml` package parses; this module applies goyaml's typing rules.
+ * Reading YAML as Helm does (sigs.k8s.io/yaml over goyaml v2): goyaml's parser composes the first
+ * document (goyaml-parser.ts), then goyaml's decoder gives YAML 1.1 scalars, merge keys and aliases
+ * as plain data, and the JSON round trip makes map keys strings and every number a float64. Both
+ * walk with explicit stacks, so a document nested to goyaml's limits decodes without deep recursion.
  */
-import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from "yaml";
-import { GoInt, formatFloat, type GoMap, type Value } from "../../template/value";
-import { goyamlPlainRoot, goyamlSyntaxError } from "../yaml-errors";
-import { deepDocumentError } from "./deep-document";
-import { YamlError } from "./errors";
+import { GoInt, compareGoStrings, formatFloat, type GoMap, type Value } from "../../template/value";
+import { JsonStageError, YamlError } from "./errors";
+import { composeFirstDocument, type GoyamlNode } from "./goyaml-parser";
 import { resolveScalar, type Resolved } from "./resolve";
 
-const MAX_DEPTH = 10000;
-const MAX_SIMPLE_KEY = 1024;
-const DIRECTIVE = /^%/m;
-const DOC_START = /^---/m;
-const GOYAML_STRICTER = /\t|\\[uU]/;
+/** encoding/json's limit on nested objects and arrays, which sigs.k8s.io/yaml's JSON step meets. */
+const MAX_JSON_DEPTH = 10000;
 const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
 const ALIAS_RATIO_LOW = 400000;
 const ALIAS_RATIO_HIGH = 4000000;
+const MERGE_TAG = "tag:yaml.org,2002:merge";
 
 /** goyaml's allowedAliasRatio: tolerate aliases in small documents, cap their share in large ones. */
 function allowedAliasRatio(decodeCount: number): number {
@@ -34,7 +31,6 @@ const SHORT_TAGS: Record<string, string> = {
   "tag:yaml.org,2002:null": "null",
   "tag:yaml.org,2002:timestamp": "timestamp",
   "tag:yaml.org,2002:binary": "binary",
-  "tag:yaml.org,2002:merge": "merge",
 };
 
 /** Go's strconv.FormatFloat(f, 'g', -1, 32), which sigs.k8s.io/yaml uses for float map keys and string fields. */
@@ -51,145 +47,205 @@ export function formatFloat32(f: number): string {
 /** sigs.k8s.io/yaml writes a non-finite float key as YAML spells it. */
 const FLOAT_KEYS: Record<string, string> = { "+Inf": ".inf", "-Inf": "-.inf", NaN: ".nan" };
 
+type Collection = Extract<GoyamlNode, { kind: "seq" | "map" }>;
+type AliasNode = Extract<GoyamlNode, { kind: "alias" }>;
+
+/** A node being decoded: its children are decoded one by one, each delivered back to it. */
+type Frame =
+  | { kind: "seq"; node: Collection; depth: number; i: number; out: Value[] }
+  | { kind: "map"; node: Collection; depth: number; i: number; out: GoMap; key: string }
+  /** The maps a merge key brings in, in the order they are applied. */
+  | { kind: "merge"; items: GoyamlNode[]; depth: number; i: number; out: GoMap }
+  | { kind: "alias"; node: AliasNode; result: Value };
+
+/** Nothing to deliver: a frame was pushed, or a merge ended. */
+const PENDING = Symbol("pending");
+type Step = Value | typeof PENDING;
+
+const isMerge = (n: GoyamlNode): boolean => n.kind === "scalar" && n.value === "<<" && (n.implicit || n.tag === MERGE_TAG);
+const wantMap = (): YamlError => new YamlError("BAD_MERGE", "yaml: map merge requires map or sequence of maps as the value");
+
+/** goyaml's decoder into `interface{}` (decode.go), then sigs.k8s.io/yaml's key conversion. */
 class Decoder {
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
-  private readonly expanding = new Set<Node>();
+  private readonly expanding = new Set<AliasNode>();
+  /** The deepest collection decoded (the root is 1), and whether a NaN or infinity was: the JSON step's concerns. */
+  maxDepth = 0;
+  nonFinite = false;
 
   constructor(
-    private readonly doc: Document,
-    private readonly text: string,
     /** Keep goyaml's scalar types (see decodeYamlTyped) instead of the JSON round trip's float64s. */
-    private readonly typed = false,
+    private readonly typed: boolean,
   ) {}
 
-  value(node: Node | null | undefined, depth: number): Value {
+  /** d.unmarshal's bookkeeping, once per node decoded (an alias and its target count apart). */
+  private count(): void {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
       throw new YamlError("ALIAS_BOMB", "yaml: document contains excessive aliasing");
     }
-    if (depth > MAX_DEPTH) throw deepDocumentError(this.text);
-    if (node === null || node === undefined) return null;
-    if (isAlias(node)) return this.alias(node, depth);
-    if (isScalar(node)) return this.scalarValue(this.resolve(node));
-    if (isSeq(node)) return node.items.map((item) => this.value(item as Node, depth + 1));
-    if (isMap(node)) {
-      node.items.forEach(({ key }, i) => this.checkSimpleKey(key as Node | null, node.flow === true, i === 0));
-      return this.mapping(node.items as { key: unknown; value: unknown }[], new Map(), depth);
+  }
+
+  /** The document's value (the document node counts as goyaml counts it). */
+  document(root: GoyamlNode): Value {
+    this.count();
+    return this.value(root, 0);
+  }
+
+  value(root: GoyamlNode, depth: number): Value {
+    const stack: Frame[] = [];
+    let v = this.enter(root, stack, depth);
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1]!;
+      if (v !== PENDING) this.accept(f, v);
+      v = this.advance(f, stack);
     }
-    return null;
+    return v as Value;
   }
 
-  /**
-   * goyaml forgets a possible simple key more than 1024 characters before its `:`. The first key
-   * of a block mapping was optional, so its `:` is then out of place; a later key was required.
-   */
-  private checkSimpleKey(key: Node | null, flow: boolean, first: boolean): void {
-    const range = key?.range;
-    if (!range || range[1] - range[0] <= MAX_SIMPLE_KEY) return;
-    const src = this.text.slice(range[0], range[1]);
-    if (src.startsWith("?") || [...src].length <= MAX_SIMPLE_KEY) return;
-    const pos = position(this.text, range[1]);
-    const fail = (prefix: string, msg: string) => new YamlError("SYNTAX", `yaml: ${prefix}${msg}`, pos.line, pos.col);
-    if (flow) throw fail(where(pos.line - 1, false), "did not find expected ',' or '}'");
-    if (first) throw fail(where(pos.line - 1, true), "mapping values are not allowed in this context");
-    throw fail(where(pos.line - 1, true), "could not find expected ':'");
-  }
-
-  private alias(node: Alias, depth: number): Value {
-    const target = node.resolve(this.doc);
-    if (!target) throw new YamlError("UNKNOWN_ANCHOR", `yaml: unknown anchor '${node.source}' referenced`);
-    if (this.expanding.has(target)) throw new YamlError("ALIAS_BOMB", `yaml: anchor '${node.source}' value contains itself`);
-    this.expanding.add(target);
-    this.aliasDepth++;
-    try {
-      return this.value(target, depth + 1);
-    } finally {
-      this.aliasDepth--;
-      this.expanding.delete(target);
+  /** Starts decoding `node` below collections `depth` deep: its value, or PENDING with a frame pushed. */
+  private enter(node: GoyamlNode, stack: Frame[], depth: number): Step {
+    this.count();
+    switch (node.kind) {
+      case "scalar":
+        return this.scalar(node);
+      case "alias":
+        if (this.expanding.has(node)) throw new YamlError("ALIAS_BOMB", `yaml: anchor '${node.name}' value contains itself`);
+        this.expanding.add(node);
+        this.aliasDepth++;
+        stack.push({ kind: "alias", node, result: null });
+        // An anchor is never on an alias, so this goes one level down at most.
+        return this.enter(node.target, stack, depth);
+      case "seq":
+      case "map":
+        if (depth + 1 > this.maxDepth) this.maxDepth = depth + 1;
+        stack.push(node.kind === "seq" ? { kind: "seq", node, depth: depth + 1, i: 0, out: [] } : { kind: "map", node, depth: depth + 1, i: 0, out: new Map(), key: "" });
+        return PENDING;
     }
   }
 
-  private resolve(node: Node & { value?: unknown; type?: string; tag?: string }): Resolved {
-    const text = node.value === null || node.value === undefined ? "" : String(node.value);
-    const tag = node.tag ? (SHORT_TAGS[node.tag] ?? "custom") : undefined;
-    if (tag === "binary") return { tag: "str", value: decodeBinary(text) };
-    if (tag === undefined) return node.type === "PLAIN" || node.type === undefined ? resolveScalar(text) : { tag: "str", value: text };
+  private accept(f: Frame, v: Value): void {
+    switch (f.kind) {
+      case "seq":
+        f.out.push(v);
+        return;
+      case "map":
+        f.out.set(f.key, v);
+        return;
+      case "merge":
+        // A later key (or merge) overwrites an earlier one, as goyaml decodes the merged map into the same map.
+        for (const [k, x] of v as GoMap) f.out.set(k, x);
+        return;
+      case "alias":
+        f.result = v;
+    }
+  }
+
+  /** The frame's next child started, or the frame done: popped, and its value. */
+  private advance(f: Frame, stack: Frame[]): Step {
+    switch (f.kind) {
+      case "seq":
+        if (f.i < f.node.children.length) return this.enter(f.node.children[f.i++]!, stack, f.depth);
+        stack.pop();
+        return f.out;
+      case "map": {
+        const children = f.node.children;
+        if (f.i >= children.length) {
+          stack.pop();
+          return f.out;
+        }
+        const key = children[f.i]!;
+        const value = children[f.i + 1]!;
+        f.i += 2;
+        if (isMerge(key)) {
+          stack.push({ kind: "merge", items: mergeItems(value), depth: f.depth - 1, i: 0, out: f.out });
+          return PENDING;
+        }
+        f.key = this.key(key, value, f.depth);
+        return this.enter(value, stack, f.depth);
+      }
+      case "merge": {
+        if (f.i >= f.items.length) {
+          stack.pop();
+          return PENDING;
+        }
+        const item = f.items[f.i++]!;
+        if ((item.kind === "alias" ? item.target : item).kind !== "map") throw wantMap();
+        return this.enter(item, stack, f.depth);
+      }
+      case "alias":
+        stack.pop();
+        this.aliasDepth--;
+        this.expanding.delete(f.node);
+        return f.result;
+    }
+  }
+
+  /** decoder.scalar: a quoted untagged scalar is a string; otherwise goyaml's resolve with its tag. */
+  private resolve(node: Extract<GoyamlNode, { kind: "scalar" }>): Resolved {
+    if (node.tag === "" && !node.implicit) return { tag: "str", value: node.value };
+    if (node.tag === "") return resolveScalar(node.value);
+    const tag = SHORT_TAGS[node.tag];
+    if (tag === "binary") return { tag: "str", value: decodeBinary(node.value) };
+    if (tag === undefined) return { tag: "str", value: node.value };
     try {
-      return resolveScalar(text, tag === "custom" || tag === "merge" ? "custom" : tag);
+      return resolveScalar(node.value, tag);
     } catch (e) {
       throw new YamlError("BAD_TAG", `yaml: ${(e as Error).message}`);
     }
   }
 
-  private scalarValue(r: Resolved): Value {
+  private scalar(node: Extract<GoyamlNode, { kind: "scalar" }>): Value {
+    const r = this.resolve(node);
     switch (r.tag) {
       case "int":
         return this.typed ? new GoInt(r.value, r.uint ? "uint64" : "int") : Number(r.value);
       case "float":
-        if (!Number.isFinite(r.value) && !this.typed) throw new YamlError("UNSUPPORTED_VALUE", `json: unsupported value: ${formatFloat(r.value)}`);
+        if (!Number.isFinite(r.value)) this.nonFinite = true;
         return r.value;
       default:
         return r.value;
     }
   }
 
-  /** goyaml's d.mapping: keys in document order, a later key (or merge) overwrites an earlier one. */
-  private mapping(items: { key: unknown; value: unknown }[], out: GoMap, depth: number): GoMap {
-    for (const { key, value } of items) {
-      const k = key as Node | null;
-      if (k && isScalar(k) && !k.tag && (k as { type?: string }).type === "PLAIN" && k.value === "<<") {
-        this.merge(value as Node | null, out, depth);
-        continue;
-      }
-      out.set(this.key(k, value as Node | null, depth), this.value(value as Node | null, depth + 1));
+  /**
+   * The string a map key becomes: goyaml decodes it (a map or list is an invalid key), then
+   * sigs.k8s.io/yaml writes ints and bools in decimal, floats as float32 %g; null is an error.
+   */
+  private key(node: GoyamlNode, valueNode: GoyamlNode, depth: number): string {
+    const target = node.kind === "alias" ? node.target : node;
+    if (target.kind !== "scalar") throw new YamlError("BAD_KEY", `yaml: invalid map key: ${goSharpV(this.value(node, depth))}`);
+    this.count();
+    if (node.kind === "alias") {
+      this.aliasDepth++;
+      this.count();
+      this.aliasDepth--;
     }
-    return out;
-  }
-
-  private merge(node: Node | null, out: GoMap, depth: number): void {
-    const bad = () => new YamlError("BAD_MERGE", "yaml: map merge requires map or sequence of maps as the value");
-    const asMap = (n: Node | null): GoMap => {
-      const target = n && isAlias(n) ? n.resolve(this.doc) : n;
-      if (!target || !isMap(target)) throw bad();
-      const v = this.value(n, depth + 1);
-      if (!(v instanceof Map)) throw bad();
-      return v;
-    };
-    const apply = (m: GoMap) => {
-      for (const [k, v] of m) out.set(k, v);
-    };
-    if (node && isSeq(node)) {
-      // Earlier maps take precedence, so apply them last.
-      for (let i = node.items.length - 1; i >= 0; i--) apply(asMap(node.items[i] as Node));
-    } else apply(asMap(node));
-  }
-
-  /** sigs.k8s.io/yaml's key conversion: ints and bools in decimal, floats as float32 %g, null is an error. */
-  private key(node: Node | null, valueNode: Node | null, depth: number): string {
-    const target = node && isAlias(node) ? node.resolve(this.doc) : node;
-    if (target && !isScalar(target)) throw new YamlError("BAD_KEY", `yaml: invalid map key: ${goSharpV(this.value(target, depth + 1))}`);
-    const v = node ? this.value(node, depth + 1) : null;
-    const r = target && isScalar(target) ? this.resolve(target) : null;
+    const r = this.resolve(target);
     const unsupported = (type: string, key: string) =>
       new YamlError("BAD_KEY", `unsupported map key of type: ${type}, key: ${key}, value: ${this.sharpV(valueNode, depth)}`);
-    if (r?.tag === "int") {
-      if (r.uint) throw unsupported("uint64", `0x${r.value.toString(16)}`);
-      return r.value.toString();
+    switch (r.tag) {
+      case "int":
+        if (r.uint) throw unsupported("uint64", `0x${r.value.toString(16)}`);
+        return r.value.toString();
+      case "float":
+        return FLOAT_KEYS[formatFloat32(r.value)] ?? formatFloat32(r.value);
+      case "bool":
+        return r.value ? "true" : "false";
+      case "null":
+        throw unsupported("%!s(<nil>)", "<nil>");
+      default:
+        return r.value;
     }
-    if (r?.tag === "float") return FLOAT_KEYS[formatFloat32(r.value)] ?? formatFloat32(r.value);
-    if (typeof v === "string") return v;
-    if (typeof v === "boolean") return v ? "true" : "false";
-    throw unsupported("%!s(<nil>)", "<nil>");
   }
 
   /** Go's `%+#v` of a decoded value, as far as error messages need it. */
-  private sharpV(node: Node | null, depth: number): string {
-    const target = node && isAlias(node) ? node.resolve(this.doc) : node;
-    if (!target) return "<nil>";
-    if (isScalar(target)) {
+  private sharpV(node: GoyamlNode, depth: number): string {
+    const target = node.kind === "alias" ? node.target : node;
+    if (target.kind === "scalar") {
       const r = this.resolve(target);
       if (r.tag === "int") return r.uint ? `0x${r.value.toString(16)}` : r.value.toString();
       if (r.tag === "float") return formatFloat(r.value);
@@ -197,8 +253,15 @@ class Decoder {
       if (r.tag === "bool") return String(r.value);
       return JSON.stringify(r.value);
     }
-    return goSharpV(this.value(target, depth + 1));
+    return goSharpV(this.value(target, depth));
   }
+}
+
+/** The nodes a merge key's value brings in, in the order goyaml applies them (earlier maps of a list win, so they come last). */
+function mergeItems(value: GoyamlNode): GoyamlNode[] {
+  if (value.kind === "seq") return [...value.children].reverse();
+  if (value.kind === "map" || value.kind === "alias") return [value];
+  throw wantMap();
 }
 
 function goSharpV(v: Value): string {
@@ -221,107 +284,33 @@ function decodeBinary(text: string): string {
 }
 
 /**
- * goyaml's "line N: " prefix for an error at 0-based line `line0`. Scanner errors print it 1-based,
- * parser errors print the 0-based number as is, and an error on the first line gets no prefix.
+ * The first value, in the order of the JSON text sigs.k8s.io/yaml writes (map keys sorted), for which
+ * `test` holds; `depth` counts the objects and arrays it sits in, itself included.
  */
-function where(line0: number, scanner: boolean): string {
-  if (line0 === 0) return "";
-  return `line ${scanner ? line0 + 1 : line0}: `;
-}
-
-/** The 0-based line goyaml's STREAM-END token sits on: after the last line break, or one further. */
-function streamEndLine(text: string): number {
-  const breaks = countBreaks(text, text.length);
-  return text.length > 0 && !text.endsWith("\n") ? breaks + 1 : breaks;
-}
-
-/**
- * The 0-based line goyaml names for an unclosed flow collection. At `pos` (where the yaml package found
- * a line back in block context, e.g. `c: 3`) goyaml reads a plain scalar continuing the last entry and
- * then its `:`, which cannot follow an entry; after a `,` or the opening bracket the line is a valid
- * entry instead, and goyaml fails only at the stream end.
- */
-function unclosedFlowLine(text: string, pos: number): number {
-  const before = text.slice(0, pos).replace(/(^|\s)#[^\n]*/g, "$1").trimEnd();
-  const last = before[before.length - 1];
-  if (pos < text.length && last !== undefined && !",[{".includes(last)) return countBreaks(text, pos);
-  return streamEndLine(text);
-}
-
-function countBreaks(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-/** 1-based line and column of a UTF-16 offset. */
-function position(text: string, offset: number): { line: number; col: number } {
-  const line = countBreaks(text, offset) + 1;
-  return { line, col: offset - (text.lastIndexOf("\n", offset - 1) + 1) + 1 };
-}
-
-/** Whether the key at `offset` opens its block mapping: no earlier content line is indented as far. */
-function firstKeyOfBlock(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  const column = offset - lineStart;
-  for (let end = lineStart - 1; end > 0; ) {
-    const start = text.lastIndexOf("\n", end - 1) + 1;
-    const line = text.slice(start, end);
-    const indent = line.length - line.trimStart().length;
-    if (line.trim() !== "" && !line.trimStart().startsWith("#")) return indent < column || line.trimStart().startsWith("- ");
-    end = start - 1;
+function firstInJsonOrder(root: Value, test: (v: Value, depth: number) => boolean): Value | undefined {
+  const stack: { v: Value; depth: number }[] = [{ v: root, depth: 0 }];
+  for (let e = stack.pop(); e; e = stack.pop()) {
+    const { v } = e;
+    const collection = Array.isArray(v) || v instanceof Map;
+    const depth = collection ? e.depth + 1 : e.depth;
+    if (test(v, depth)) return v;
+    let children: Value[] = [];
+    if (Array.isArray(v)) children = v;
+    else if (v instanceof Map) children = [...v.keys()].sort(compareGoStrings).map((k) => v.get(k) as Value);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ v: children[i]!, depth });
   }
-  return true;
+  return undefined;
 }
 
-function syntaxError(text: string, e: { code: string; message: string; pos: [number, number] }): YamlError {
-  const pos = position(text, e.pos[0]);
-  // goyaml's own scanner and parser, ported, name the error and its line; the mapping below covers what they accept.
-  const exact = goyamlSyntaxError(text);
-  if (exact !== null) return new YamlError("SYNTAX", exact, pos.line, pos.col);
-  const err = (prefix: string, msg: string) => new YamlError("SYNTAX", `yaml: ${prefix}${msg}`, pos.line, pos.col);
-  switch (e.code) {
-    case "BLOCK_AS_IMPLICIT_KEY":
-      return err(where(pos.line - 1, true), "mapping values are not allowed in this context");
-    case "TAB_AS_INDENT":
-      return err(where(pos.line - 1, true), "found character that cannot start any token");
-    case "KEY_OVER_1024_CHARS":
-      // goyaml: the first key of a block mapping was optional, so its ":" is out of place; later keys were required.
-      return err(where(pos.line - 1, true), firstKeyOfBlock(text, e.pos[0]) ? "mapping values are not allowed in this context" : "could not find expected ':'");
-    case "UNEXPECTED_TOKEN":
-      if (e.message.includes("block-seq-ind on same line")) return err(where(pos.line - 1, true), "block sequence entries are not allowed in this context");
-      break;
-    case "MISSING_CHAR":
-      if (/quote/.test(e.message)) return err(where(countBreaks(text, text.length), true), "found unexpected end of stream");
-      break;
-    case "BAD_INDENT":
-      if (e.message.startsWith("Flow sequence")) {
-        return err(where(unclosedFlowLine(text, e.pos[0]), false), /\[\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or ']'");
-      }
-      // A key left of its mapping's column but right of the parent's: goyaml's parser finds no KEY token there.
-      if (e.message.startsWith("All mapping items must start at the same column")) return err(where(pos.line - 1, false), "did not find expected key");
-      if (e.message.startsWith("Flow map")) {
-        return err(where(unclosedFlowLine(text, e.pos[0]), false), /\{\s*$/.test(text) ? "did not find expected node content" : "did not find expected ',' or '}'");
-      }
-      break;
+/** sigs.k8s.io/yaml's JSON step: json.Marshal refuses NaN and infinities, json.Unmarshal nesting past 10000. */
+function jsonStage(v: Value, d: Decoder): void {
+  if (d.nonFinite) {
+    const bad = firstInJsonOrder(v, (x) => typeof x === "number" && !Number.isFinite(x));
+    throw new YamlError("UNSUPPORTED_VALUE", `json: unsupported value: ${formatFloat(bad as number)}`);
   }
-  return err(where(pos.line - 1, true), e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ""));
-}
-
-/**
- * goyaml's limit of 10000 nested flow collections, checked before parsing so that a hostile input
- * fails fast instead of exhausting the parser (brackets inside quoted text count too).
- */
-function checkFlowDepth(text: string): void {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_DEPTH) {
-        const pos = position(text, i);
-        throw new YamlError("TOO_DEEP", `yaml: ${where(pos.line - 1, true)}exceeded max depth of ${MAX_DEPTH}`, pos.line, pos.col);
-      }
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  if (d.maxDepth > MAX_JSON_DEPTH) {
+    const deep = firstInJsonOrder(v, (x, depth) => depth > MAX_JSON_DEPTH && (Array.isArray(x) || x instanceof Map));
+    throw new JsonStageError("TOO_DEEP", `error unmarshaling JSON: while decoding JSON: invalid character '${Array.isArray(deep) ? "[" : "{"}' exceeded max depth`);
   }
 }
 
@@ -346,40 +335,10 @@ export function decodeYamlTyped(text: string): Value {
 function decode(text: string, typed: boolean): Value {
   // goyaml's reader accepts only YAML's printable characters (tab, line breaks, NEL and the rest).
   if (NOT_PRINTABLE.test(text)) throw new YamlError("SYNTAX", "yaml: control characters are not allowed");
-  checkFlowDepth(text);
-  let docs: Document[];
-  try {
-    const parsed = parseAllDocuments(text, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false, prettyErrors: false });
-    docs = Array.isArray(parsed) ? parsed : [parsed as unknown as Document];
-  } catch (e) {
-    if (e instanceof RangeError) throw deepDocumentError(text);
-    throw e;
-  }
-  // Directives with no document after them (Kubernetes' reader cut the file at the "---").
-  if (DIRECTIVE.test(text) && !DOC_START.test(text)) {
-    throw new YamlError("SYNTAX", goyamlSyntaxError(text) ?? `yaml: ${where(streamEndLine(text), false)}did not find expected <document start>`);
-  }
-  const doc = docs[0];
-  if (!doc) return null;
-  const err = doc.errors[0];
-  if (err?.message.includes("Maximum call stack")) throw deepDocumentError(text);
-  if (err) {
-    // goyaml reads a multi-line plain scalar on where the yaml package stops at a line holding ": " (a comment line that lost its '#').
-    const plain = goyamlPlainRoot(text);
-    if (plain !== null && resolveScalar(plain).tag === "str") return plain;
-    throw syntaxError(text, err as never);
-  }
-  // goyaml rejects some texts the yaml package reads: a tab that breaks a plain scalar's indentation, an escaped surrogate.
-  const stricter = GOYAML_STRICTER.test(text) ? goyamlSyntaxError(text) : null;
-  if (stricter !== null) throw new YamlError("SYNTAX", stricter);
-  try {
-    return new Decoder(doc, text, typed).value(doc.contents as Node | null, 0);
-  } catch (e) {
-    if (e instanceof RangeError) throw deepDocumentError(text);
-    // goyaml parses the whole document before decoding it: a syntax error the yaml package let through comes first.
-    // (The same message, an unknown anchor, keeps the decoder's error and its code.)
-    const exact = e instanceof YamlError ? goyamlSyntaxError(text) : null;
-    if (exact !== null && exact !== (e as YamlError).message) throw new YamlError("SYNTAX", exact, (e as YamlError).line, (e as YamlError).column);
-    throw e;
-  }
+  const root = composeFirstDocument(text);
+  if (root === null) return null;
+  const d = new Decoder(typed);
+  const v = d.document(root);
+  if (!typed) jsonStage(v, d);
+  return v;
 }

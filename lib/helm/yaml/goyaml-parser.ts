@@ -1,15 +1,15 @@
 /**
- * The error goyaml v2 (v2.4.3, under sigs.k8s.io/yaml) reports for a text it cannot parse, found by
- * running a port of its scanner (scannerc.go) and parser (parserc.go) over the first document, the
- * one yaml.Unmarshal decodes, and failing as its composer does on an alias to an unknown anchor.
- * No values are built (but for a plain scalar at the root, which goyaml reads on where the `yaml`
- * package stops), so this runs where the `yaml` package has found the text broken, or holds what
- * goyaml is stricter about (tabs, escapes), to say it in goyaml's words and on goyaml's line
- * (`yaml: line 62: did not find expected key`).
+ * goyaml v2 (v2.4.3, under sigs.k8s.io/yaml) reading the first document of a text, as yaml.Unmarshal
+ * does: a port of its scanner (scannerc.go) and parser (parserc.go), and of the composer of decode.go
+ * that builds the node tree, here with an explicit stack, so that a document nested to goyaml's limits
+ * (10000 flow levels, 10000 indents) reads without deep recursion. Errors are goyaml's words on goyaml's
+ * line (`yaml: line 62: did not find expected key`), and what goyaml reads that YAML 1.2 would not (NEL,
+ * LS and PS as line breaks, an empty key) reads as in goyaml.
  *
  * Positions count characters as goyaml counts them (a surrogate pair is one). The text is assumed
  * printable (the caller rejects control characters first, as goyaml's reader does).
  */
+import { YamlError } from "./errors";
 
 const enum T {
   StreamStart,
@@ -81,8 +81,12 @@ interface Token {
   end: Mark;
   /** Tag handle (TAG, TAG DIRECTIVE). */
   handle?: string;
-  /** A plain scalar's value. */
-  plain?: string;
+  /** A tag's suffix, a tag directive's prefix. */
+  suffix?: string;
+  /** A scalar's value. */
+  value?: string;
+  /** Whether a scalar is plain. */
+  plain?: boolean;
   /** An anchor's or alias's name. */
   name?: string;
   /** Version (VERSION DIRECTIVE). */
@@ -111,52 +115,91 @@ class Failure {
   ) {}
 }
 
-/** An alias to an anchor not defined before it in the document. */
-class UnknownAnchor {
-  constructor(readonly name: string) {}
-}
-
 const NO_MARK: Mark = { index: 0, line: 0, column: 0 };
 
-/** What reading the first document of a text with goyaml's parser found. */
-interface Reading {
-  /** goyaml's error message (`yaml: line 3: did not find expected key`). */
-  error?: string;
-  /** The document's root when it is an untagged plain scalar: its folded value. */
-  plainRoot?: string;
+/** decode.go's node: a scalar (with its resolved tag, or "" when untagged), a collection, or an alias. */
+export type GoyamlNode =
+  | { kind: "scalar"; value: string; tag: string; implicit: boolean; line: number }
+  | { kind: "seq"; tag: string; children: GoyamlNode[]; line: number }
+  /** Keys and values alternate in `children`. */
+  | { kind: "map"; tag: string; children: GoyamlNode[]; line: number }
+  | { kind: "alias"; name: string; target: GoyamlNode; line: number };
+
+type Collection = Extract<GoyamlNode, { children: GoyamlNode[] }>;
+
+/** decode.go's parser: the node tree of the first document, built from the events as they come. */
+class Composer {
+  root: GoyamlNode | null = null;
+  private readonly open: Collection[] = [];
+  private readonly anchors = new Map<string, GoyamlNode>();
+
+  private add(n: GoyamlNode, anchor: string | undefined): void {
+    if (anchor !== undefined) this.anchors.set(anchor, n);
+    const parent = this.open[this.open.length - 1];
+    if (parent) parent.children.push(n);
+    else this.root ??= n;
+  }
+
+  scalar(value: string, tag: string, implicit: boolean, anchor: string | undefined, mark: Mark): void {
+    this.add({ kind: "scalar", value, tag, implicit, line: mark.line }, anchor);
+  }
+
+  start(kind: "seq" | "map", tag: string, anchor: string | undefined, mark: Mark): void {
+    const n: Collection = { kind, tag, children: [], line: mark.line };
+    this.add(n, anchor);
+    this.open.push(n);
+  }
+
+  end(): void {
+    this.open.pop();
+  }
+
+  /** decode.go: an alias fails while the document is composed, as soon as it is parsed. */
+  alias(name: string, mark: Mark): void {
+    const target = this.anchors.get(name);
+    if (target === undefined) throw new YamlError("UNKNOWN_ANCHOR", `yaml: unknown anchor '${name}' referenced`);
+    this.add({ kind: "alias", name, target, line: mark.line }, undefined);
+  }
 }
 
-function read(text: string): Reading {
-  const p = new Parser(text);
+/**
+ * The first YAML document of `text` as goyaml's parser composes it (null for no document). Throws
+ * `YamlError` with goyaml's message: `SYNTAX` (with goyaml's problem position, 1-based), `TOO_DEEP`
+ * past its nesting limits, `UNKNOWN_ANCHOR`.
+ */
+export function composeFirstDocument(text: string): GoyamlNode | null {
+  const composer = new Composer();
+  // goyaml's reader takes a byte order mark at the start as the encoding's, not as text.
+  const p = new Parser(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, composer);
   try {
     for (;;) {
       const e = p.next();
-      if (e === E.DocumentEnd || e === E.StreamEnd) return p.plainRoot === undefined ? {} : { plainRoot: p.plainRoot };
+      if (e === E.DocumentEnd || e === E.StreamEnd) return composer.root;
     }
   } catch (e) {
-    // decode.go: an alias fails while the document is composed, as soon as it is parsed.
-    if (e instanceof UnknownAnchor) return { error: `yaml: unknown anchor '${e.name}' referenced` };
     if (!(e instanceof Failure)) throw e;
     // decode.go fail(): scanner errors print the problem's line 1-based, parser errors 0-based as is;
     // on line 0 the context's line (0-based), and nothing when that is 0 too.
     let line = 0;
     if (e.problemMark.line !== 0) line = e.problemMark.line + (e.scanner ? 1 : 0);
     else if (e.contextMark.line !== 0) line = e.contextMark.line;
-    return { error: `yaml: ${line !== 0 ? `line ${line}: ` : ""}${e.problem}` };
+    const code = e.problem.startsWith("exceeded max depth") ? "TOO_DEEP" : "SYNTAX";
+    // The position is the problem's, but not past the text's last line (the end of the stream may be on the next).
+    const lastLine = text.replace(/\n$/, "").split("\n").length;
+    const [at, column] = e.problemMark.line + 1 > lastLine ? [lastLine, undefined] : [e.problemMark.line + 1, e.problemMark.column + 1];
+    throw new YamlError(code, `yaml: ${line !== 0 ? `line ${line}: ` : ""}${e.problem}`, at, column);
   }
 }
 
 /** goyaml's error for the first document of `text` (`yaml: line 3: did not find expected key`), or null when goyaml reads it. */
 export function goyamlSyntaxError(text: string): string | null {
-  return read(text).error ?? null;
-}
-
-/**
- * The first document's value when goyaml reads it as an untagged plain scalar (a multi-line one,
- * folded, where the yaml package stops at a line holding `: `), or null.
- */
-export function goyamlPlainRoot(text: string): string | null {
-  return read(text).plainRoot ?? null;
+  try {
+    composeFirstDocument(text);
+    return null;
+  } catch (e) {
+    if (e instanceof YamlError) return e.message;
+    throw e;
+  }
 }
 
 const isBreakCode = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
@@ -165,6 +208,11 @@ const isAlphaCode = (c: number): boolean =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
 const isHexCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 const TAG_URI_CHARS = new Set(";/?:@&=+$,.!~*'()[]%");
+/** A double-quoted scalar's one-character escapes. */
+const ESCAPES: Record<string, string> = {
+  "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
+  " ": " ", '"': '"', "'": "'", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029",
+};
 
 class Scanner {
   private pos = 0;
@@ -493,6 +541,8 @@ class Scanner {
 
   private scanToNextToken(): void {
     for (;;) {
+      // A byte order mark may start a line.
+      if (this.mark.column === 0 && this.at() === 0xfeff) this.skip();
       while (this.at() === 0x20 || ((this.flowLevel > 0 || !this.simpleKeyAllowed) && this.at() === 0x09)) this.skip();
       this.skipComment();
       if (!this.isBreak()) return;
@@ -532,9 +582,9 @@ class Scanner {
       const handle = this.scanTagHandle(true, start);
       if (!this.isBlank()) this.scannerError(start, "did not find expected whitespace");
       while (this.isBlank()) this.skip();
-      this.scanTagUri("", start);
+      const prefix = this.scanTagUri("", start);
       if (!this.isBlankZ()) this.scannerError(start, "did not find expected whitespace or line break");
-      token = { typ: T.TagDirective, start, end: this.mark, handle };
+      token = { typ: T.TagDirective, start, end: this.mark, handle, suffix: prefix };
     } else {
       this.scannerError(start, "found unknown directive name");
     }
@@ -569,27 +619,29 @@ class Scanner {
     return { typ, start, end, name };
   }
 
+  /** A tag: `!<verbatim>` (no handle), `!handle!suffix`, `!suffix` (handle `!`), or `!` alone (no handle, suffix `!`). */
   private scanTag(): Token {
     const start = this.mark;
     let handle: string;
+    let suffix: string;
     if (this.at(1) === 0x3c) {
       this.skip();
       this.skip();
-      this.scanTagUri("", start);
+      suffix = this.scanTagUri("", start);
       if (this.at() !== 0x3e) this.scannerError(start, "did not find the expected '>'");
       this.skip();
       handle = "";
     } else {
       handle = this.scanTagHandle(false, start);
       if (handle.length > 1 && handle.startsWith("!") && handle.endsWith("!")) {
-        this.scanTagUri("", start);
+        suffix = this.scanTagUri("", start);
       } else {
-        const suffix = this.scanTagUri(handle, start);
-        handle = suffix === "" ? "" : "!";
+        suffix = this.scanTagUri(handle, start);
+        [handle, suffix] = suffix === "" ? ["", "!"] : ["!", suffix];
       }
     }
     if (!this.isBlankZ()) this.scannerError(start, "did not find expected whitespace or line break");
-    return { typ: T.Tag, start, end: this.mark, handle };
+    return { typ: T.Tag, start, end: this.mark, handle, suffix };
   }
 
   private scanTagHandle(directive: boolean, start: Mark): string {
@@ -626,6 +678,7 @@ class Scanner {
     return s;
   }
 
+  /** One UTF-8 character written as %-escaped octets, decoded. */
   private scanUriEscapes(start: Mark): string {
     let w = 1024;
     let out = "";
@@ -638,19 +691,32 @@ class Scanner {
       } else if ((octet & 0xc0) !== 0x80) {
         this.scannerError(start, "found an incorrect trailing UTF-8 octet");
       }
-      out += "%";
+      out += `%${String.fromCharCode(this.at(1), this.at(2))}`;
       this.skip();
       this.skip();
       this.skip();
       w--;
     }
-    return out;
+    try {
+      return decodeURIComponent(out);
+    } catch {
+      // Octets of the right shape that are still no UTF-8 (an overlong form): Go keeps the bytes.
+      return out;
+    }
   }
 
+  /** A literal (`|`) or folded (`>`) scalar, with its value as goyaml folds and chomps it. */
   private scanBlockScalar(): Token {
     const start = this.mark;
+    const literal = this.at() === 0x7c;
     this.skip();
+    let chomping = 0;
     let increment = 0;
+    const chomp = (): void => {
+      if (this.at() !== 0x2b && this.at() !== 0x2d) return;
+      chomping = this.at() === 0x2b ? 1 : -1;
+      this.skip();
+    };
     const digit = (): void => {
       if (this.at() < 0x30 || this.at() > 0x39) return;
       if (this.at() === 0x30) this.scannerError(start, "found an indentation indicator equal to 0");
@@ -658,25 +724,50 @@ class Scanner {
       this.skip();
     };
     if (this.at() === 0x2b || this.at() === 0x2d) {
-      this.skip();
+      chomp();
       digit();
     } else if (this.at() >= 0x30 && this.at() <= 0x39) {
       digit();
-      if (this.at() === 0x2b || this.at() === 0x2d) this.skip();
+      chomp();
     }
     this.scanLineEnd(start);
     let indent = increment > 0 ? (this.indent >= 0 ? this.indent + increment : increment) : 0;
-    indent = this.scanBlockScalarBreaks(indent, start);
+    let value = "";
+    let leadingBreak = "";
+    let trailingBreaks = "";
+    const breaks = (): void => {
+      const r = this.scanBlockScalarBreaks(indent, start);
+      indent = r.indent;
+      trailingBreaks += r.breaks;
+    };
+    breaks();
+    let leadingBlank = false;
     while (this.mark.column === indent && !this.isZ()) {
+      const trailingBlank = this.isBlank();
+      // Folding joins lines by a space, but not around more-indented lines (which start with a blank).
+      if (!literal && !leadingBlank && !trailingBlank && leadingBreak.startsWith("\n")) {
+        if (trailingBreaks === "") value += " ";
+      } else {
+        value += leadingBreak;
+      }
+      value += trailingBreaks;
+      leadingBreak = trailingBreaks = "";
+      leadingBlank = this.isBlank();
+      const from = this.pos;
       while (!this.isBreakZ()) this.skip();
-      this.skipLine();
-      indent = this.scanBlockScalarBreaks(indent, start);
+      value += this.text.slice(from, this.pos);
+      leadingBreak = this.readLine();
+      breaks();
     }
-    return { typ: T.Scalar, start, end: this.mark };
+    if (chomping !== -1) value += leadingBreak;
+    if (chomping === 1) value += trailingBreaks;
+    return { typ: T.Scalar, start, end: this.mark, value };
   }
 
-  private scanBlockScalarBreaks(indent: number, start: Mark): number {
+  /** The indentation and empty lines before a block scalar's next line: their breaks, and the indentation found. */
+  private scanBlockScalarBreaks(indent: number, start: Mark): { indent: number; breaks: string } {
     let maxIndent = 0;
+    let breaks = "";
     for (;;) {
       while ((indent === 0 || this.mark.column < indent) && this.at() === 0x20) this.skip();
       if (this.mark.column > maxIndent) maxIndent = this.mark.column;
@@ -684,15 +775,20 @@ class Scanner {
         this.scannerError(start, "found a tab character where an indentation space is expected");
       }
       if (!this.isBreak()) break;
-      this.skipLine();
+      breaks += this.readLine();
     }
     if (indent === 0) indent = Math.max(maxIndent, this.indent + 1, 1);
-    return indent;
+    return { indent, breaks };
   }
 
+  /** A single- or double-quoted scalar, with escapes decoded and lines folded as goyaml does. */
   private scanFlowScalar(single: boolean): Token {
     const start = this.mark;
     this.skip();
+    let value = "";
+    let leadingBreak = "";
+    let trailingBreaks = "";
+    let whitespaces = "";
     for (;;) {
       if (
         this.mark.column === 0 &&
@@ -702,9 +798,11 @@ class Scanner {
         this.scannerError(start, "found unexpected document indicator");
       }
       if (this.isZ()) this.scannerError(start, "found unexpected end of stream");
+      let leadingBlanks = false;
       while (!this.isBlankZ()) {
         const c = this.at();
         if (single && c === 0x27 && this.at(1) === 0x27) {
+          value += "'";
           this.skip();
           this.skip();
         } else if (single && c === 0x27) break;
@@ -712,38 +810,66 @@ class Scanner {
         else if (!single && c === 0x5c && this.isBreak(1)) {
           this.skip();
           this.skipLine();
+          leadingBlanks = true;
           break;
         } else if (!single && c === 0x5c) {
-          const code = { x: 2, u: 4, U: 8 }[String.fromCharCode(this.at(1))] ?? 0;
-          if (code === 0 && !"0abt\tnvfre \"'\\N_LP".includes(String.fromCharCode(this.at(1)))) {
-            this.scannerError(start, "found unknown escape character");
-          }
+          value += this.scanEscape(start);
+        } else {
+          const from = this.pos;
           this.skip();
-          this.skip();
-          let value = 0;
-          for (let k = 0; k < code; k++) {
-            if (!isHexCode(this.at(k))) this.scannerError(start, "did not find expected hexdecimal number");
-            value = value * 16 + parseInt(String.fromCharCode(this.at(k)), 16);
-          }
-          if (code > 0 && ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)) {
-            this.scannerError(start, "found invalid Unicode character escape code");
-          }
-          for (let k = 0; k < code; k++) this.skip();
-        } else this.skip();
+          value += this.text.slice(from, this.pos);
+        }
       }
       if (this.at() === (single ? 0x27 : 0x22)) break;
       while (this.isBlank() || this.isBreak()) {
-        if (this.isBlank()) this.skip();
-        else this.skipLine();
+        if (this.isBlank()) {
+          if (!leadingBlanks) whitespaces += String.fromCharCode(this.at());
+          this.skip();
+        } else if (!leadingBlanks) {
+          whitespaces = "";
+          leadingBreak = this.readLine();
+          leadingBlanks = true;
+        } else {
+          trailingBreaks += this.readLine();
+        }
+      }
+      if (leadingBlanks) {
+        if (leadingBreak.startsWith("\n")) value += trailingBreaks === "" ? " " : trailingBreaks;
+        else value += leadingBreak + trailingBreaks;
+        leadingBreak = trailingBreaks = "";
+      } else {
+        value += whitespaces;
+        whitespaces = "";
       }
     }
     this.skip();
-    return { typ: T.Scalar, start, end: this.mark };
+    return { typ: T.Scalar, start, end: this.mark, value };
   }
 
-  /** read_line's text for the line break at the position: LS and PS stay, the others become "\n". */
-  private lineBreak(): string {
+  /** A double-quoted scalar's escape sequence at the position: the character it stands for. */
+  private scanEscape(start: Mark): string {
+    const e = String.fromCharCode(this.at(1));
+    const simple = ESCAPES[e];
+    const code = { x: 2, u: 4, U: 8 }[e] ?? 0;
+    if (simple === undefined && code === 0) this.scannerError(start, "found unknown escape character");
+    this.skip();
+    this.skip();
+    if (simple !== undefined) return simple;
+    let value = 0;
+    for (let k = 0; k < code; k++) {
+      if (!isHexCode(this.at(k))) this.scannerError(start, "did not find expected hexdecimal number");
+      value = value * 16 + parseInt(String.fromCharCode(this.at(k)), 16);
+    }
+    if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff) this.scannerError(start, "found invalid Unicode character escape code");
+    for (let k = 0; k < code; k++) this.skip();
+    return String.fromCodePoint(value);
+  }
+
+  /** read_line: over a line break, giving "\n" for it (LS and PS stay themselves), or "" where there is none. */
+  private readLine(): string {
+    if (!this.isBreak()) return "";
     const c = this.at();
+    this.skipLine();
     return c === 0x2028 || c === 0x2029 ? String.fromCharCode(c) : "\n";
   }
 
@@ -792,18 +918,16 @@ class Scanner {
           this.skip();
         } else if (!leadingBlanks) {
           whitespaces = "";
-          leadingBreak = this.lineBreak();
-          this.skipLine();
+          leadingBreak = this.readLine();
           leadingBlanks = true;
         } else {
-          trailingBreaks += this.lineBreak();
-          this.skipLine();
+          trailingBreaks += this.readLine();
         }
       }
       if (this.flowLevel === 0 && this.mark.column < indent) break;
     }
     if (leadingBlanks) this.simpleKeyAllowed = true;
-    return { typ: T.Scalar, start, end, plain: value };
+    return { typ: T.Scalar, start, end, value, plain: true };
   }
 }
 
@@ -811,10 +935,15 @@ class Parser extends Scanner {
   private state = S.StreamStart;
   private readonly states: S[] = [];
   private readonly marks: Mark[] = [];
-  private tagHandles: string[] = [];
-  private readonly anchors = new Set<string>();
-  /** The first document's root, when it is an untagged plain scalar. */
-  plainRoot: string | undefined;
+  /** Tag handles and their prefixes (the %TAG directives, then "!" and "!!"). */
+  private tagHandles = new Map<string, string>();
+
+  constructor(
+    text: string,
+    private readonly out: Composer,
+  ) {
+    super(text);
+  }
 
   private peek(): Token {
     if (!this.tokenAvailable) this.fetchMoreTokens();
@@ -836,7 +965,13 @@ class Parser extends Scanner {
     this.state = this.states.pop()!;
   }
 
-  /** The next event's kind (yaml_parser_parse); throws Failure. */
+  /** process_empty_scalar: an empty plain scalar stands for the missing node. */
+  private empty(mark: Mark): E {
+    this.out.scalar("", "", true, undefined, mark);
+    return E.Other;
+  }
+
+  /** The next event's kind (yaml_parser_parse), with the node events sent to the composer; throws Failure. */
   next(): E {
     switch (this.state) {
       case S.StreamStart: {
@@ -854,14 +989,14 @@ class Parser extends Scanner {
         const t = this.peek();
         if ([T.VersionDirective, T.TagDirective, T.DocumentStart, T.DocumentEnd, T.StreamEnd].includes(t.typ)) {
           this.pop();
-          return E.Other;
+          return this.empty(t.start);
         }
         return this.node(true, false);
       }
       case S.DocumentEnd: {
         const t = this.peek();
         if (t.typ === T.DocumentEnd) this.skipToken();
-        this.tagHandles = [];
+        this.tagHandles = new Map();
         this.state = S.DocumentStart;
         return E.DocumentEnd;
       }
@@ -894,6 +1029,7 @@ class Parser extends Scanner {
       case S.FlowSequenceEntryMappingEnd:
         this.peek();
         this.state = S.FlowSequenceEntry;
+        this.out.end();
         return E.Other;
       case S.FlowMappingFirstKey:
         return this.flowMappingKey(true);
@@ -945,83 +1081,87 @@ class Parser extends Scanner {
         if (t.major !== 1 || t.minor !== 1) this.parserError("found incompatible YAML document", t.start);
         version = true;
       } else {
-        if (this.tagHandles.includes(t.handle!)) this.parserError("found duplicate %TAG directive", t.start);
-        this.tagHandles.push(t.handle!);
+        if (this.tagHandles.has(t.handle!)) this.parserError("found duplicate %TAG directive", t.start);
+        this.tagHandles.set(t.handle!, t.suffix!);
       }
       this.skipToken();
       t = this.peek();
     }
-    for (const h of ["!", "!!"]) if (!this.tagHandles.includes(h)) this.tagHandles.push(h);
+    if (!this.tagHandles.has("!")) this.tagHandles.set("!", "!");
+    if (!this.tagHandles.has("!!")) this.tagHandles.set("!!", "tag:yaml.org,2002:");
   }
 
   private node(block: boolean, indentlessSequence: boolean): E {
     let t = this.peek();
     if (t.typ === T.Alias) {
-      if (!this.anchors.has(t.name!)) throw new UnknownAnchor(t.name!);
+      this.out.alias(t.name!, t.start);
       this.pop();
       this.skipToken();
       return E.Other;
     }
     const start = t.start;
-    let anchor = false;
-    let tagHandle: string | undefined;
-    let tagMark = NO_MARK;
+    let anchor: string | undefined;
+    let tagToken: Token | undefined;
     if (t.typ === T.Anchor) {
-      anchor = true;
-      this.anchors.add(t.name!);
+      anchor = t.name;
       this.skipToken();
       t = this.peek();
       if (t.typ === T.Tag) {
-        tagHandle = t.handle;
-        tagMark = t.start;
+        tagToken = t;
         this.skipToken();
         t = this.peek();
       }
     } else if (t.typ === T.Tag) {
-      tagHandle = t.handle;
-      tagMark = t.start;
+      tagToken = t;
       this.skipToken();
       t = this.peek();
       if (t.typ === T.Anchor) {
-        anchor = true;
-        this.anchors.add(t.name!);
+        anchor = t.name;
         this.skipToken();
         t = this.peek();
       }
     }
-    // A handle (not a verbatim tag) must be declared; an empty suffix with the "!" handle is no tag.
-    if (tagHandle !== undefined && tagHandle !== "" && !this.tagHandles.includes(tagHandle)) {
-      this.parserError("found undefined tag handle", tagMark, start);
+    let tag = "";
+    if (tagToken) {
+      // A verbatim tag as it is; a handle must be declared, and its prefix comes first.
+      const prefix = tagToken.handle === "" ? "" : this.tagHandles.get(tagToken.handle!);
+      tag = prefix === undefined ? "" : prefix + tagToken.suffix!;
+      if (tag === "") this.parserError("found undefined tag handle", tagToken.start, start);
     }
-    const tagged = tagHandle !== undefined;
     if (indentlessSequence && t.typ === T.BlockEntry) {
       this.state = S.IndentlessSequenceEntry;
+      this.out.start("seq", tag, anchor, start);
       return E.Other;
     }
     switch (t.typ) {
       case T.Scalar:
-        // The root: only the document's end is left on the state stack.
-        if (this.states.length === 1 && !tagged && t.plain !== undefined) this.plainRoot = t.plain;
+        // A plain untagged scalar, or one tagged "!", is typed by its text; any other is what its tag says.
+        this.out.scalar(t.value!, tag, (tag === "" && t.plain === true) || tag === "!", anchor, start);
         this.pop();
         this.skipToken();
         return E.Other;
       case T.FlowSequenceStart:
         this.state = S.FlowSequenceFirstEntry;
+        this.out.start("seq", tag, anchor, start);
         return E.Other;
       case T.FlowMappingStart:
         this.state = S.FlowMappingFirstKey;
+        this.out.start("map", tag, anchor, start);
         return E.Other;
     }
     if (block && t.typ === T.BlockSequenceStart) {
       this.state = S.BlockSequenceFirstEntry;
+      this.out.start("seq", tag, anchor, start);
       return E.Other;
     }
     if (block && t.typ === T.BlockMappingStart) {
       this.state = S.BlockMappingFirstKey;
+      this.out.start("map", tag, anchor, start);
       return E.Other;
     }
-    if (anchor || tagged) {
+    if (anchor !== undefined || tag !== "") {
       this.pop();
+      this.out.scalar("", tag, tag === "", anchor, start);
       return E.Other;
     }
     this.parserError("did not find expected node content", t.start, start);
@@ -1034,10 +1174,12 @@ class Parser extends Scanner {
     this.skipToken();
   }
 
+  /** The collection's end. */
   private exit(): E {
     this.pop();
     this.marks.pop();
     this.skipToken();
+    this.out.end();
     return E.Other;
   }
 
@@ -1045,6 +1187,7 @@ class Parser extends Scanner {
     this.enter(first);
     let t = this.peek();
     if (t.typ === T.BlockEntry) {
+      const mark = t.end;
       this.skipToken();
       t = this.peek();
       if (t.typ !== T.BlockEntry && t.typ !== T.BlockEnd) {
@@ -1052,7 +1195,7 @@ class Parser extends Scanner {
         return this.node(true, false);
       }
       this.state = S.BlockSequenceEntry;
-      return E.Other;
+      return this.empty(mark);
     }
     if (t.typ === T.BlockEnd) return this.exit();
     this.parserError("did not find expected '-' indicator", t.start, this.marks.pop());
@@ -1061,6 +1204,7 @@ class Parser extends Scanner {
   private indentlessSequenceEntry(): E {
     let t = this.peek();
     if (t.typ === T.BlockEntry) {
+      const mark = t.end;
       this.skipToken();
       t = this.peek();
       if (t.typ !== T.BlockEntry && t.typ !== T.Key && t.typ !== T.Value && t.typ !== T.BlockEnd) {
@@ -1068,9 +1212,10 @@ class Parser extends Scanner {
         return this.node(true, false);
       }
       this.state = S.IndentlessSequenceEntry;
-      return E.Other;
+      return this.empty(mark);
     }
     this.pop();
+    this.out.end();
     return E.Other;
   }
 
@@ -1078,6 +1223,7 @@ class Parser extends Scanner {
     this.enter(first);
     let t = this.peek();
     if (t.typ === T.Key) {
+      const mark = t.end;
       this.skipToken();
       t = this.peek();
       if (t.typ !== T.Key && t.typ !== T.Value && t.typ !== T.BlockEnd) {
@@ -1085,7 +1231,7 @@ class Parser extends Scanner {
         return this.node(true, true);
       }
       this.state = S.BlockMappingValue;
-      return E.Other;
+      return this.empty(mark);
     }
     if (t.typ === T.BlockEnd) return this.exit();
     this.parserError("did not find expected key", t.start, this.marks.pop());
@@ -1094,15 +1240,18 @@ class Parser extends Scanner {
   private blockMappingValue(): E {
     let t = this.peek();
     if (t.typ === T.Value) {
+      const mark = t.end;
       this.skipToken();
       t = this.peek();
       if (t.typ !== T.Key && t.typ !== T.Value && t.typ !== T.BlockEnd) {
         this.states.push(S.BlockMappingKey);
         return this.node(true, true);
       }
+      this.state = S.BlockMappingKey;
+      return this.empty(mark);
     }
     this.state = S.BlockMappingKey;
-    return E.Other;
+    return this.empty(t.start);
   }
 
   /** The token after the `,` that must separate a flow collection's entries (none before the first). */
@@ -1120,7 +1269,9 @@ class Parser extends Scanner {
     if (t.typ !== T.FlowSequenceEnd) {
       t = this.afterFlowEntry(first, "did not find expected ',' or ']'");
       if (t.typ === T.Key) {
+        // A `key: value` entry is a single-pair mapping.
         this.state = S.FlowSequenceEntryMappingKey;
+        this.out.start("map", "", undefined, t.start);
         this.skipToken();
         return E.Other;
       }
@@ -1140,7 +1291,7 @@ class Parser extends Scanner {
     }
     this.skipToken();
     this.state = S.FlowSequenceEntryMappingValue;
-    return E.Other;
+    return this.empty(t.end);
   }
 
   private flowSequenceEntryMappingValue(): E {
@@ -1154,7 +1305,7 @@ class Parser extends Scanner {
       }
     }
     this.state = S.FlowSequenceEntryMappingEnd;
-    return E.Other;
+    return this.empty(t.start);
   }
 
   private flowMappingKey(first: boolean): E {
@@ -1170,7 +1321,7 @@ class Parser extends Scanner {
           return this.node(false, false);
         }
         this.state = S.FlowMappingValue;
-        return E.Other;
+        return this.empty(t.start);
       }
       if (t.typ !== T.FlowMappingEnd) {
         this.states.push(S.FlowMappingEmptyValue);
@@ -1182,7 +1333,11 @@ class Parser extends Scanner {
 
   private flowMappingValue(empty: boolean): E {
     const t = this.peek();
-    if (!empty && t.typ === T.Value) {
+    if (empty) {
+      this.state = S.FlowMappingKey;
+      return this.empty(t.start);
+    }
+    if (t.typ === T.Value) {
       this.skipToken();
       const u = this.peek();
       if (u.typ !== T.FlowEntry && u.typ !== T.FlowMappingEnd) {
@@ -1191,6 +1346,6 @@ class Parser extends Scanner {
       }
     }
     this.state = S.FlowMappingKey;
-    return E.Other;
+    return this.empty(t.start);
   }
 }
