@@ -9,14 +9,16 @@ import { goQuote } from "../template/token";
 import { TemplateExecError, TemplateParseError } from "../template/errors";
 import { TemplateSet } from "../template/template-set";
 import type { GoMap, Value } from "../template/value";
-import { FuncError, goFunc, isGoMap, withGoType } from "../template/value";
+import { FuncError, formatValue, goFunc, isGoMap, withGoType } from "../template/value";
 import type { Capabilities } from "./objects";
 import { chartObject } from "./objects";
 import { chartFullPath, type Chart } from "./chart";
 import { helmExecError, helmParseError, warnWrap } from "./errors";
 import { helmFuncs } from "./funcs";
 import { newFiles } from "./files/index";
-import { IncludeCache, RootMap } from "./include-cache";
+import { IncludeCache, NONDETERMINISTIC, RootMap } from "./include-cache";
+import { markVarying } from "./tracked-map";
+import { type LooseValues, TemplateReuse } from "./template-reuse";
 
 const RECURSION_MAX = 1000;
 const ROOT_NAME = "gotpl";
@@ -28,6 +30,15 @@ interface Renderable {
   basePath: string;
   /** A subchart's `.Values`: the very map inside its parent's values (see collect). */
   subValues?: GoMap;
+}
+
+/** The render's templates and what the reuse of their outputs must know of the tree. */
+interface Collected {
+  tpls: Map<string, Renderable>;
+  /** Subcharts' `.Values` that are not in their parent's values. */
+  loose: LooseValues[];
+  /** Each chart's path and its dependencies' enabled flags (`.Chart.Dependencies` shows them). */
+  shape: string[];
 }
 
 /** Per-render state the set-bound functions read. */
@@ -51,6 +62,7 @@ function nesting(stack: readonly string[], name: string): number {
 interface ParsedSet {
   set: TemplateSet;
   state: RenderState;
+  reuse: TemplateReuse;
 }
 
 const contextFunc = (params: ContextFunc["params"], call: ContextFunc["call"]): ContextFunc => ({ params, call, contextual: true, result: "any" });
@@ -137,7 +149,7 @@ export interface RenderTop {
 }
 
 /** recAllTpls: each chart's template data (.Chart, .Files, .Values scoped to the chart, .Subcharts). */
-function collect(c: Chart, out: Map<string, Renderable>, top: RenderTop, parentValues: GoMap | undefined): GoMap {
+function collect(c: Chart, out: Collected, top: RenderTop, parentValues: GoMap | undefined): GoMap {
   const subcharts: GoMap = new Map();
   const chart = chartObject(c);
   let values: GoMap;
@@ -145,7 +157,8 @@ function collect(c: Chart, out: Map<string, Renderable>, top: RenderTop, parentV
   if (parentValues === undefined) values = withGoType(top.values, "common.Values");
   else {
     const v = parentValues.get(c.metadata.name);
-    values = isGoMap(v) ? v : new Map();
+    if (isGoMap(v)) values = v;
+    else out.loose.push({ parent: parentValues, name: c.metadata.name, map: (values = new Map()) });
   }
   const next: GoMap = new RootMap([
     ["Chart", chart],
@@ -157,13 +170,26 @@ function collect(c: Chart, out: Map<string, Renderable>, top: RenderTop, parentV
   ]);
   for (const child of c.dependencies) subcharts.set(child.metadata.name, collect(child, out, top, values));
   const full = chartFullPath(c);
+  out.shape.push(full, ...c.metadata.dependencies.map((d) => `${d.name} ${d.alias ?? ""} ${d.enabled ?? ""}`));
   const library = c.metadata.type === "library";
   for (const t of c.templates) {
     const base = t.name.slice(t.name.lastIndexOf("/") + 1);
     if (library && !base.startsWith("_")) continue;
-    out.set(`${full}/${t.name}`, { data: t.data, vals: next, basePath: `${full}/templates`, subValues: parentValues && values });
+    out.tpls.set(`${full}/${t.name}`, { data: t.data, vals: next, basePath: `${full}/templates`, subValues: parentValues && values });
   }
   return next;
+}
+
+/** `f` marking the running template's output as not reusable when called. */
+function varying<F extends TemplateFunc>(f: F): F {
+  const call = f.call as (...args: unknown[]) => Value;
+  return {
+    ...f,
+    call: (...args: unknown[]) => {
+      markVarying();
+      return call(...args);
+    },
+  };
 }
 
 /** The parsed set for this exact list of templates, from the loaded chart's cache when possible. */
@@ -175,6 +201,11 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
   const state: RenderState = { including: [], cache: null };
   // The set-bound functions over Helm's and Sprig's, as a fixed map: the set resolves each name once.
   const funcs = new Map<string, TemplateFunc>([...helmFuncs(), ...boundFuncs(state)]);
+  // A template that calls one of these gives another output next time: its output is not reused.
+  for (const name of NONDETERMINISTIC) {
+    const f = funcs.get(name);
+    if (f !== undefined) funcs.set(name, varying(f));
+  }
   const set = new TemplateSet(funcs, { rootName: ROOT_NAME, missingKey: "zero" });
   const decoder = new TextDecoder();
   for (const name of keys) {
@@ -187,7 +218,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
     }
   }
   state.cache = new IncludeCache(set);
-  const parsed = { set, state };
+  const parsed = { set, state, reuse: new TemplateReuse() };
   cache.set(cacheKey, parsed);
   return parsed;
 }
@@ -198,33 +229,46 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
  * Throws HelmError with Helm's message.
  */
 export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop): Map<string, string> {
-  const tpls = new Map<string, Renderable>();
-  collect(effective, tpls, top, undefined);
+  const collected: Collected = { tpls: new Map(), loose: [], shape: [] };
+  collect(effective, collected, top, undefined);
+  const tpls = collected.tpls;
   const keys = sortTemplates([...tpls.keys()]);
-  const { set, state } = parsedSet(owner, keys, tpls);
+  const { set, state, reuse } = parsedSet(owner, keys, tpls);
   state.including.length = 0;
   const cache = state.cache!;
   cache.reset();
   const rendered = new Map<string, string>();
+  const release = [...top.release].map(([k, v]) => `${k}=${formatValue(v)}`);
   try {
+    reuse.begin([...release, ...collected.shape].join("\n"), top.capabilities, top.values, collected.loose);
     for (const name of keys) {
       if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;
       const r = tpls.get(name);
       if (!r) continue;
       r.vals.set("Template", new Map<string, Value>([["Name", name], ["BasePath", r.basePath]]));
       cache.nextTemplate();
+      const kept = reuse.replay(name);
+      if (kept !== undefined) {
+        rendered.set(name, kept);
+        continue;
+      }
       // Go types the same map common.Values as a chart's .Values, map[string]interface {} inside its parent's.
       if (r.subValues) withGoType(r.subValues, "common.Values");
+      reuse.start();
+      let text: string | undefined;
       try {
-        rendered.set(name, set.execute(name, r.vals).replaceAll("<no value>", ""));
+        text = set.execute(name, r.vals).replaceAll("<no value>", "");
+        rendered.set(name, text);
       } catch (e) {
         if (e instanceof TemplateExecError) throw helmExecError(name, e);
         throw e;
       } finally {
+        reuse.done(name, text);
         if (r.subValues) withGoType(r.subValues, "map[string]interface {}");
       }
     }
   } finally {
+    reuse.end(top.values);
     // Nothing of this render is kept alive past it (held over, it would be promoted to the old generation).
     cache.reset();
   }

@@ -9,7 +9,8 @@ import type { GoFunc, GoMap, Value } from "../template/value";
 import { FuncError, goFunc, isGoMap } from "../template/value";
 import { fromToml, toToml } from "./toml/index";
 import { fromYaml, fromYamlArray, mustToYaml, toYaml, toYamlPretty } from "./yaml/index";
-import { SharedMap, sharedChanged } from "./shared-values";
+import { SharedMap } from "./shared-values";
+import { readTree, sharedChanged } from "./tracked-map";
 import { changing, CHANGING } from "./include-cache";
 
 /** json.Unmarshal into a map or slice target: the decoded value, or Go's error text. */
@@ -36,6 +37,8 @@ function sharedMemo(fn: (v: Value) => string): (v: Value) => string {
     if (!(v instanceof SharedMap) || sharedChanged()) return fn(v);
     let text = memo.get(v);
     if (text === undefined) memo.set(v, (text = fn(v)));
+    // Answered without walking the map: the running template still depends on all of it.
+    else readTree(v);
     return text;
   };
 }

@@ -21,9 +21,10 @@ import type { ArgNode, ListNode, Node } from "../template/ast";
 import type { ExecContext } from "../template/func";
 import type { TemplateSet } from "../template/template-set";
 import { goTypeName, type GoFunc, type Value } from "../template/value";
+import { addDeps, type Deps, newRecording, recordInto, TrackedMap } from "./tracked-map";
 
 /** Functions whose result varies between calls with the same arguments. */
-const NONDETERMINISTIC = [
+export const NONDETERMINISTIC = [
   "ago", "bcrypt", "buildCustomCert", "date", "dateInZone", "date_in_zone", "dateModify", "date_modify", "mustDateModify",
   "must_date_modify", "durationRound", "encryptAES", "genCA", "genCAWithKey", "genPrivateKey", "genSelfSignedCert",
   "genSelfSignedCertWithKey", "genSignedCert", "genSignedCertWithKey", "getHostByName", "htmlDate", "htmlDateInZone",
@@ -58,7 +59,7 @@ let templateRead = false;
  * The top-level data of a chart's templates (`.` and `$` of each file, `.Subcharts.x`): its `Template`
  * entry changes from one template to the next, so reading it, or walking over the map, is recorded.
  */
-export class RootMap extends Map<string, Value> {
+export class RootMap extends TrackedMap {
   override get(key: string): Value | undefined {
     if (key === "Template") templateRead = true;
     return super.get(key);
@@ -94,6 +95,8 @@ interface Entry {
   readonly output: number;
   /** How much deeper than its caller the execution nested templates. */
   readonly depth: number;
+  /** What it read of the values (tracked-map.ts): a replay adds it to the running template's reads. */
+  readonly deps: Deps;
 }
 
 /**
@@ -173,6 +176,7 @@ export class IncludeCache {
     budget.steps += e.steps;
     budget.output += e.output;
     if (e.templateRead) templateRead = true;
+    addDeps(e.deps);
     return e.text;
   }
 
@@ -185,12 +189,20 @@ export class IncludeCache {
     const outerRead = templateRead;
     budget.deepest = ctx.depth;
     templateRead = false;
-    const text = render();
+    const deps = newRecording();
+    const outer = recordInto(deps);
+    let text: string;
+    try {
+      text = render();
+    } finally {
+      recordInto(outer);
+      addDeps(deps);
+    }
     const read = templateRead;
     templateRead = outerRead || read;
     const depth = budget.deepest - ctx.depth;
     if (budget.deepest < deepest) budget.deepest = deepest;
-    slot.entry = { text, generation: read ? this.generation : -1, templateRead: read, steps: budget.steps - steps, output: budget.output - output, depth };
+    slot.entry = { text, generation: read ? this.generation : -1, templateRead: read, steps: budget.steps - steps, output: budget.output - output, depth, deps };
     return text;
   }
 

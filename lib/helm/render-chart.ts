@@ -16,7 +16,7 @@ import { capabilitiesObject, isDeprecated, releaseObject, type Capabilities } fr
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
 import { formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
 import { parseYamlDocument } from "./yaml/index";
-import { withRollback } from "./shared-values";
+import { withRollback } from "./tracked-map";
 
 export interface RenderOptions {
   /** YAML texts of `-f` files, in command-line order. */

@@ -4,7 +4,8 @@ import type { GoMap, Value } from "../template/value";
 import type { ChartFiles } from "./chart";
 import { loadChart } from "./load-chart";
 import { renderChart } from "./render-chart";
-import { own, SharedMap, sharedValues, withRollback } from "./shared-values";
+import { own, SharedMap, sharedValues } from "./shared-values";
+import { withRollback } from "./tracked-map";
 
 const enc = new TextEncoder();
 

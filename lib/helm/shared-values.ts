@@ -3,26 +3,22 @@
  * (and the defaults import-values builds from it) is frozen once into SharedMaps and frozen arrays;
  * coalescing puts those subtrees into a render's values as they are and copies a map only where it
  * must change one (`own`). Templates may still change what they see (`set .Values.x …`, `merge`):
- * inside `withRollback` a SharedMap records its entries before its first change, and they are put
+ * inside `withRollback` (tracked-map.ts) a SharedMap records its entries before its first change, and they are put
  * back when the render ends, so the change is seen by the rest of that render and by no other.
  * Anywhere else a change throws: nothing may alter the defaults by accident.
  */
 import type { GoMap, Value } from "../template/value";
 import { isGoMap } from "../template/value";
+import { journalChange, TrackedMap } from "./tracked-map";
 
 const mapSet = Map.prototype.set;
-const mapClear = Map.prototype.clear;
-
-/** Saved entries of each SharedMap changed during the current render, in insertion order. */
-let journal: Map<SharedMap, [string, Value][]> | undefined;
 
 function beforeChange(m: SharedMap): void {
-  if (journal === undefined) throw new Error("chart defaults are shared by every render: copy a map (own) before changing it");
-  if (!journal.has(m)) journal.set(m, [...Map.prototype.entries.call(m)] as [string, Value][]);
+  if (!journalChange(m)) throw new Error("chart defaults are shared by every render: copy a map (own) before changing it");
 }
 
 /** A map of frozen chart defaults: changes are undone when the render ends. */
-export class SharedMap extends Map<string, Value> {
+export class SharedMap extends TrackedMap {
   override set(key: string, value: Value): this {
     beforeChange(this);
     return super.set(key, value);
@@ -106,25 +102,3 @@ export function copyPlain<T extends Value>(v: T): T {
 
 /** `m`, or a plain shallow copy of it when it is shared: the map to change in its place. */
 export const own = (m: GoMap): GoMap => (m instanceof SharedMap ? new Map(m) : m);
-
-/**
- * Runs `fn` (a render's template execution) letting it change shared maps, then puts every changed
- * map back as it was (same entries, same order).
- */
-export function withRollback<T>(fn: () => T): T {
-  const outer = journal;
-  const mine = new Map<SharedMap, [string, Value][]>();
-  journal = mine;
-  try {
-    return fn();
-  } finally {
-    journal = outer;
-    for (const [m, entries] of mine) {
-      mapClear.call(m);
-      for (const [k, v] of entries) mapSet.call(m, k, v);
-    }
-  }
-}
-
-/** Whether the render running now has changed a shared map (caches keyed by one must not be trusted then). */
-export const sharedChanged = (): boolean => journal !== undefined && journal.size > 0;

@@ -1,0 +1,252 @@
+/**
+ * What a template read from the values, and what it changed, as the maps themselves see it.
+ *
+ * Each map of a render's values tree is a TrackedMap registered at its place (a PathNode of a trie of
+ * values paths that outlives renders). While a template runs, a Recording collects every place read:
+ * a key looked up (`get`, `has`: the value under that key), a map walked (`entries`, `size`…: its key
+ * list and every plain value in it), or a whole subtree answered from a memory of it. Whatever reads
+ * a map (field chains, `index`, `hasKey`, `range`, `toYaml`, printing, `merge`…) reads it through
+ * these methods, so nothing has to be declared per function. Writes to any TrackedMap (values, the
+ * charts' top-level data) are counted, and journaled so that the render can put them back.
+ */
+import type { GoMap, Value } from "../template/value";
+
+/** A place in the values tree. Marks hold the render generation in which something changed there. */
+export class PathNode {
+  private children: Map<string, PathNode> | undefined;
+  /** The value here is another one (a scalar changed, a map appeared, went or became a scalar). */
+  changed = 0;
+  /** The key list here changed, or one of its plain values did: what a walk over the map sees. */
+  listChanged = 0;
+  /** Something changed here or below. */
+  below = 0;
+  /** Recording ids, so that a recording lists a place once. */
+  readStamp = 0;
+  listStamp = 0;
+  treeStamp = 0;
+
+  constructor(readonly parent: PathNode | null) {}
+
+  child(key: string): PathNode {
+    const c = (this.children ??= new Map()).get(key);
+    if (c !== undefined) return c;
+    const n = new PathNode(this);
+    this.children.set(key, n);
+    return n;
+  }
+
+  existingChild(key: string): PathNode | undefined {
+    return this.children?.get(key);
+  }
+}
+
+/** The places one template (or one recorded include) depended on. */
+export interface Deps {
+  /** Keys read: the value under each. */
+  readonly reads: PathNode[];
+  /** Maps walked: their key lists and plain values. */
+  readonly lists: PathNode[];
+  /** Subtrees read whole. */
+  readonly trees: PathNode[];
+}
+
+export interface Recording extends Deps {
+  readonly id: number;
+  /** It called a function whose result varies between calls (random, the clock, `lookup`…). */
+  varying: boolean;
+}
+
+let recordings = 0;
+/** The recording reads go to, or null outside a template run. */
+let current: Recording | null = null;
+/** The render generation: maps registered in another one are not this render's. */
+let generation = 0;
+/** Writes to tracked maps during template runs, ever. */
+let writes = 0;
+
+export const newRecording = (): Recording => ({ id: ++recordings, reads: [], lists: [], trees: [], varying: false });
+
+/** Starts recording into `r` (null: stops); returns the recording that was current. */
+export function recordInto(r: Recording | null): Recording | null {
+  const outer = current;
+  current = r;
+  return outer;
+}
+
+export const nextGeneration = (): number => ++generation;
+export const writeCount = (): number => writes;
+
+/** The running template's result varies between calls: it must not be reused. */
+export function markVarying(): void {
+  if (current !== null) current.varying = true;
+}
+
+/** Adds `deps` (a recorded include replayed, or one just recorded) to the current recording. */
+export function addDeps(deps: Deps): void {
+  const r = current;
+  if (r === null) return;
+  for (const n of deps.reads) noteRead(r, n);
+  for (const n of deps.lists) noteList(r, n);
+  for (const n of deps.trees) noteTree(r, n);
+  if ((deps as Recording).varying) r.varying = true;
+}
+
+function noteRead(r: Recording, n: PathNode): void {
+  if (n.readStamp === r.id) return;
+  n.readStamp = r.id;
+  r.reads.push(n);
+}
+function noteList(r: Recording, n: PathNode): void {
+  if (n.listStamp === r.id) return;
+  n.listStamp = r.id;
+  r.lists.push(n);
+}
+function noteTree(r: Recording, n: PathNode): void {
+  if (n.treeStamp === r.id) return;
+  n.treeStamp = r.id;
+  r.trees.push(n);
+}
+
+/** Saved entries of each map changed during the current render, in insertion order (see withRollback). */
+let journal: Map<GoMap, [string, Value][]> | undefined;
+const mapSet = Map.prototype.set;
+const mapClear = Map.prototype.clear;
+const mapEntries = Map.prototype.entries;
+
+/** Saves `m`'s entries before its first change in this render; false outside withRollback. */
+export function journalChange(m: GoMap): boolean {
+  if (journal === undefined) return false;
+  if (!journal.has(m)) journal.set(m, [...mapEntries.call(m)] as [string, Value][]);
+  return true;
+}
+
+/**
+ * Runs `fn` (a render's template execution) letting it change shared and tracked maps, then puts every
+ * changed map back as it was (same entries, same order).
+ */
+export function withRollback<T>(fn: () => T): T {
+  const outer = journal;
+  const mine = new Map<GoMap, [string, Value][]>();
+  journal = mine;
+  try {
+    return fn();
+  } finally {
+    journal = outer;
+    for (const [m, entries] of mine) {
+      mapClear.call(m);
+      for (const [k, v] of entries) mapSet.call(m, k, v);
+    }
+  }
+}
+
+/** Whether the render running now has changed a shared or tracked map (caches keyed by one must not be trusted then). */
+export const sharedChanged = (): boolean => journal !== undefined && journal.size > 0;
+
+/**
+ * A map whose reads are recorded at its place and whose writes during a template run are counted.
+ * A plain values map becomes one when it is registered (its prototype is switched: it is the render's own).
+ */
+export class TrackedMap extends Map<string, Value> {
+  /** Where the map sits in this render's values (two places: the same map under two keys). */
+  declare place: PathNode | PathNode[] | undefined;
+  /** The generation of that registration. */
+  declare placed: number | undefined;
+
+  override get(key: string): Value | undefined {
+    if (current !== null) readKey(this, key);
+    return super.get(key);
+  }
+  override has(key: string): boolean {
+    if (current !== null) readKey(this, key);
+    return super.has(key);
+  }
+  override entries(): MapIterator<[string, Value]> {
+    if (current !== null) readList(this);
+    return super.entries();
+  }
+  override keys(): MapIterator<string> {
+    if (current !== null) readList(this);
+    return super.keys();
+  }
+  override values(): MapIterator<Value> {
+    if (current !== null) readList(this);
+    return super.values();
+  }
+  override forEach(fn: (value: Value, key: string, map: Map<string, Value>) => void, self?: unknown): void {
+    if (current !== null) readList(this);
+    super.forEach(fn, self);
+  }
+  override [Symbol.iterator](): MapIterator<[string, Value]> {
+    if (current !== null) readList(this);
+    return super.entries();
+  }
+  override set(key: string, value: Value): this {
+    if (current !== null) wrote(this);
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    if (current !== null) wrote(this);
+    return super.delete(key);
+  }
+  override clear(): void {
+    if (current !== null) wrote(this);
+    super.clear();
+  }
+}
+
+// `size` is a data property in TypeScript's Map type, so its accessor is defined here rather than in the class.
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size")!.get!;
+Object.defineProperty(TrackedMap.prototype, "size", {
+  get(this: TrackedMap): number {
+    if (current !== null) readList(this);
+    return mapSize.call(this) as number;
+  },
+});
+
+function wrote(m: GoMap): void {
+  writes++;
+  journalChange(m);
+}
+
+function readKey(m: TrackedMap, key: string): void {
+  if (m.placed !== generation) return;
+  const p = m.place!;
+  const r = current!;
+  if (p instanceof PathNode) noteRead(r, p.child(key));
+  else for (const n of p) noteRead(r, n.child(key));
+}
+
+function readList(m: TrackedMap): void {
+  if (m.placed !== generation) return;
+  const p = m.place!;
+  const r = current!;
+  if (p instanceof PathNode) noteList(r, p);
+  else for (const n of p) noteList(r, n);
+}
+
+/** `v` was read whole without its maps being walked (an answer remembered for it). */
+export function readTree(v: Value): void {
+  if (current === null || !(v instanceof TrackedMap) || v.placed !== generation) return;
+  const p = v.place!;
+  if (p instanceof PathNode) noteTree(current, p);
+  else for (const n of p) noteTree(current, n);
+}
+
+/**
+ * Registers `m` at `place` for this generation; false when its reads cannot be recorded (a map of
+ * another class than Map or TrackedMap).
+ */
+export function register(m: GoMap, place: PathNode): boolean {
+  let t: TrackedMap;
+  if (m instanceof TrackedMap) t = m;
+  else if (Object.getPrototypeOf(m) === Map.prototype) t = Object.setPrototypeOf(m, TrackedMap.prototype) as TrackedMap;
+  else return false;
+  if (t.placed !== generation) {
+    t.place = place;
+    t.placed = generation;
+  } else if (t.place !== place) {
+    const p = t.place!;
+    t.place = p instanceof PathNode ? [p, place] : [...p, place];
+  }
+  return true;
+}
