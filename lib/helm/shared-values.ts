@@ -38,33 +38,75 @@ const frozen = new WeakMap<GoMap, SharedMap>();
 /** Frozen arrays of shared trees (a frozen array elsewhere is not known to hold only shared values). */
 const sharedArrays = new WeakSet<readonly Value[]>();
 
-/**
- * `v` frozen, reusing `prev`'s subtrees where they are the same (same keys in the same order, same
- * scalars), and shared subtrees of `v` itself as they are.
- */
-function freeze(v: Value, prev?: Value): Value {
-  if (isShared(v)) return v;
-  if (isGoMap(v)) {
-    const p = prev instanceof SharedMap && prev.size === v.size ? prev : undefined;
-    const pk = p?.keys();
-    let same = p !== undefined;
-    const m = new SharedMap();
-    for (const [k, x] of v) {
-      const y = freeze(x, p?.get(k));
-      if (same && (pk!.next().value !== k || y !== p!.get(k))) same = false;
-      mapSet.call(m, k, y);
-    }
-    return same ? p! : m;
+/** A map or array being frozen: its children, and what they froze to so far. */
+class Freezing {
+  readonly out: Value[] = [];
+  constructor(
+    /** The map's keys, or undefined for an array. */
+    readonly keys: string[] | undefined,
+    readonly items: readonly Value[],
+    /** The previous reading's map or array at this place, when it has the same size. */
+    readonly prev: SharedMap | readonly Value[] | undefined,
+  ) {}
+
+  /** The previous reading's child at position `i`. */
+  prevAt(i: number): Value | undefined {
+    if (this.prev === undefined) return undefined;
+    return this.keys ? (this.prev as SharedMap).get(this.keys[i]!) : (this.prev as readonly Value[])[i];
   }
-  if (Array.isArray(v)) {
-    const p = Array.isArray(prev) && sharedArrays.has(prev) && prev.length === v.length ? prev : undefined;
-    const items = v.map((x, i) => freeze(x, p?.[i]));
-    if (p !== undefined && items.every((x, i) => x === p[i])) return p;
-    const a = Object.freeze(items) as Value[];
+
+  /** The frozen map or array: the previous one when every child froze to its very child (and a map's keys are in the same order). */
+  done(): Value {
+    const { keys, out } = this;
+    if (keys) {
+      const p = this.prev as SharedMap | undefined;
+      let i = 0;
+      let same = p !== undefined;
+      for (const k of p?.keys() ?? []) if (k !== keys[i] || out[i++] !== p!.get(k)) same = false;
+      if (same) return p!;
+      const m = new SharedMap();
+      for (let j = 0; j < keys.length; j++) mapSet.call(m, keys[j], out[j]);
+      return m;
+    }
+    const p = this.prev as Value[] | undefined;
+    if (p !== undefined && out.every((x, j) => x === p[j])) return p;
+    const a = Object.freeze(out) as Value[];
     sharedArrays.add(a);
     return a;
   }
+}
+
+/** `v` as it is (a scalar or a shared subtree), or a map or array to freeze. */
+function startFreeze(v: Value, prev: Value | undefined): Value | Freezing {
+  if (isShared(v)) return v;
+  if (isGoMap(v)) return new Freezing([...v.keys()], [...v.values()], prev instanceof SharedMap && prev.size === v.size ? prev : undefined);
+  if (Array.isArray(v)) return new Freezing(undefined, v, Array.isArray(prev) && sharedArrays.has(prev) && prev.length === v.length ? prev : undefined);
   return v;
+}
+
+/**
+ * `v` frozen, reusing `prev`'s subtrees where they are the same (same keys in the same order, same
+ * scalars), and shared subtrees of `v` itself as they are. An explicit stack, as values may nest
+ * as deep as YAML lets them (10000 levels).
+ */
+function freeze(v: Value, prev?: Value): Value {
+  const first = startFreeze(v, prev);
+  if (!(first instanceof Freezing)) return first;
+  const stack = [first];
+  for (;;) {
+    const f = stack[stack.length - 1]!;
+    const i = f.out.length;
+    if (i < f.items.length) {
+      const c = startFreeze(f.items[i]!, f.prevAt(i));
+      if (c instanceof Freezing) stack.push(c);
+      else f.out.push(c);
+      continue;
+    }
+    stack.pop();
+    const frozenValue = f.done();
+    if (stack.length === 0) return frozenValue;
+    stack[stack.length - 1]!.out.push(frozenValue);
+  }
 }
 
 /** A frozen copy of a values tree, made once per tree (by identity: the tree must not change afterwards). */
