@@ -16,15 +16,33 @@ export type WarnFn = (message: string) => void;
 
 const concatPrefix = (a: string, b: string): string => (a === "" ? b : `${a}.${b}`);
 
-/** A deep copy of a values tree (maps and slices; scalars and objects are shared, as copystructure does). */
+/**
+ * A deep copy of a values tree (maps and slices; scalars and objects are shared, as copystructure does).
+ * An explicit stack, as values may nest as deep as YAML lets them (10000 levels).
+ */
 export function deepCopyValue<T extends Value>(v: T): T {
-  if (v instanceof Map) {
-    const m: GoMap = new Map();
-    for (const [k, x] of v as GoMap) m.set(k, deepCopyValue(x));
-    return m as T;
+  if (!(v instanceof Map) && !Array.isArray(v)) return v;
+  const root: Value = v instanceof Map ? new Map() : [];
+  // Pairs of (original, copy still empty).
+  const stack: Value[] = [v, root];
+  while (stack.length > 0) {
+    const to = stack.pop()!;
+    const from = stack.pop()!;
+    if (from instanceof Map) {
+      for (const [k, x] of from as GoMap) {
+        const c: Value = x instanceof Map ? new Map() : Array.isArray(x) ? [] : x;
+        (to as GoMap).set(k, c);
+        if (c !== x) stack.push(x, c);
+      }
+    } else {
+      for (const x of from as Value[]) {
+        const c: Value = x instanceof Map ? new Map() : Array.isArray(x) ? [] : x;
+        (to as Value[]).push(c);
+        if (c !== x) stack.push(x, c);
+      }
+    }
   }
-  if (Array.isArray(v)) return v.map(deepCopyValue) as T;
-  return v;
+  return root as T;
 }
 
 /**
