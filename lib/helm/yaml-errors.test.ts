@@ -1,13 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { helmTemplate, repoRoot } from "../../test/real-helm";
-import { engineOutcome, type Outcome } from "../../test/helm-outcome";
-import type { ChartFiles } from "./chart";
-import { HelmError } from "./errors";
+import { repoRoot } from "../../test/real-helm";
+import { both, bothWithValuesFile } from "./helm-both.test-util";
 import { loadChart } from "./load-chart";
 import { loadDirFiles } from "./node/load-dir";
-import { renderChart, type RenderOptions } from "./render-chart";
+import { renderChart } from "./render-chart";
 import { goyamlSyntaxError } from "./yaml/goyaml-parser";
 
 const BROKEN: string[] = [
@@ -93,22 +91,6 @@ const BROKEN: string[] = [
  */
 const ACCEPTED = ["items:\n- a\n - b\n", "a: x\n  - y\n", "{a: 1, b}\n", "a: !!str &x\n", "x: y\n\t\n"];
 
-const enc = new TextEncoder();
-const files = (o: Record<string, string>): ChartFiles => new Map(Object.entries(o).map(([k, v]) => [k, enc.encode(v)]));
-const CHART_YAML = "apiVersion: v2\nname: c\nversion: 0.1.0\n";
-
-/** Helm's and the engine's answers for a chart made of `extra` files, with `args` for helm and `opts` for the engine. */
-function both(extra: Record<string, string>, args: string[] = [], opts: RenderOptions = {}): [Outcome, Outcome] {
-  const helm = helmTemplate(extra, args);
-  try {
-    return [engineOutcome(renderChart(loadChart(files({ "Chart.yaml": CHART_YAML, ...extra })), opts)), helm];
-  } catch (e) {
-    // A chart whose values.yaml fails does not load.
-    if (!(e instanceof HelmError)) throw e;
-    return [{ code: 1, stdout: "", stderr: e.stderr }, helm];
-  }
-}
-
 describe("a rendered document goyaml cannot parse: helm v4.1.4's error, byte for byte", () => {
   it.each(BROKEN)("%j", (doc) => {
     const [ours, helm] = both({ "templates/x.yaml": doc });
@@ -122,7 +104,7 @@ const PLAIN_ROOTS = ["# Production values\nwith a comment line that lost its '#'
 
 describe("a document goyaml reads as one plain scalar", () => {
   it.each(PLAIN_ROOTS)("as a values file: %j", (doc) => {
-    const [ours, helm] = both({ "bad.yaml": doc, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [doc], valuesFiles: ["bad.yaml"] });
+    const [ours, helm] = bothWithValuesFile(doc, { "templates/x.yaml": "a: 1\n" });
     expect(helm.code).toBe(1);
     expect(ours).toEqual(helm);
   });
@@ -143,13 +125,13 @@ describe("texts goyaml accepts render as in helm", () => {
 describe("a values file goyaml cannot parse", () => {
   const rows = BROKEN.filter((doc) => !doc.includes("---"));
   it.each(rows)("-f bad.yaml: %j", (doc) => {
-    const [ours, helm] = both({ "bad.yaml": doc, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [doc], valuesFiles: ["bad.yaml"] });
+    const [ours, helm] = bothWithValuesFile(doc, { "templates/x.yaml": "a: 1\n" });
     expect(helm.stderr).toMatch(/^Error: failed to parse bad.yaml: /);
     expect(ours).toEqual(helm);
   });
   it("-f bad.yaml: a trailing line of a tab (Helm does not trim values files)", () => {
     const doc = "x: y\n\t\n";
-    const [ours, helm] = both({ "bad.yaml": doc, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [doc], valuesFiles: ["bad.yaml"] });
+    const [ours, helm] = bothWithValuesFile(doc, { "templates/x.yaml": "a: 1\n" });
     expect(helm.code).toBe(1);
     expect(ours).toEqual(helm);
   });
@@ -167,7 +149,7 @@ describe("nesting at goyaml's limits (10000 flow levels, 10000 indents) and the 
     ["block sequences 10001", seq(10001)],
     ["block sequences after a flow line", `b: [1]\n${seq(10001)}`],
   ])("a values file: %s", (_name, text) => {
-    const [ours, helm] = both({ "bad.yaml": text, "templates/x.yaml": "a: 1\n" }, ["-f", "bad.yaml"], { values: [text], valuesFiles: ["bad.yaml"] });
+    const [ours, helm] = bothWithValuesFile(text, { "templates/x.yaml": "a: 1\n" });
     expect(helm.code).toBe(1);
     expect(ours).toEqual(helm);
   });
