@@ -5,7 +5,8 @@
 import { goTypeName, isGoMap, type GoMap, type Value } from "../../template/value";
 import { checkMetaschema } from "./metaschema";
 import { parseSchemaJson, type Json } from "./parse-schema-json";
-import { Resolver, checkSchemaUrl, draftOf } from "./resolver";
+import { slogValue } from "../manifests";
+import { Resolver, draftOf } from "./resolver";
 import { displayLines } from "./validation-error";
 import { SchemaValidator } from "./validator";
 
@@ -18,7 +19,12 @@ export type { SchemaErrorCode } from "./schema-error";
 interface CompiledSchema {
   root: Json;
   validator: SchemaValidator;
+  /** The URNs it loaded, each as the permissive schema `true`. */
+  urns: readonly string[];
 }
+
+/** Helm's warning (once per URN and run) for a URN its loader read as the permissive schema `true`. */
+const urnWarning = (urn: string): string => `level=WARN msg="unresolved URN reference ignored; using permissive schema" urn=${slogValue(urn)}`;
 
 /**
  * Compiled schemas by their text, most recently used last: parsing a schema and compiling its patterns
@@ -27,20 +33,27 @@ interface CompiledSchema {
 const compiled = new Map<string, CompiledSchema>();
 const COMPILED_MAX = 16;
 
-function compileSchema(schemaText: string): CompiledSchema {
+/** The compiled schema; `warn` hears of each URN it loads, also when compiling then fails. */
+function compileSchema(schemaText: string, warn: (urn: string) => void): CompiledSchema {
   let c = compiled.get(schemaText);
   if (c === undefined) {
     const root = parseSchemaJson(schemaText);
     const draft = draftOf(root);
-    // santhosh's order: ids while collecting resources, the metaschema, then references and patterns.
-    checkSchemaUrl(root);
-    const resolver = new Resolver(root, draft);
-    checkMetaschema(root, draft);
-    resolver.resolveRefs();
-    c = { root, validator: new SchemaValidator(resolver, draft) };
+    const urns: string[] = [];
+    let resolver: Resolver;
+    try {
+      // santhosh's order: ids and $schema while collecting resources, the metaschema, then references and patterns.
+      resolver = new Resolver(root, draft, undefined, [], urns);
+      checkMetaschema(root, draft);
+      resolver.resolveRefs();
+    } finally {
+      urns.forEach(warn);
+    }
+    c = { root, validator: new SchemaValidator(resolver, draft), urns };
     if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value ?? "");
   } else {
     compiled.delete(schemaText);
+    c.urns.forEach(warn);
   }
   compiled.set(schemaText, c);
   return c;
@@ -51,8 +64,8 @@ function compileSchema(schemaText: string): CompiledSchema {
  * integer`, nested causes indented by two spaces); empty when valid. Throws SchemaError when the schema
  * itself is unusable. Where Go's map order makes Helm's order vary, properties come sorted.
  */
-export function validateValues(schemaText: string, values: GoMap): string[] {
-  const { root, validator } = compileSchema(schemaText);
+export function validateValues(schemaText: string, values: GoMap, warn: (urn: string) => void = () => {}): string[] {
+  const { root, validator } = compileSchema(schemaText, warn);
   if (validator.decidable && validator.isValid(values)) return [];
   const e = validator.validate(values, root, []);
   if (e === null) return [];
@@ -88,13 +101,23 @@ export interface SchemaChart {
 /**
  * Helm's ValidateAgainstSchema: the chart's schema against its values, then each dependency against
  * `values[dep.name]` (skipped when absent or null), depth first. Returns the failures in print order;
- * an unusable schema is reported in place, as Helm does.
+ * an unusable schema is reported in place, as Helm does. `warn` gets Helm's log lines (an unresolved
+ * URN, once per URN).
  */
-export function validateChartTree(chart: SchemaChart, values: GoMap): ChartSchemaErrors[] {
+export function validateChartTree(chart: SchemaChart, values: GoMap, warn: (line: string) => void = () => {}): ChartSchemaErrors[] {
+  const warned = new Set<string>();
+  return validateTree(chart, values, (urn) => {
+    if (warned.has(urn)) return;
+    warned.add(urn);
+    warn(urnWarning(urn));
+  });
+}
+
+function validateTree(chart: SchemaChart, values: GoMap, warnUrn: (urn: string) => void): ChartSchemaErrors[] {
   const out: ChartSchemaErrors[] = [];
   if (chart.schema !== undefined) {
     try {
-      const errors = validateValues(chart.schema, values);
+      const errors = validateValues(chart.schema, values, warnUrn);
       if (errors.length > 0) out.push({ chartName: chart.name, errors });
     } catch (e) {
       if (!(e instanceof SchemaError)) throw e;
@@ -108,7 +131,7 @@ export function validateChartTree(chart: SchemaChart, values: GoMap): ChartSchem
       out.push({ chartName: dep.name, errors: [`invalid type for values: expected object (map), got ${goTypeName(raw)}`] });
       continue;
     }
-    out.push(...validateChartTree(dep, raw));
+    out.push(...validateTree(dep, raw, warnUrn));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * The schema document's draft and its `$ref` targets. Helm loads the chart schema as
  * `file:///values.schema.json`; refs are resolved against that base and any `$id`s inside. Only refs
- * into the document itself resolve (Helm may fetch remote ones; we are offline and refuse them).
+ * into the document itself resolve; another document (a `$ref`'s, or an unknown `$schema`) is loaded
+ * as Helm would load it offline (see loadOffline).
  */
 import { JsonNumber, isJsonObject, type Json, type JsonObject } from "./parse-schema-json";
 import { goQuote } from "../../template/token";
@@ -22,7 +23,7 @@ const DRAFTS: Readonly<Record<string, number>> = {
 /**
  * santhosh's draft number from `$schema`: a metaschema's URL over http or https, whatever its fragment
  * (the embedded metaschema is loaded and names its draft); 2020 when absent. Helm would fetch any other
- * `$schema` (see unloadable); we are offline and read it as 2020.
+ * `$schema` (see loadOffline); the URN it reads as `true` names no draft either: 2020.
  */
 export function draftOf(root: Json): number {
   const s = isJsonObject(root) ? root.$schema : undefined;
@@ -31,27 +32,44 @@ export function draftOf(root: Json): number {
   return Object.hasOwn(DRAFTS, u) ? (DRAFTS[u] as number) : 2020;
 }
 
-/** The schemes Helm has a loader for (jsonschema.go): other URLs fail to load before any network. */
-const LOADED_SCHEMES = new Set(["file", "http", "https", "urn"]);
-
-/**
- * Helm's error for loading `url` (a `$schema`, or an absolute `$ref` without its fragment) when no
- * loader serves its scheme; null when Helm would read a file, the network or a URN (not reproduced).
- * Go prints the URL back with its path escaped (`not a uri` → `not%20a%20uri`).
- */
-export function unloadable(url: string): string | null {
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
-  if (scheme && LOADED_SCHEMES.has(scheme[1]!.toLowerCase())) return null;
-  const printed = scheme ? url : url.split("/").map(goPathEscape).join("/");
-  return `failing loading ${goQuote(url)}: no URLLoader registered for ${goQuote(printed)}`;
+/** Go's url.URL.Path of a file URL. */
+function filePath(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return url.replace(/^file:\/\/[^/]*/i, "");
+  }
 }
 
-/** Fails as Helm does when the root's `$schema` is neither a known metaschema nor loadable. */
-export function checkSchemaUrl(root: Json): void {
-  const s = isJsonObject(root) ? root.$schema : undefined;
-  if (typeof s !== "string" || Object.hasOwn(DRAFTS, stripFragment(s).replace(/^https?:\/\//, ""))) return;
-  const problem = unloadable(stripFragment(s));
-  if (problem !== null) throw new SchemaError("SCHEMA_REF", problem);
+/**
+ * What Helm's loaders (jsonschema.go) give for the document at `url` (a `$ref`'s without its fragment,
+ * or a `$schema` that names no draft) on a machine without network: Helm's error, or the permissive
+ * schema `true` of an unresolved URN (which Helm warns about). Helm would fetch http(s) URLs (offline,
+ * Go fails to look the host up; the resolver it names varies by machine and is left out) and read
+ * file URLs from its disk (the studio reads none: as for a file that is not there).
+ */
+export function loadOffline(url: string): { error: string } | { urn: true } {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
+  const failing = (why: string) => ({ error: `failing loading ${goQuote(url)}: ${why}` });
+  switch (scheme) {
+    case "urn":
+      return { urn: true };
+    case "http":
+    case "https": {
+      let host = "";
+      try {
+        host = new URL(url).hostname;
+      } catch {
+        // Go's client would fail on the URL itself; the lookup text is the common case.
+      }
+      return failing(`HTTP request failed for ${url}: Get ${goQuote(url)}: dial tcp: lookup ${host}: no such host`);
+    }
+    case "file":
+      return failing(`open ${filePath(url)}: no such file or directory`);
+    default:
+      // Go prints the URL back with its path escaped (`not a uri` → `not%20a%20uri`).
+      return failing(`no URLLoader registered for ${goQuote(scheme ? url : url.split("/").map(goPathEscape).join("/"))}`);
+  }
 }
 
 // Keywords whose values are data, not subschemas.
@@ -94,6 +112,8 @@ export class Resolver {
     readonly draft: number,
     url = ROOT_URL,
     others: readonly Json[] = [],
+    /** Filled with the URNs loaded (each once, in order), which Helm warns it read as the permissive schema `true`. */
+    readonly urns: string[] = [],
   ) {
     for (const doc of [root, ...others]) this.index(doc, url, doc, "");
   }
@@ -113,6 +133,9 @@ export class Resolver {
       return;
     }
     if (!isJsonObject(node)) return;
+    // santhosh reads every subschema's `$schema` for its draft, loading what names none (roots.go collectResources).
+    const meta = names ? undefined : node.$schema;
+    if (typeof meta === "string" && !Object.hasOwn(DRAFTS, stripFragment(meta).replace(/^https?:\/\//, ""))) this.load(stripFragment(meta));
     const idKey = this.draft === 4 ? "id" : "$id";
     const id = node[idKey];
     // Before 2019-09 an id beside $ref is ignored like every other sibling.
@@ -159,6 +182,17 @@ export class Resolver {
     }
   }
 
+  /** The document at `url`: the schema itself or one of its resources, else loaded once as Helm loads it offline; throws SchemaError with Helm's error. */
+  private load(url: string): Json {
+    const known = this.resources.get(url);
+    if (known !== undefined) return known;
+    const loaded = loadOffline(url);
+    if ("error" in loaded) throw new SchemaError("SCHEMA_REF", loaded.error);
+    this.resources.set(url, true);
+    this.urns.push(url);
+    return true;
+  }
+
   /** The resource `schema` belongs to. */
   resourceRoot(schema: JsonObject): JsonObject {
     return this.resourceOf.get(schema) ?? schema;
@@ -185,19 +219,16 @@ export class Resolver {
       if (a !== undefined) return a;
       throw new SchemaError("SCHEMA_REF", `$ref ${JSON.stringify(ref)} not found`);
     }
-    let node = this.resources.get(doc);
-    if (node === undefined) {
-      const problem = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(ref) ? unloadable(stripFragment(ref)) : null;
-      throw new SchemaError("SCHEMA_REF", problem ?? `$ref ${JSON.stringify(ref)}: remote schemas are not loaded`);
-    }
+    let node = this.load(doc);
     for (const raw of frag === "" ? [] : frag.slice(1).split("/")) {
       const tok = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      if (Array.isArray(node)) node = node[Number(tok)];
-      else if (isJsonObject(node) && Object.hasOwn(node, tok)) node = node[tok];
-      else node = undefined;
-      if (node === undefined || node instanceof JsonNumber) {
+      let next: Json | undefined;
+      if (Array.isArray(node)) next = node[Number(tok)];
+      else if (isJsonObject(node) && Object.hasOwn(node, tok)) next = node[tok];
+      if (next === undefined || next instanceof JsonNumber) {
         throw new SchemaError("SCHEMA_REF", `json-pointer in ${JSON.stringify(`${doc}#${frag}`)} not found`);
       }
+      node = next;
     }
     return node;
   }

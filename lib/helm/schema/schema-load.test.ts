@@ -1,0 +1,41 @@
+/**
+ * Documents a values.schema.json names outside itself, as Helm v4.1.4 loads them on a machine without
+ * network: a URN is read as the permissive schema `true` with a warning (once per URN), an http(s) URL
+ * fails to resolve its host, a file URL (a relative `$ref` is one) reads a file that is not there;
+ * a subschema's own `$schema` is loaded too. Each row is a one-off chart rendered by the real Helm and
+ * by the engine.
+ */
+import { describe, expect, it } from "vitest";
+import type { Outcome } from "../../../test/helm-outcome";
+import { both } from "../helm-both.test-util";
+
+/** Go's HTTP error after `Get "<url>": ` names this machine's resolver: left out of the comparison. */
+const offline = (o: Outcome): Outcome => ({ ...o, stderr: o.stderr.replace(/(Get "[^"]*": dial tcp)[^\n]*/g, "$1 …") });
+
+const ROWS: [string, string, string][] = [
+  ["a URN $schema", '{"$schema": "urn:example:meta", "type": "object"}', "a: 1\n"],
+  ["a URN $ref", '{"$ref": "urn:example:s"}', "a: 1\n"],
+  ["a URN $ref with a pointer into it", '{"properties": {"a": {"$ref": "urn:example:s#/x"}}}', "a: 1\n"],
+  ["one URN twice, another once", '{"properties": {"a": {"$ref": "urn:x:1"}, "b": {"$ref": "urn:x:1"}, "c": {"$ref": "urn:x:2"}}}', "a: 1\n"],
+  ["a URN $schema of a subschema", '{"properties": {"a": {"$schema": "urn:example:sub", "type": "string"}}}', "a: 1\n"],
+  ["a known $schema of a subschema without an id (ignored)", '{"properties": {"a": {"$schema": "http://json-schema.org/draft-04/schema#", "maximum": 5, "exclusiveMaximum": true}}}', "a: 5\n"],
+  ["an https $ref", '{"$ref": "https://example.com/s.json"}', "a: 1\n"],
+  ["an http $ref with a pointer", '{"properties": {"a": {"$ref": "http://example.com/s.json#/x"}}}', "a: 1\n"],
+  ["an https $schema", '{"$schema": "https://example.com/meta.json"}', "a: 1\n"],
+  ["an https $schema of a subschema", '{"properties": {"a": {"$schema": "https://example.com/m.json", "type": "string"}}}', "a: 1\n"],
+  ["a relative $ref (a file next to file:///values.schema.json)", '{"$ref": "other.json"}', "a: 1\n"],
+  ["a file $ref", '{"properties": {"a": {"$ref": "file:///no/such%20dir/x.json#/y"}}}', "a: 1\n"],
+];
+
+describe("documents a schema names outside itself, loaded as Helm does offline", () => {
+  it.each(ROWS)("%s", (_name, schema, values) => {
+    const [ours, helm] = both({ "values.yaml": values, "values.schema.json": schema, "templates/x.yaml": "k: v\n" });
+    expect(offline(ours)).toEqual(offline(helm));
+  });
+  it("a URN named by the chart and its subchart is warned about once", () => {
+    const sub = { "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n", "charts/sub/values.schema.json": '{"$ref": "urn:x:shared"}', "charts/sub/values.yaml": "b: 1\n" };
+    const [ours, helm] = both({ ...sub, "values.schema.json": '{"properties": {"a": {"$ref": "urn:x:shared"}}}', "values.yaml": "a: 1\n", "templates/x.yaml": "k: v\n" });
+    expect(helm.stderr.match(/unresolved URN/g)).toHaveLength(1);
+    expect(ours).toEqual(helm);
+  });
+});
