@@ -190,8 +190,8 @@ function schemaChart(c: Chart): SchemaChart {
 }
 
 /** ValidateAgainstSchema over the effective chart tree. */
-function validateSchemas(chart: Chart, values: GoMap): void {
-  const failures = validateChartTree(schemaChart(chart), values);
+function validateSchemas(chart: Chart, values: GoMap, warn: (msg: string) => void): void {
+  const failures = validateChartTree(schemaChart(chart), values, warn);
   if (failures.length > 0) {
     const first = failures[0];
     // `- at '/image/tag': …` → image.tag, so the UI can point at the failing value.
@@ -244,7 +244,7 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
   const effective = processDependencies(chart, userValues, isCompatibleRange, warn);
   // userValues are this render's own (mergeUserValues built them) and are not read again.
   const values = coalesceOwnedValues(effective, userValues, warn);
-  validateSchemas(effective, values);
+  validateSchemas(effective, values, warn);
 
   const kubeConstraint = chart.metadata.raw.get("kubeVersion");
   if (typeof kubeConstraint === "string" && kubeConstraint !== "" && !isCompatibleRange(kubeConstraint, caps.kubeVersion.normalized)) {
