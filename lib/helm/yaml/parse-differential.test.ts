@@ -119,7 +119,7 @@ describe("parseValuesYaml against the real Helm", () => {
     ["long flow key", `a: {x: 1, ${"k".repeat(1030)}: 1}\n`],
     ["scalar on first line", "a: b: c\n"],
     ["tab on first line", "\ta: 1\n"],
-    // Nested past what the `yaml` package composes: answered from the syntax tree (deep-document.ts).
+    // At goyaml's limits: its indent stack, and the JSON step's depth (first collection past 10,000 levels in sorted-key order).
     ["a map in sequences 10,000 deep (goyaml's indent limit)", `a:\n${"- ".repeat(10000)}k: v\n`],
     ["a map past 10,000 levels after sorting, beside a list that is not", `b: {x: ${"[".repeat(9999)}${"]".repeat(9999)}}\na: ${"[".repeat(9999)}${"]".repeat(9999)}\n`],
     ["a map of flow pairs past 10,000 levels", `a: ${"[k: ".repeat(5000)}1${"]".repeat(5000)}\n`],
