@@ -1,4 +1,3 @@
-import type { Ref } from "react";
 import type { PlainValue } from "@/lib/export/index";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
 
@@ -15,5 +14,4 @@ export interface ControlProps {
   /** Ids of the help and error texts. */
   describedBy: string;
   invalid: boolean;
-  inputRef?: Ref<HTMLInputElement>;
 }

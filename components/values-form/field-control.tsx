@@ -10,7 +10,7 @@ import { TextControl } from "./text-control";
 import { YamlControl } from "./yaml-control";
 
 export function FieldControl(props: ControlProps) {
-  const { field, id, value, onChange, describedBy, invalid, inputRef } = props;
+  const { field, id, value, onChange, describedBy, invalid } = props;
   switch (field.kind) {
     case "integer":
     case "number":
@@ -28,7 +28,6 @@ export function FieldControl(props: ControlProps) {
     case "switch":
       return (
         <input
-          ref={inputRef}
           id={id}
           name={field.path}
           type="checkbox"

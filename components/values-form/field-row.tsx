@@ -1,18 +1,18 @@
 "use client";
 // One value of the form: label, control, help, default, badges, reset and its problem in a sentence.
-// The row subscribes to its own value only (Controller), so typing re-renders this row and nothing else.
+// The row subscribes to its own value only (useFieldValue), so typing re-renders this row and nothing else.
 import { memo, useState } from "react";
-import { Controller, type Control, type FieldValues } from "react-hook-form";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
 import { isChanged } from "@/lib/authoring/changed-fields";
 import type { PlainValue } from "@/lib/export/index";
 import { FieldControl, isGroupKind } from "./field-control";
+import { useFieldValue, type FieldStore } from "./field-store";
 import { textHint } from "./text-control";
 import styles from "./values-form.module.css";
 
 export interface FieldRowProps {
   field: AuthoringField;
-  control: Control<FieldValues>;
+  store: FieldStore;
   /** What the model says is wrong with the effective value (a sentence). */
   problem: string | undefined;
   /**
@@ -28,7 +28,7 @@ export interface FieldRowProps {
 /** The element id of a field's control. */
 export const controlId = (path: string): string => `value-${path}`;
 
-export const FieldRow = memo(function FieldRow({ field, control, problem, source, layerName, onCommit, onReset }: FieldRowProps) {
+export const FieldRow = memo(function FieldRow({ field, store, problem, source, layerName, onCommit, onReset }: FieldRowProps) {
   const setHere = source === "layer";
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const id = controlId(field.path);
@@ -36,59 +36,50 @@ export const FieldRow = memo(function FieldRow({ field, control, problem, source
   const errorId = `${id}-error`;
   const shown = draftProblem ?? problem;
   const hint = textHint(field.kind);
+  const value = useFieldValue(store, field.path);
+  const changed = isChanged(field, value);
   return (
-    <Controller
-      name={field.path}
-      control={control}
-      render={({ field: f }) => {
-        const value = f.value as PlainValue | undefined;
-        const changed = isChanged(field, value);
-        return (
-          <div className={styles.row} data-path={field.path} data-source={source} data-invalid={shown ? "true" : undefined}>
-            <div className={styles.labelLine}>
-              {isGroupKind(field.kind) ? (
-                <span className={styles.label}>{field.label}</span>
-              ) : (
-                <label className={styles.label} htmlFor={id}>
-                  {field.label}
-                </label>
-              )}
-              <code className={styles.path}>{field.path}</code>
-              {changed && <span className={styles.badge}>changed</span>}
-              {setHere && <span className={styles.badgeLayer}>set in {layerName}</span>}
-              {source === "base" && <span className={styles.badgeBase}>from base</span>}
-              {setHere && (
-                <button type="button" className={styles.reset} aria-label={`Reset ${field.path}`} onClick={() => onReset(field.path)}>
-                  Reset
-                </button>
-              )}
-            </div>
-            <FieldControl
-              field={field}
-              id={id}
-              value={value}
-              describedBy={shown ? `${helpId} ${errorId}` : helpId}
-              invalid={Boolean(shown)}
-              inputRef={f.ref}
-              onDraftProblem={setDraftProblem}
-              onChange={(v) => {
-                f.onChange(v);
-                onCommit(field.path, v);
-              }}
-            />
-            <p id={helpId} className={styles.help}>
-              {field.help}
-              {hint ? ` ${hint}` : ""} <span className={styles.default}>Default: {describeDefault(field)}</span>
-            </p>
-            {shown && (
-              <p id={errorId} className={styles.error}>
-                {shown}
-              </p>
-            )}
-          </div>
-        );
-      }}
-    />
+    <div className={styles.row} data-path={field.path} data-source={source} data-invalid={shown ? "true" : undefined}>
+      <div className={styles.labelLine}>
+        {isGroupKind(field.kind) ? (
+          <span className={styles.label}>{field.label}</span>
+        ) : (
+          <label className={styles.label} htmlFor={id}>
+            {field.label}
+          </label>
+        )}
+        <code className={styles.path}>{field.path}</code>
+        {changed && <span className={styles.badge}>changed</span>}
+        {setHere && <span className={styles.badgeLayer}>set in {layerName}</span>}
+        {source === "base" && <span className={styles.badgeBase}>from base</span>}
+        {setHere && (
+          <button type="button" className={styles.reset} aria-label={`Reset ${field.path}`} onClick={() => onReset(field.path)}>
+            Reset
+          </button>
+        )}
+      </div>
+      <FieldControl
+        field={field}
+        id={id}
+        value={value}
+        describedBy={shown ? `${helpId} ${errorId}` : helpId}
+        invalid={Boolean(shown)}
+        onDraftProblem={setDraftProblem}
+        onChange={(v) => {
+          store.set(field.path, v);
+          onCommit(field.path, v);
+        }}
+      />
+      <p id={helpId} className={styles.help}>
+        {field.help}
+        {hint ? ` ${hint}` : ""} <span className={styles.default}>Default: {describeDefault(field)}</span>
+      </p>
+      {shown && (
+        <p id={errorId} className={styles.error}>
+          {shown}
+        </p>
+      )}
+    </div>
   );
 });
 

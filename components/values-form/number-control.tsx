@@ -7,7 +7,7 @@ import type { ControlProps } from "./control-props";
 const INTEGER = /^-?[0-9]+$/;
 const DECIMAL = /^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/;
 
-export function NumberControl({ field, id, value, onChange, onDraftProblem, describedBy, invalid, inputRef }: ControlProps) {
+export function NumberControl({ field, id, value, onChange, onDraftProblem, describedBy, invalid }: ControlProps) {
   const integer = field.kind === "integer";
   const shown = typeof value === "number" ? String(value) : "";
   const [draft, setDraft] = useState<string | null>(null);
@@ -17,7 +17,6 @@ export function NumberControl({ field, id, value, onChange, onDraftProblem, desc
   const text = draft !== null && (!pattern.test(draft) || Number(draft) === value) ? draft : shown;
   return (
     <input
-      ref={inputRef}
       id={id}
       name={field.path}
       type="text"

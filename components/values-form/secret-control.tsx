@@ -17,12 +17,11 @@ export function generateSecret(pattern: string | undefined): string {
   return out;
 }
 
-export function SecretControl({ field, id, value, onChange, describedBy, invalid, inputRef }: ControlProps) {
+export function SecretControl({ field, id, value, onChange, describedBy, invalid }: ControlProps) {
   const [revealed, setRevealed] = useState(false);
   return (
     <span>
       <input
-        ref={inputRef}
         id={id}
         name={field.path}
         type={revealed ? "text" : "password"}

@@ -16,13 +16,12 @@ const SUGGESTIONS: Partial<Record<ControlProps["field"]["kind"], readonly string
 /** The hint under a text control, if its kind has one. */
 export const textHint = (kind: ControlProps["field"]["kind"]): string | undefined => HINTS[kind];
 
-export function TextControl({ field, id, value, onChange, describedBy, invalid, inputRef }: ControlProps) {
+export function TextControl({ field, id, value, onChange, describedBy, invalid }: ControlProps) {
   const suggestions = SUGGESTIONS[field.kind];
   const listId = suggestions ? `${id}-units` : undefined;
   return (
     <>
       <input
-        ref={inputRef}
         id={id}
         name={field.path}
         type="text"

@@ -2,13 +2,13 @@
 // The form of one rail node: its fields in collapsible sections, generated from the model. The form holds
 // the effective values of the active layer; every change is sent to the layer (onCommit, which writes it
 // after the keystroke's frame has painted) and changes made elsewhere (YAML, undo, import) flow back in field by field.
-import { useCallback, useEffect, useRef } from "react";
-import { useForm, type FieldValues } from "react-hook-form";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
 import { isChanged } from "@/lib/authoring/changed-fields";
 import { sameValue, valueAt } from "@/lib/authoring/plain-path";
 import type { PlainValue } from "@/lib/export/index";
 import { FieldRow } from "./field-row";
+import { FieldStore } from "./field-store";
 import styles from "./values-form.module.css";
 
 export interface ValuesFormProps {
@@ -50,8 +50,11 @@ function sectionsOf(fields: readonly AuthoringField[]): Section[] {
   return [...out.values()];
 }
 
+const noSubmit = (e: FormEvent) => e.preventDefault();
+
 export function ValuesForm({ fields, values, problems, setHere, fromBase, layerName, onlyChanged, disabled, onCommit, onReset }: ValuesFormProps) {
-  const form = useForm<FieldValues>({ defaultValues: values as FieldValues });
+  // The form is keyed by node and layer, so the fields and the values it starts from are those of its mount.
+  const [store] = useState(() => new FieldStore(fields.map((f) => [f.path, valueAt(values, f.segments)])));
   const previous = useRef(values);
 
   // Values the form sent to the layer that have not come back yet, per field in the order sent: the layer is
@@ -91,9 +94,9 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
         if (p.sent.length === 0 || now - p.at > PENDING_MS) pending.current.delete(f.path);
         continue;
       }
-      if (changed) form.setValue(f.path, next ?? null);
+      if (changed) store.set(f.path, next ?? null);
     }
-  }, [values, fields, form]);
+  }, [values, fields, store]);
 
   // Stable, so memoised rows do not re-render when the form does.
   const resetOne = useCallback((path: string) => onReset([path]), [onReset]);
@@ -101,8 +104,11 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
   const sections = sectionsOf(fields);
   const visible = sections.filter((s) => rows(s).length > 0);
 
+  // One <form> per section, not one for the whole node: Chromium's autofill reads every control of a field's
+  // form after each keystroke (a trace showed ~5-10 ms per key with all of a node's fields in one form).
+  // The whole stays one region named "Values"; the section forms are unnamed, so they are not landmarks.
   return (
-    <form className={styles.form} aria-label="Values" noValidate onSubmit={(e) => e.preventDefault()}>
+    <div role="form" className={styles.form} aria-label="Values">
       <fieldset className={styles.all} disabled={disabled}>
         <legend className={styles.visuallyHidden}>Values of {layerName}</legend>
         {visible.length === 0 && <p className="muted">No value of this part differs from the chart defaults.</p>}
@@ -117,29 +123,31 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
                 </h2>
                 {here.length > 0 && <span className={styles.badgeLayer}>{here.length} set in {layerName}</span>}
               </summary>
-              <div role="group" aria-labelledby={headingId}>
-                {here.length > 0 && (
-                  <button type="button" className={styles.reset} onClick={() => onReset(here)}>
-                    Reset section {s.title}
-                  </button>
-                )}
-                {rows(s).map((f) => (
-                  <FieldRow
-                    key={f.path}
-                    field={f}
-                    control={form.control}
-                    problem={problems.get(f.path)}
-                    source={setHere.has(f.path) ? "layer" : fromBase.has(f.path) ? "base" : "default"}
-                    layerName={layerName}
-                    onCommit={commit}
-                    onReset={resetOne}
-                  />
-                ))}
-              </div>
+              <form noValidate onSubmit={noSubmit}>
+                <div role="group" aria-labelledby={headingId}>
+                  {here.length > 0 && (
+                    <button type="button" className={styles.reset} onClick={() => onReset(here)}>
+                      Reset section {s.title}
+                    </button>
+                  )}
+                  {rows(s).map((f) => (
+                    <FieldRow
+                      key={f.path}
+                      field={f}
+                      store={store}
+                      problem={problems.get(f.path)}
+                      source={setHere.has(f.path) ? "layer" : fromBase.has(f.path) ? "base" : "default"}
+                      layerName={layerName}
+                      onCommit={commit}
+                      onReset={resetOne}
+                    />
+                  ))}
+                </div>
+              </form>
             </details>
           );
         })}
       </fieldset>
-    </form>
+    </div>
   );
 }
