@@ -44,7 +44,7 @@ function compileSchema(schemaText: string, warn: (urn: string) => void): Compile
     try {
       // santhosh's order: ids and $schema while collecting resources, the metaschema, then references and patterns.
       resolver = new Resolver(root, draft, undefined, [], urns);
-      checkMetaschema(root, draft);
+      checkMetaschema(root, draft, resolver.dialects);
       resolver.resolveRefs();
     } finally {
       urns.forEach(warn);

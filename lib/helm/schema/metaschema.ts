@@ -67,12 +67,29 @@ function instanceOf(j: Json): Value {
   return j;
 }
 
-/** Throws SchemaError (SCHEMA_META) with Helm's text when `root` is not valid against `draft`'s metaschema. */
-export function checkMetaschema(root: Json, draft: number): void {
+/** A JSON pointer from instance location tokens. */
+const pointer = (loc: readonly string[]): string => loc.map((t) => `/${t.replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+
+/**
+ * Throws SchemaError (SCHEMA_META) with Helm's text when `root` is not valid against `draft`'s metaschema;
+ * `dialects` (pointer → draft) are its resources of another draft, each checked against its own metaschema.
+ */
+export function checkMetaschema(root: Json, draft: number, dialects: ReadonlyMap<string, number> = new Map()): void {
   const meta = metaschema(draft);
   const instance = instanceOf(root);
-  if (meta.validator.isValid(instance)) return;
-  const e = meta.validator.validate(instance, meta.root, []);
+  if (dialects.size === 0 && meta.validator.isValid(instance)) return;
+  const switchMeta = (loc: readonly string[]): Metaschema | undefined => {
+    const d = dialects.get(pointer(loc));
+    return d === undefined ? undefined : metaschema(d);
+  };
+  const involved = [meta, ...[...dialects.values()].map(metaschema)];
+  for (const m of involved) m.validator.switchMeta = switchMeta;
+  let e: ReturnType<SchemaValidator["validate"]>;
+  try {
+    e = meta.validator.validate(instance, meta.root, []);
+  } finally {
+    for (const m of involved) m.validator.switchMeta = undefined;
+  }
   if (e === null) return;
   const head = `"${ROOT_URL}#" is not valid against metaschema: jsonschema validation failed with '${meta.url}#'`;
   throw new SchemaError("SCHEMA_META", [head, ...displayLines(e.group ? e.causes : [e])].join("\n"));

@@ -115,7 +115,7 @@ export class Resolver {
     /** Filled with the URNs loaded (each once, in order), which Helm warns it read as the permissive schema `true`. */
     readonly urns: string[] = [],
   ) {
-    for (const doc of [root, ...others]) this.index(doc, url, doc, "");
+    for (const doc of [root, ...others]) this.index(doc, url, doc, "", draft);
   }
 
   /** `$ref`, `$recursiveRef` and `$dynamicRef` values with the schema holding them. */
@@ -126,20 +126,45 @@ export class Resolver {
     for (const [ref, from] of this.refs) this.resolve(ref, from);
   }
 
-  /** `ptr`: where node is in its document; `names`: node maps names to subschemas, so none of its keys is a keyword. */
-  private index(node: Json, base: string, resource: Json, ptr: string, names = false): void {
+  /** The draft of a schema object's resource. */
+  private readonly drafts = new WeakMap<object, number>();
+  /** Pointers of the resources whose draft is not the root's: the metaschema check switches there. */
+  readonly dialects = new Map<string, number>();
+
+  /** The draft whose keywords `schema` holds (its resource's). */
+  draftAt(schema: JsonObject): number {
+    return this.drafts.get(schema) ?? this.draft;
+  }
+
+  /**
+   * `ptr`: where node is in its document; `dialect`: the draft of the resource it is in; `names`: node
+   * maps names to subschemas, so none of its keys is a keyword.
+   */
+  private index(node: Json, base: string, resource: Json, ptr: string, dialect: number, names = false): void {
     if (Array.isArray(node)) {
-      node.forEach((n, i) => this.index(n, base, resource, `${ptr}/${i}`));
+      node.forEach((n, i) => this.index(n, base, resource, `${ptr}/${i}`, dialect));
       return;
     }
     if (!isJsonObject(node)) return;
-    // santhosh reads every subschema's `$schema` for its draft, loading what names none (roots.go collectResources).
+    // santhosh reads every subschema's `$schema` for its draft, loading what names none (a URN's `true` names
+    // none: the resource's draft), but keeps it only on a resource: the root, or a subschema with an id of that
+    // draft (roots.go collectResources).
     const meta = names ? undefined : node.$schema;
-    if (typeof meta === "string" && !Object.hasOwn(DRAFTS, stripFragment(meta).replace(/^https?:\/\//, ""))) this.load(stripFragment(meta));
-    const idKey = this.draft === 4 ? "id" : "$id";
-    const id = node[idKey];
-    // Before 2019-09 an id beside $ref is ignored like every other sibling.
-    if (typeof id === "string" && !(this.draft < 2019 && "$ref" in node)) {
+    let draft = dialect;
+    if (typeof meta === "string") {
+      const key = stripFragment(meta).replace(/^https?:\/\//, "");
+      if (Object.hasOwn(DRAFTS, key)) draft = DRAFTS[key] as number;
+      else this.load(stripFragment(meta));
+    }
+    // Before 2019-09 an id beside $ref is ignored like every other sibling; a bare fragment is no id.
+    const idIn = (d: number): string | undefined => {
+      const id = node[d === 4 ? "id" : "$id"];
+      return typeof id === "string" && !(d < 2019 && "$ref" in node) ? id : undefined;
+    };
+    if (node !== this.root && stripFragment(idIn(draft) ?? "") === "") draft = dialect;
+    this.drafts.set(node, draft);
+    const id = idIn(draft);
+    if (id !== undefined) {
       if (urlParseError(stripFragment(id)) !== null) throw new SchemaError("SCHEMA_ID", `error in parsing id at ${goQuote(location(ptr))}`);
       let url: string;
       try {
@@ -148,11 +173,12 @@ export class Resolver {
         // Go accepts some URLs the WHATWG parser does not (`http://h:80:80/`): only refs spelled the same reach them.
         url = id;
       }
-      if (id.startsWith("#") && this.draft < 2019) this.anchors.set(url, node);
+      if (id.startsWith("#") && draft < 2019) this.anchors.set(url, node);
       else {
         base = stripFragment(url);
         this.resources.set(base, node);
         resource = node;
+        if (draft !== this.draft) this.dialects.set(ptr, draft);
       }
     }
     if (node === this.root) this.resources.set(stripFragment(base), node);
@@ -178,7 +204,7 @@ export class Resolver {
     }
     for (const [k, v] of Object.entries(node)) {
       const tok = k.replaceAll("~", "~0").replaceAll("/", "~1");
-      if (names || !DATA_KEYWORDS.has(k)) this.index(v, base, resource, `${ptr}/${tok}`, !names && SCHEMA_MAPS.has(k));
+      if (names || !DATA_KEYWORDS.has(k)) this.index(v, base, resource, `${ptr}/${tok}`, draft, !names && SCHEMA_MAPS.has(k));
     }
   }
 

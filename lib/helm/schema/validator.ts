@@ -212,6 +212,11 @@ export class SchemaValidator {
    */
   readonly decidable: boolean;
   private compiledRoot: Verdict | undefined;
+  /**
+   * While a metaschema checks a schema document: the metaschema to check the part at an instance location
+   * with instead, where a resource of another draft sits (santhosh's handleMeta).
+   */
+  switchMeta: ((loc: readonly string[]) => { validator: SchemaValidator; root: Json } | undefined) | undefined;
 
   /**
    * `meta`: the schema is a metaschema. santhosh compiled those with format assertion on, whatever
@@ -259,11 +264,13 @@ export class SchemaValidator {
   }
 
   /** Validates `v` at `loc` against `s`; null when valid. `ev` collects what `s` evaluated. */
-  validate(v: Value, s: Json, loc: string[], ev: Evaluated | null = this.draft >= 2019 ? newEvaluated() : null): ValidationError | null {
+  validate(v: Value, s: Json, loc: string[], ev: Evaluated | null = (isJsonObject(s) ? this.resolver.draftAt(s) : this.draft) >= 2019 ? newEvaluated() : null): ValidationError | null {
     if (s === true) return null;
     const err = (msg: string, causes: ValidationError[] = []): ValidationError => ({ loc, msg, causes });
     if (s === false) return err("false schema");
     if (!isJsonObject(s)) return null;
+    const other = s === this.resolver.root ? this.switchMeta?.(loc) : undefined;
+    if (other !== undefined && other.validator !== this) return other.validator.validate(v, other.root, loc);
     if (++this.depth > MAX_DEPTH) throw new SchemaError("SCHEMA_DEPTH", "schema validation recursed too deeply (a $ref cycle?)");
     this.scope.push(s);
     try {
@@ -283,7 +290,7 @@ export class SchemaValidator {
   ): ValidationError | null {
     const t = typeOf(v);
     if (t === null) return err(`invalid jsonType ${goTypeName(v)}`);
-    const draft = this.draft;
+    const draft = this.resolver.draftAt(s);
     const errors: ValidationError[] = [];
     const add = (e: ValidationError | null): void => {
       if (e) errors.push(e);
@@ -408,7 +415,7 @@ export class SchemaValidator {
       if (evaluated) ev?.props.add(pname);
     }
     if (notAllowed.length > 0) add(err(`additional properties ${quotedList(notAllowed)} not allowed`));
-    if (this.draft === 4) return;
+    if (this.resolver.draftAt(s) === 4) return;
     if (s.propertyNames !== undefined) {
       for (const pname of [...obj.keys()].sort(compareGoStrings)) {
         // santhosh validates the name as a new root: its errors sit at '' whatever the depth.
@@ -416,7 +423,7 @@ export class SchemaValidator {
         if (e) add({ loc: [], msg: `invalid propertyName ${sQuote(pname)}`, causes: e.group ? e.causes : [e] });
       }
     }
-    if (this.draft === 6 || this.draft < 2019) return;
+    if (this.resolver.draftAt(s) < 2019) return;
     if (isJsonObject(s.dependentSchemas)) {
       for (const pname of sortedProps(s.dependentSchemas)) {
         if (obj.has(pname)) add(self(s.dependentSchemas[pname] ?? true));
@@ -439,6 +446,7 @@ export class SchemaValidator {
     add: (e: ValidationError | null) => void,
     err: (msg: string, causes?: ValidationError[]) => ValidationError,
   ): void {
+    const draft = this.resolver.draftAt(s);
     const minI = jsonInt(s.minItems);
     if (minI !== null && arr.length < minI) add(err(`minItems: got ${formatInt(arr.length)}, want ${formatInt(minI)}`));
     const maxI = jsonInt(s.maxItems);
@@ -455,7 +463,7 @@ export class SchemaValidator {
     }
     // Item locations after a prefix use the index within the rest, as santhosh does.
     const at = (i: number): string[] => [...loc, String(i)];
-    if (this.draft < 2020) {
+    if (draft < 2020) {
       let evaluated = 0;
       const items = s.items;
       if (Array.isArray(items)) {
@@ -487,7 +495,7 @@ export class SchemaValidator {
         });
       }
     }
-    if (this.draft >= 6 && s.contains !== undefined) {
+    if (draft >= 6 && s.contains !== undefined) {
       const failures: ValidationError[] = [];
       const matched: number[] = [];
       arr.forEach((item, i) => {
@@ -495,11 +503,11 @@ export class SchemaValidator {
         if (e) failures.push(e);
         else {
           matched.push(i);
-          if (this.draft >= 2020) ev?.items.add(i);
+          if (draft >= 2020) ev?.items.add(i);
         }
       });
-      const minC = this.draft >= 2019 ? jsonInt(s.minContains) : null;
-      const maxC = this.draft >= 2019 ? jsonInt(s.maxContains) : null;
+      const minC = draft >= 2019 ? jsonInt(s.minContains) : null;
+      const maxC = draft >= 2019 ? jsonInt(s.maxContains) : null;
       if (minC !== null) {
         if (matched.length < minC) {
           add(
@@ -633,7 +641,7 @@ export class SchemaValidator {
       }
       if (matched === -1) add(err("'oneOf' failed, none matched", failures));
     }
-    if (this.draft >= 7 && s.if !== undefined) {
+    if (this.resolver.draftAt(s) >= 7 && s.if !== undefined) {
       if (self(s.if) === null) {
         if (s.then !== undefined) add(self(s.then));
       } else if (s.else !== undefined) add(self(s.else));
@@ -692,7 +700,7 @@ export class SchemaValidator {
     const known = this.verdicts.get(s);
     if (known) return known;
     const checks: Check[] = [];
-    const draft = this.draft;
+    const draft = this.resolver.draftAt(s);
     const verdict: Verdict = (v) => {
       const t = typeOf(v);
       if (t === null) return false;
@@ -792,7 +800,7 @@ export class SchemaValidator {
         return true;
       });
     }
-    if (this.draft === 4) return;
+    if (this.resolver.draftAt(s) === 4) return;
     if (s.propertyNames !== undefined) {
       const names = this.compile(s.propertyNames);
       obj((o) => {
@@ -800,7 +808,7 @@ export class SchemaValidator {
         return true;
       });
     }
-    if (this.draft < 2019) return;
+    if (this.resolver.draftAt(s) < 2019) return;
     if (isJsonObject(s.dependentSchemas)) {
       const deps = Object.entries(s.dependentSchemas).map(([name, dep]): [string, Verdict] => [name, this.compile(dep)]);
       obj((o) => deps.every(([name, dep]) => !o.has(name) || dep(o)));
@@ -812,6 +820,7 @@ export class SchemaValidator {
   }
 
   private compileArray(s: JsonObject, checks: Check[]): void {
+    const draft = this.resolver.draftAt(s);
     const arr = (check: (a: Value[]) => boolean): void => {
       checks.push((v, t) => t !== "array" || check(v as Value[]));
     };
@@ -830,7 +839,7 @@ export class SchemaValidator {
       });
     }
     const items = s.items;
-    if (this.draft < 2020) {
+    if (draft < 2020) {
       if (Array.isArray(items)) {
         const heads = items.map((x) => this.compile(x));
         const extra = s.additionalItems;
@@ -855,10 +864,10 @@ export class SchemaValidator {
         });
       }
     }
-    if (this.draft >= 6 && s.contains !== undefined) {
+    if (draft >= 6 && s.contains !== undefined) {
       const contains = this.compile(s.contains);
-      const minC = this.draft >= 2019 ? jsonInt(s.minContains) : null;
-      const maxC = this.draft >= 2019 ? jsonInt(s.maxContains) : null;
+      const minC = draft >= 2019 ? jsonInt(s.minContains) : null;
+      const maxC = draft >= 2019 ? jsonInt(s.maxContains) : null;
       arr((a) => {
         let matched = 0;
         for (const item of a) if (contains(item)) matched++;
@@ -917,7 +926,7 @@ export class SchemaValidator {
         return matched === 1;
       });
     }
-    if (this.draft >= 7 && s.if !== undefined) {
+    if (this.resolver.draftAt(s) >= 7 && s.if !== undefined) {
       const cond = this.compile(s.if);
       const then = s.then === undefined ? undefined : this.compile(s.then);
       const otherwise = s.else === undefined ? undefined : this.compile(s.else);
