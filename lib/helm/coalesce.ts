@@ -83,8 +83,9 @@ function coalesceDeps(chart: Chart, dest: GoMap, prefix: string, merge: boolean,
     const cur = dest.get(name);
     if (cur === undefined) dest.set(name, new Map());
     else if (!isGoMap(cur)) {
-      // Go's fmt.Errorf("type mismatch on %s: %t", …) of a non-bool.
-      throw new HelmError({ code: "VALUES_INVALID", valuesPath: name, message: `type mismatch on ${name}: %!t(${goTypeName(cur)}=${formatValue(cur)})` });
+      // Go's fmt.Errorf("type mismatch on %s: %t", …): a bool prints as itself, anything else as a bad verb.
+      const printed = typeof cur === "boolean" ? String(cur) : `%!t(${goTypeName(cur)}=${formatValue(cur)})`;
+      throw new HelmError({ code: "VALUES_INVALID", valuesPath: name, message: `type mismatch on ${name}: ${printed}` });
     }
     // The subchart's values change below: a map shared with the chart defaults is copied first.
     const dv = own(dest.get(name) as GoMap);
