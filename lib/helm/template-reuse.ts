@@ -153,31 +153,38 @@ function markList(n: PathNode, g: number): void {
 /**
  * Registers `now` and its maps at `at` and below for generation `g` and, when `compare`, marks what
  * differs from `before` (the map at the same place in the previous render). False when a map cannot
- * be registered.
+ * be registered. An explicit stack (maps in document order), as values may nest 10000 levels deep.
  */
-function visit(at: PathNode, now: GoMap, before: Value | undefined, compare: boolean, g: number): boolean {
-  if (!register(now, at)) return false;
-  // A shared map is the same in every render (its changes are put back), so nothing below differs.
-  const diff = compare && !(before === now && now instanceof SharedMap);
-  const old = before as GoMap;
-  if (diff && !sameKeys(old, now)) {
-    markList(at, g);
-    for (const k of mapKeys.call(old) as MapIterator<string>) if (!mapHas.call(now, k)) markChanged(at.existingChild(k), g);
-  }
-  for (const [k, v] of mapEntries.call(now) as MapIterator<[string, Value]>) {
-    const was = diff ? (mapGet.call(old, k) as Value | undefined) : undefined;
-    if (v instanceof Map) {
-      const c = at.child(k);
-      const both = diff && was instanceof Map;
-      if (diff && !both) {
-        markChanged(c, g);
+function visit(at0: PathNode, now0: GoMap, before0: Value | undefined, compare0: boolean, g: number): boolean {
+  const stack: [PathNode, GoMap, Value | undefined, boolean][] = [[at0, now0, before0, compare0]];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    const [at, now, before, compare] = e;
+    if (!register(now, at)) return false;
+    // A shared map is the same in every render (its changes are put back), so nothing below differs.
+    const diff = compare && !(before === now && now instanceof SharedMap);
+    const old = before as GoMap;
+    if (diff && !sameKeys(old, now)) {
+      markList(at, g);
+      for (const k of mapKeys.call(old) as MapIterator<string>) if (!mapHas.call(now, k)) markChanged(at.existingChild(k), g);
+    }
+    const below = stack.length;
+    for (const [k, v] of mapEntries.call(now) as MapIterator<[string, Value]>) {
+      const was = diff ? (mapGet.call(old, k) as Value | undefined) : undefined;
+      if (v instanceof Map) {
+        const c = at.child(k);
+        const both = diff && was instanceof Map;
+        if (diff && !both) {
+          markChanged(c, g);
+          markList(at, g);
+        }
+        stack.push([c, v, was, both]);
+      } else if (diff && (was === undefined || !sameValue(was, v))) {
+        markChanged(at.existingChild(k), g);
         markList(at, g);
       }
-      if (!visit(c, v, was, both, g)) return false;
-    } else if (diff && (was === undefined || !sameValue(was, v))) {
-      markChanged(at.existingChild(k), g);
-      markList(at, g);
     }
+    // Reversed, so that the first child map is visited next.
+    for (let i = below, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
   }
   return true;
 }
