@@ -9,12 +9,14 @@ import { both, bothWithValuesFile } from "../helm-both.test-util";
 const UNUSED = { "templates/x.yaml": "k: v\n" };
 const flowSeq = (n: number): string => `a: ${"[".repeat(n)}1${"]".repeat(n)}\n`;
 const blockSeq = (n: number): string => `a:\n${"- ".repeat(n)}x\n`;
+const flowMap = (n: number): string => `a: ${"{a: ".repeat(n)}1${"}".repeat(n)}\n`;
 const blockMap = (n: number): string => Array.from({ length: n }, (_, i) => `${" ".repeat(i)}a:\n`).join("") + `${" ".repeat(n)}x: 1\n`;
 
 describe("values nested below goyaml's limits render as in Helm", () => {
   it.each([
     ["flow sequences, 9999 levels", flowSeq(9999)],
     ["block sequences, 9999 levels", blockSeq(9999)],
+    ["flow mappings, 9999 levels", flowMap(9999)],
     ["block mappings, 2000 levels", blockMap(2000)],
   ])("-f values: %s", (_name, text) => {
     const [ours, helm] = bothWithValuesFile(text, UNUSED);
@@ -23,6 +25,12 @@ describe("values nested below goyaml's limits render as in Helm", () => {
   });
   it("the chart's values.yaml: flow sequences, 9999 levels, and a template reading its top", () => {
     const [ours, helm] = both({ "values.yaml": flowSeq(9999), "templates/x.yaml": "k: {{ len .Values.a }}\n" });
+    expect(helm.code).toBe(0);
+    expect(ours).toEqual(helm);
+  });
+  it("the chart's values.yaml: flow mappings, 9999 levels, checked by a schema", () => {
+    const schema = '{"properties": {"a": {"type": "object", "properties": {"a": {"type": "object"}}}}}';
+    const [ours, helm] = both({ "values.yaml": flowMap(9999), "values.schema.json": schema, "templates/x.yaml": "k: {{ len .Values.a }}\n" });
     expect(helm.code).toBe(0);
     expect(ours).toEqual(helm);
   });
