@@ -139,10 +139,14 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
     setFocusPath(null);
   }, [focusPath, node, view]);
 
-  const onImport: Parameters<typeof dropHandlers>[0] = (name, content) => {
-    write();
-    setImportStatus(importText(name, content, FIELDS, layerName, (t) => update((w) => withLayerText(w, w.active, t))));
-  };
+  // Stable, so the memoised import control does not re-render with every keystroke's workspace change.
+  const onImport = useCallback<Parameters<typeof dropHandlers>[0]>(
+    (name, content) => {
+      write();
+      setImportStatus(importText(name, content, FIELDS, layerName, (t) => update((w) => withLayerText(w, w.active, t))));
+    },
+    [write, layerName, update],
+  );
 
   const tab = (v: View, text: string) => (
     <button type="button" role="tab" id={`view-${v}`} aria-selected={view === v} aria-controls="view-panel" className="tab" onClick={() => setView(v)}>
