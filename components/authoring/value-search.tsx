@@ -1,7 +1,7 @@
 "use client";
 // Search over every value (path, label, help) with keyboard navigation: ↑/↓ move, Enter opens the field,
 // Escape clears; Ctrl+K (or ⌘K) focuses the box from anywhere.
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
 import { searchFields } from "@/lib/authoring/search-fields";
 import styles from "./authoring.module.css";
@@ -12,7 +12,8 @@ export interface ValueSearchProps {
   onPick: (path: string) => void;
 }
 
-export function ValueSearch({ fields, nodeLabels, onPick }: ValueSearchProps) {
+// Memoised: the centre re-renders on every keystroke, and this control (its inputs) need not.
+export const ValueSearch = memo(function ValueSearch({ fields, nodeLabels, onPick }: ValueSearchProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState("");
@@ -93,4 +94,4 @@ export function ValueSearch({ fields, nodeLabels, onPick }: ValueSearchProps) {
       </ul>
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 // Importing a values file into the active layer by file picker, drag and drop (onto the centre: see
 // useDropImport) or paste. The file's text becomes the layer as it is (comments kept); a file Helm cannot
 // read changes nothing and says where it fails; keys the chart does not know are kept and listed.
-import { useId, useRef, useState, type DragEvent } from "react";
+import { memo, useId, useRef, useState, type DragEvent } from "react";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
 import { checkImport, type ImportContent } from "@/lib/authoring/import-values";
 import { MAX_VALUES_FILE_BYTES } from "@/lib/helm/index";
@@ -49,7 +49,8 @@ export interface ValuesImportProps {
   status: ImportStatus | null;
 }
 
-export function ValuesImport({ layerName, onText, status }: ValuesImportProps) {
+// Memoised: the centre re-renders on every keystroke, and this control (its inputs) need not.
+export const ValuesImport = memo(function ValuesImport({ layerName, onText, status }: ValuesImportProps) {
   const id = useId();
   const picker = useRef<HTMLInputElement>(null);
   const [pasting, setPasting] = useState(false);
@@ -120,4 +121,4 @@ export function ValuesImport({ layerName, onText, status }: ValuesImportProps) {
       )}
     </div>
   );
-}
+});
