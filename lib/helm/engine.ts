@@ -18,7 +18,7 @@ import { helmFuncs } from "./funcs";
 import { newFiles } from "./files/index";
 import { IncludeCache, NONDETERMINISTIC, RootMap } from "./include-cache";
 import { markVarying } from "./tracked-map";
-import { type LooseValues, TemplateReuse } from "./template-reuse";
+import { type SubchartValues, TemplateReuse } from "./template-reuse";
 
 const RECURSION_MAX = 1000;
 const ROOT_NAME = "gotpl";
@@ -35,8 +35,8 @@ interface Renderable {
 /** The render's templates and what the reuse of their outputs must know of the tree. */
 interface Collected {
   tpls: Map<string, Renderable>;
-  /** Subcharts' `.Values` that are not in their parent's values. */
-  loose: LooseValues[];
+  /** Subcharts' `.Values`, parents first. */
+  subcharts: SubchartValues[];
   /** Each chart's path and its dependencies' enabled flags (`.Chart.Dependencies` shows them). */
   shape: string[];
 }
@@ -157,8 +157,8 @@ function collect(c: Chart, out: Collected, top: RenderTop, parentValues: GoMap |
   if (parentValues === undefined) values = withGoType(top.values, "common.Values");
   else {
     const v = parentValues.get(c.metadata.name);
-    if (isGoMap(v)) values = v;
-    else out.loose.push({ parent: parentValues, name: c.metadata.name, map: (values = new Map()) });
+    values = isGoMap(v) ? v : new Map();
+    out.subcharts.push({ parent: parentValues, name: c.metadata.name, map: values });
   }
   const next: GoMap = new RootMap([
     ["Chart", chart],
@@ -229,7 +229,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
  * Throws HelmError with Helm's message.
  */
 export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop): Map<string, string> {
-  const collected: Collected = { tpls: new Map(), loose: [], shape: [] };
+  const collected: Collected = { tpls: new Map(), subcharts: [], shape: [] };
   collect(effective, collected, top, undefined);
   const tpls = collected.tpls;
   const keys = sortTemplates([...tpls.keys()]);
@@ -240,7 +240,7 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
   const rendered = new Map<string, string>();
   const release = [...top.release].map(([k, v]) => `${k}=${formatValue(v)}`);
   try {
-    reuse.begin([...release, ...collected.shape].join("\n"), top.capabilities, top.values, collected.loose);
+    reuse.begin([...release, ...collected.shape].join("\n"), top.capabilities, top.values, collected.subcharts);
     for (const name of keys) {
       if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;
       const r = tpls.get(name);

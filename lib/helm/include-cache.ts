@@ -21,7 +21,9 @@ import type { ArgNode, ListNode, Node } from "../template/ast";
 import type { ExecContext } from "../template/func";
 import type { TemplateSet } from "../template/template-set";
 import { goTypeName, type GoFunc, type Value } from "../template/value";
-import { addDeps, type Deps, newRecording, recordInto, TrackedMap } from "./tracked-map";
+import { addDeps, type Deps, newRecording, recordInto, recording, TrackedMap } from "./tracked-map";
+
+const NO_DEPS: Deps = { reads: [], lists: [], trees: [] };
 
 /** Functions whose result varies between calls with the same arguments. */
 export const NONDETERMINISTIC = [
@@ -189,15 +191,19 @@ export class IncludeCache {
     const outerRead = templateRead;
     budget.deepest = ctx.depth;
     templateRead = false;
-    const deps = newRecording();
-    const outer = recordInto(deps);
+    // Its reads are kept with it only while the template's are recorded (template-reuse.ts).
+    const mine = recording() ? newRecording() : null;
+    const outer = mine === null ? null : recordInto(mine);
     let text: string;
     try {
       text = render();
     } finally {
-      recordInto(outer);
-      addDeps(deps);
+      if (mine !== null) {
+        recordInto(outer);
+        addDeps(mine);
+      }
     }
+    const deps = mine ?? NO_DEPS;
     const read = templateRead;
     templateRead = outerRead || read;
     const depth = budget.deepest - ctx.depth;

@@ -38,13 +38,12 @@ interface Kept {
 }
 
 const mapGet = Map.prototype.get;
-const mapHas = Map.prototype.has;
 const mapEntries = Map.prototype.entries;
 const mapKeys = Map.prototype.keys;
 const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size")!.get!;
 
-/** A values map that one chart's `.Values` is and its parent's values do not hold (a fresh empty map). */
-export interface LooseValues {
+/** A subchart's `.Values`: `map`, which its parent's values hold under `name` (or would: a fresh empty map). */
+export interface SubchartValues {
   parent: GoMap;
   name: string;
   map: GoMap;
@@ -59,30 +58,36 @@ export class TemplateReuse {
   private previous: GoMap | undefined;
   private key: string | undefined;
   private keyObject: object | undefined;
-  /** This render may replay and keep (its values could all be registered). */
+  /** This render may replay and keep (it records, and its values could all be placed). */
   private on = false;
   private generation = 0;
   private writesAtStart = 0;
+  /** Renders in a row whose key differed from the one before. */
+  private misses = 0;
   private recording: Recording | null = null;
 
   /**
    * A new render with these values. `key` and `keyObject` stand for everything else templates read;
    * when either differs from the last render's, nothing kept is used.
    */
-  begin(key: string, keyObject: object, values: GoMap, loose: readonly LooseValues[]): void {
+  begin(key: string, keyObject: object, values: GoMap, subcharts: readonly SubchartValues[]): void {
     this.generation = nextGeneration();
     if (key !== this.key || keyObject !== this.keyObject) {
       this.kept.clear();
       this.previous = undefined;
       this.key = key;
       this.keyObject = keyObject;
-    }
-    this.on = visit(this.root, values, this.previous, this.previous !== undefined, this.generation);
-    for (const l of loose) {
-      // Under a map with two places it would have two as well: not worth keeping apart.
-      const parent = l.parent as TrackedMap;
+      this.misses++;
+    } else this.misses = 0;
+    // While the key changes render after render (a release name being typed), recording costs and saves nothing.
+    this.on = this.misses < 2 && register(values, this.root);
+    if (this.on && this.previous !== undefined) diff(this.root, values, this.previous, this.generation);
+    // Parents come before their subcharts: each parent is placed by then.
+    for (const sub of this.on ? subcharts : []) {
+      const parent = sub.parent as TrackedMap;
       const at = parent.placed === this.generation ? parent.place : undefined;
-      if (!(at instanceof PathNode) || !register(l.map, at.child(l.name))) this.on = false;
+      // Under a map with two places it would have two as well: not worth keeping apart.
+      if (!(at instanceof PathNode) || !register(sub.map, at.child(sub.name))) this.on = false;
     }
     if (!this.on) this.kept.clear();
     this.writesAtStart = writeCount();
@@ -101,16 +106,17 @@ export class TemplateReuse {
   /** Template `name` runs now: what it reads is recorded until `done`. */
   start(): void {
     reuseCounts.run++;
+    if (!this.on) return;
     this.recording = newRecording();
     recordInto(this.recording);
   }
 
   /** The template run started last ended: with its text, or with an error (undefined). */
   done(name: string, text: string | undefined): void {
-    const r = this.recording!;
+    const r = this.recording;
     this.recording = null;
     recordInto(null);
-    if (text === undefined || !this.on || r.varying || writeCount() !== this.writesAtStart) this.kept.delete(name);
+    if (text === undefined || r === null || r.varying || writeCount() !== this.writesAtStart) this.kept.delete(name);
     else this.kept.set(name, { text, deps: r, seen: this.generation });
   }
 
@@ -139,8 +145,7 @@ function markBelow(n: PathNode | null, g: number): void {
   for (; n !== null && n.below !== g; n = n.parent) n.below = g;
 }
 
-function markChanged(n: PathNode | undefined, g: number): void {
-  if (n === undefined) return;
+function markChanged(n: PathNode, g: number): void {
   n.changed = g;
   markBelow(n, g);
 }
@@ -151,40 +156,29 @@ function markList(n: PathNode, g: number): void {
 }
 
 /**
- * Registers `now` and its maps at `at` and below for generation `g` and, when `compare`, marks what
- * differs from `before` (the map at the same place in the previous render). False when a map cannot
- * be registered. An explicit stack (maps in document order), as values may nest 10000 levels deep.
+ * Marks at `at` and below what differs between `now` and `before` (the values at the same place in the
+ * previous render), where something was read: places in the trie, walks and whole reads at them.
  */
-function visit(at0: PathNode, now0: GoMap, before0: Value | undefined, compare0: boolean, g: number): boolean {
-  const stack: [PathNode, GoMap, Value | undefined, boolean][] = [[at0, now0, before0, compare0]];
-  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
-    const [at, now, before, compare] = e;
-    if (!register(now, at)) return false;
-    // A shared map is the same in every render (its changes are put back), so nothing below differs.
-    const diff = compare && !(before === now && now instanceof SharedMap);
-    const old = before as GoMap;
-    if (diff && !sameKeys(old, now)) {
-      markList(at, g);
-      for (const k of mapKeys.call(old) as MapIterator<string>) if (!mapHas.call(now, k)) markChanged(at.existingChild(k), g);
-    }
-    const below = stack.length;
-    for (const [k, v] of mapEntries.call(now) as MapIterator<[string, Value]>) {
-      const was = diff ? (mapGet.call(old, k) as Value | undefined) : undefined;
-      if (v instanceof Map) {
-        const c = at.child(k);
-        const both = diff && was instanceof Map;
-        if (diff && !both) {
-          markChanged(c, g);
-          markList(at, g);
-        }
-        stack.push([c, v, was, both]);
-      } else if (diff && (was === undefined || !sameValue(was, v))) {
-        markChanged(at.existingChild(k), g);
-        markList(at, g);
-      }
-    }
-    // Reversed, so that the first child map is visited next.
-    for (let i = below, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j]!, stack[i]!];
+function diff(at: PathNode, now: GoMap, before: GoMap, g: number): void {
+  // A shared map is the same in every render (its changes are put back), so nothing below differs.
+  if (now === before && now instanceof SharedMap) return;
+  if (at.listStamp !== 0 && !sameList(now, before)) markList(at, g);
+  // Two shared maps that are not the same one are taken as different rather than compared.
+  if (at.treeStamp !== 0 && ((now instanceof SharedMap && before instanceof SharedMap) || !sameValue(now, before))) markBelow(at, g);
+  for (const [k, c] of at.entries()) {
+    const x = mapGet.call(now, k) as Value | undefined;
+    const y = mapGet.call(before, k) as Value | undefined;
+    if (x instanceof Map && y instanceof Map) diff(c, x, y, g);
+    else if (x === undefined ? y !== undefined : y === undefined || !sameValue(x, y)) markChanged(c, g);
+  }
+}
+
+/** Whether two maps have the same keys in the same order and the same plain values (maps in them are compared where read). */
+function sameList(a: GoMap, b: GoMap): boolean {
+  if (!sameKeys(a, b)) return false;
+  for (const [k, x] of mapEntries.call(a) as MapIterator<[string, Value]>) {
+    const y = mapGet.call(b, k) as Value;
+    if (x instanceof Map ? !(y instanceof Map) : !sameValue(x, y)) return false;
   }
   return true;
 }
@@ -196,7 +190,7 @@ function sameKeys(a: GoMap, b: GoMap): boolean {
   return true;
 }
 
-/** Whether two values print and compare the same everywhere (maps by content and key order). */
+/** Whether two values print and compare the same everywhere (maps by content, key order and Go type). */
 function sameValue(a: Value, b: Value): boolean {
   if (typeof a === "number") return typeof b === "number" && Object.is(a, b);
   if (a === b) return true;

@@ -1,8 +1,9 @@
 /**
  * What a template read from the values, and what it changed, as the maps themselves see it.
  *
- * Each map of a render's values tree is a TrackedMap registered at its place (a PathNode of a trie of
- * values paths that outlives renders). While a template runs, a Recording collects every place read:
+ * The maps of a render's values are TrackedMaps placed at their places (PathNodes of a trie of values
+ * paths that outlives renders): each chart's `.Values` when the render starts, any other map when a
+ * read reaches it from a placed one. While a template runs, a Recording collects every place read:
  * a key looked up (`get`, `has`: the value under that key), a map walked (`entries`, `size`…: its key
  * list and every plain value in it), or a whole subtree answered from a memory of it. Whatever reads
  * a map (field chains, `index`, `hasKey`, `range`, `toYaml`, printing, `merge`…) reads it through
@@ -35,8 +36,9 @@ export class PathNode {
     return n;
   }
 
-  existingChild(key: string): PathNode | undefined {
-    return this.children?.get(key);
+  /** The places under this one so far, by key. */
+  entries(): Iterable<[string, PathNode]> {
+    return this.children ?? [];
   }
 }
 
@@ -74,6 +76,7 @@ export function recordInto(r: Recording | null): Recording | null {
 }
 
 export const nextGeneration = (): number => ++generation;
+export const recording = (): boolean => current !== null;
 export const writeCount = (): number => writes;
 
 /** The running template's result varies between calls: it must not be reused. */
@@ -153,11 +156,12 @@ export class TrackedMap extends Map<string, Value> {
   declare placed: number | undefined;
 
   override get(key: string): Value | undefined {
-    if (current !== null) readKey(this, key);
-    return super.get(key);
+    const v = super.get(key);
+    if (current !== null && this.placed === generation) readKey(this, key, v);
+    return v;
   }
   override has(key: string): boolean {
-    if (current !== null) readKey(this, key);
+    if (current !== null && this.placed === generation) readKey(this, key, undefined);
     return super.has(key);
   }
   override entries(): MapIterator<[string, Value]> {
@@ -208,20 +212,34 @@ function wrote(m: GoMap): void {
   journalChange(m);
 }
 
-function readKey(m: TrackedMap, key: string): void {
-  if (m.placed !== generation) return;
+/** Notes the key read; a map found there is placed under it (maps are placed as reads reach them). */
+function readKey(m: TrackedMap, key: string, v: Value | undefined): void {
   const p = m.place!;
   const r = current!;
-  if (p instanceof PathNode) noteRead(r, p.child(key));
-  else for (const n of p) noteRead(r, n.child(key));
+  if (p instanceof PathNode) readAt(r, p.child(key), v);
+  else for (const n of p) readAt(r, n.child(key), v);
 }
 
+function readAt(r: Recording, at: PathNode, v: Value | undefined): void {
+  noteRead(r, at);
+  // A map whose reads cannot be recorded makes the reading template's output not reusable.
+  if (v instanceof Map && !register(v, at)) r.varying = true;
+}
+
+/** Notes the walk; the maps it hands out are placed under their keys. */
 function readList(m: TrackedMap): void {
   if (m.placed !== generation) return;
   const p = m.place!;
+  if (p instanceof PathNode) listAt(m, p);
+  else for (const n of p) listAt(m, n);
+}
+
+function listAt(m: TrackedMap, at: PathNode): void {
   const r = current!;
-  if (p instanceof PathNode) noteList(r, p);
-  else for (const n of p) noteList(r, n);
+  if (at.listStamp === r.id) return;
+  at.listStamp = r.id;
+  r.lists.push(at);
+  for (const [k, v] of mapEntries.call(m) as MapIterator<[string, Value]>) if (v instanceof Map && !register(v, at.child(k))) r.varying = true;
 }
 
 /** `v` was read whole without its maps being walked (an answer remembered for it). */
@@ -233,8 +251,8 @@ export function readTree(v: Value): void {
 }
 
 /**
- * Registers `m` at `place` for this generation; false when its reads cannot be recorded (a map of
- * another class than Map or TrackedMap).
+ * Places `m` at `place` for this generation (a map placed twice has both places); false when its reads
+ * cannot be recorded (a map of another class than Map or TrackedMap).
  */
 export function register(m: GoMap, place: PathNode): boolean {
   let t: TrackedMap;
@@ -246,7 +264,8 @@ export function register(m: GoMap, place: PathNode): boolean {
     t.placed = generation;
   } else if (t.place !== place) {
     const p = t.place!;
-    t.place = p instanceof PathNode ? [p, place] : [...p, place];
+    if (p instanceof PathNode) t.place = [p, place];
+    else if (!p.includes(place)) p.push(place);
   }
   return true;
 }
