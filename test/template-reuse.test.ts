@@ -344,6 +344,16 @@ describe("crafted chart: edits rendered with reuse equal fresh renders", () => {
     compareSequence(craftedFiles(), steps);
   });
 
+  it("a release name changing render after render, then staying", () => {
+    const steps: Step[] = Array.from({ length: 12 }, (_, i) => {
+      const releaseName = i < 6 ? `r${i}` : "r";
+      return { opts: { releaseName, values: [`tier: t${i % 3}\n`] }, what: `tier t${i % 3}, release ${releaseName}` };
+    });
+    const before = reuseCounts.replayed;
+    compareSequence(craftedFiles(), steps);
+    expect(reuseCounts.replayed - before).toBeGreaterThan(10);
+  });
+
   it("states along a sequence equal the real Helm's", async () => {
     const steps = craftedSteps(seededRng(9100), 40);
     const results = compareSequence(craftedFiles(), steps);
