@@ -73,5 +73,10 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "output"; key: string; result: RenderOutput }
+  /**
+   * Request `id` equals the last one rendered, output `as` (typically the workspace's write of edits whose
+   * output has gone out already): its output and review are that one's, and are not sent again.
+   */
+  | { type: "same"; key: string; id: number; as: number }
   | { type: "review"; key: string; review: ReviewData }
   | { type: "failed"; key: string; id: number; message: string };

@@ -3,7 +3,8 @@
 // footprint, topology) runs afterwards in slices, one document at a time, each its own task: a request that
 // arrives meanwhile is rendered before the review goes on, and a review whose output has been replaced by a
 // newer one of the same key is dropped. Requests for the same key that queue up collapse into the newest;
-// a request equal to the last one rendered is answered with that output, without rendering again.
+// a request equal to the last one rendered is answered "same as" that output, without rendering or
+// posting it again.
 // Form edits arrive before the workspace has written them (`edit`): the worker applies them to its copy of
 // the layer, as the workspace will, and keeps applying the ones not yet written on top of each request.
 // The Kubernetes schema models load after the first render (megabytes of precompiled validators); until they
@@ -25,15 +26,10 @@ interface Job {
   request: RenderRequest;
 }
 
-/**
- * A request that was rendered, with its output. A later request equal to it is answered with the same
- * output under the later id: `id` then moves to that request, so the review names the output it is shown as.
- */
+/** A request that was rendered, with its output (a later request equal to it is answered "same as" its id). */
 interface Rendered extends Job {
   output: RenderOutput;
   result: RenderResult;
-  /** Posted once reviewed (only outputs without an error are). */
-  review?: ReviewData;
 }
 
 /** A key's newest request: the workspace's last one with the edits not yet written into it applied (null before the first). */
@@ -150,7 +146,11 @@ export function renderQueue({ post, defer, loadValidator }: RenderQueueOptions):
     return { id, request, output, result };
   }
 
-  /** The review of `rendered`, yielding after each document it had to parse (and check against its schema). */
+  /**
+   * The review of `rendered`, yielding after each document it had to parse (and check against its schema),
+   * and between findings, footprint and topology, so that no slice runs far past its budget: a request that
+   * arrives meanwhile waits for one step at most.
+   */
   function* reviewSteps(key: string, rendered: Rendered): Generator<void, ReviewData> {
     let cache = parseCaches.get(key);
     if (!cache) parseCaches.set(key, (cache = new Map()));
@@ -163,13 +163,11 @@ export function renderQueue({ post, defer, loadValidator }: RenderQueueOptions):
       yield;
     }
     const objects = reviewObjects(rendered.result.manifests, cache);
-    return {
-      id: rendered.id,
-      findings: reviewFindings(objects, { environment: rendered.request.environment, valueAt, validate: validate && validateOnce }),
-      schema,
-      footprint: footprint(objects),
-      graph: topologyGraph(objects),
-    };
+    const findings = reviewFindings(objects, { environment: rendered.request.environment, valueAt, validate: validate && validateOnce });
+    yield;
+    const foot = footprint(objects);
+    yield;
+    return { id: rendered.id, findings, schema, footprint: foot, graph: topologyGraph(objects) };
   }
 
   function renderPending(c: Chart): void {
@@ -177,9 +175,7 @@ export function renderQueue({ post, defer, loadValidator }: RenderQueueOptions):
       pending.delete(key);
       const last = lastRendered.get(key);
       if (last && sameRequest(last.request, job.request)) {
-        last.id = job.id;
-        post({ type: "output", key, result: { ...last.output, id: job.id } });
-        if (last.review) post({ type: "review", key, review: { ...last.review, id: job.id } });
+        post({ type: "same", key, id: job.id, as: last.id });
         continue;
       }
       try {
@@ -211,7 +207,6 @@ export function renderQueue({ post, defer, loadValidator }: RenderQueueOptions):
         const step = steps.next();
         if (step.done) {
           reviewing = null;
-          rendered.review = step.value;
           post({ type: "review", key, review: step.value });
           return;
         }

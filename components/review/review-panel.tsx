@@ -92,7 +92,7 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   const followOutput = useCallback(
     (apply: (text: string, version: number) => void) =>
       onOutput("current", (o, r) => {
-        if (!o.error && r.environment === environment) apply(shownOutput(o.output, o.manifests, patterns).text, o.id);
+        if (!o.error && r.environment === environment) apply(patterns.length === 0 ? o.output : shownOutput(o.output, o.manifests, patterns).text, o.id);
       }),
     [onOutput, environment, patterns],
   );
