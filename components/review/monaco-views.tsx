@@ -5,7 +5,7 @@
 // whole output (schema-less, so there is nothing to find) after every render, on the same two cores as
 // the render worker, and post back markers, folds and symbols that the main thread then applies.
 import { Editor, type OnMount } from "@monaco-editor/react";
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { setupMonaco } from "@/components/editor/setup-monaco";
 
 type CodeEditor = Parameters<OnMount>[0];
@@ -18,7 +18,9 @@ const OPTIONS = {
   domReadOnly: true,
   // Nothing here is a link, and sticky scroll would recompute its outline after every render. What is
   // drawn again with each new output is kept to the text: no bracket colours or matching, no highlights
-  // of the current line or of other occurrences.
+  // of the current line or of other occurrences, no indent guides (2-3 ms of each update's frame in a
+  // trace), no folding ranges (recomputed over the whole text after each edit), no overview ruler or
+  // unicode checks.
   links: false,
   stickyScroll: { enabled: false },
   bracketPairColorization: { enabled: false },
@@ -26,6 +28,10 @@ const OPTIONS = {
   renderLineHighlight: "none",
   occurrencesHighlight: "off",
   selectionHighlight: false,
+  guides: { indentation: false, highlightActiveIndentation: false },
+  folding: false,
+  overviewRulerLanes: 0,
+  unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
   minimap: { enabled: false },
   automaticLayout: true,
   scrollBeyondLastLine: false,
@@ -103,8 +109,7 @@ type TextModel = NonNullable<ReturnType<CodeEditor["getModel"]>>;
  * of a long output: replacing the whole text (what the `value` prop does) re-tokenizes and re-lays out all
  * of it and loses the scroll position; this keeps both.
  */
-function applyMinimalEdit(model: TextModel, next: string): void {
-  const prev = model.getValue();
+function applyMinimalEdit(model: TextModel, next: string, prev = model.getValue()): void {
   if (prev === next) return;
   const max = Math.min(prev.length, next.length);
   let start = 0;
@@ -116,8 +121,34 @@ function applyMinimalEdit(model: TextModel, next: string): void {
   model.applyEdits([{ range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: next.slice(start, next.length - end) }]);
 }
 
+/** The text last put into a read-only model (reading it back from Monaco joins the whole text again). */
+interface ShownText {
+  model: TextModel;
+  text: string;
+}
+
+/** `monaco.editor.EndOfLineSequence.LF` (this module reaches Monaco's runtime only through setupMonaco). */
+const LF = 0 as Parameters<TextModel["setEOL"]>[0];
+
+function showText(last: RefObject<ShownText | null>, model: TextModel, text: string): void {
+  if (last.current?.model !== model) lineFeeds(model);
+  applyMinimalEdit(model, text, last.current?.model === model ? last.current.text : model.getValue());
+  last.current = { model, text };
+}
+
+/**
+ * Monaco takes a model's line ends from its first text, or from the platform when that has none: CRLF under
+ * a Windows user agent (Playwright's desktop Chrome has one). Outputs end lines with LF, and a minimal
+ * edit's offsets are counted in the text as given: in a CRLF model every edit spanned nearly the whole text.
+ */
+function lineFeeds(model: TextModel): TextModel {
+  if (model.getEOL() !== "\n") model.setEOL(LF);
+  return model;
+}
+
 function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLine }: ReadOnlyYamlProps) {
   const editor = useRef<CodeEditor | null>(null);
+  const shownText = useRef<ShownText | null>(null);
   /** The version of the text in the model. */
   const shownVersion = useRef(0);
   const decorations = useRef<{ clear(): void } | null>(null);
@@ -128,7 +159,7 @@ function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLi
   useLayoutEffect(() => {
     const model = editor.current?.getModel();
     if (!model || (version !== undefined && version < shownVersion.current)) return;
-    applyMinimalEdit(model, value);
+    showText(shownText, model, value);
     if (version !== undefined) shownVersion.current = version;
   }, [value, version, path, mounted]);
 
@@ -137,7 +168,7 @@ function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLi
     return follow((text, v) => {
       const model = editor.current?.getModel();
       if (!model || v <= shownVersion.current) return;
-      applyMinimalEdit(model, text);
+      showText(shownText, model, text);
       shownVersion.current = v;
     });
   }, [follow, mounted]);
@@ -206,7 +237,7 @@ function OutputDiffInner({ original, modified }: OutputDiffProps) {
     void setupMonaco().then(({ monaco }) => {
       if (!live || !box.current) return;
       const widget = monaco.editor.createDiffEditor(box.current, { ...OPTIONS, renderSideBySide: false, originalEditable: false });
-      const pair = { original: monaco.editor.createModel("", OUTPUT_LANGUAGE), modified: monaco.editor.createModel("", OUTPUT_LANGUAGE) };
+      const pair = { original: lineFeeds(monaco.editor.createModel("", OUTPUT_LANGUAGE)), modified: lineFeeds(monaco.editor.createModel("", OUTPUT_LANGUAGE)) };
       widget.setModel(pair);
       models.current = pair;
       dispose = () => {
