@@ -248,6 +248,23 @@ metadata:
 data:
   req: {{ required "req is required" .Values.req | quote }}
 `,
+  // Hooks, and a document dropped for an unknown hook (Helm logs it on every render).
+  "templates/h-hooks.yaml": `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: h
+  annotations:
+    helm.sh/hook: pre-install
+data:
+  flag: {{ .Values.flag | quote }}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: h2
+  annotations:
+    helm.sh/hook: {{ if .Values.flag }}bogus{{ else }}post-install{{ end }}
+`,
   "templates/NOTES.txt": `x={{ .Values.x }} release={{ .Release.Name }} g={{ .Values.global.g }}
 `,
   "charts/s1/Chart.yaml": "apiVersion: v2\nname: s1\nversion: 0.1.0\n",

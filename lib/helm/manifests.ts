@@ -100,6 +100,24 @@ export interface ManifestDoc {
   isTest: boolean;
 }
 
+/** One template's documents as sortManifests read them (it never changes a ManifestDoc afterwards). */
+interface FileDocs {
+  content: string;
+  generic: ManifestDoc[];
+  hooks: ManifestDoc[];
+  /** What reading them logged. */
+  warnings: string[];
+}
+
+/**
+ * The documents of the previous render's templates by path, read again only when a template's text
+ * differs (most templates' outputs are the same from one render to the next); `next` collects this render's.
+ */
+export interface ManifestMemo {
+  previous: Map<string, FileDocs> | undefined;
+  next: Map<string, FileDocs>;
+}
+
 /** Parses one document's YAML; throws an Error whose message is Helm's `yaml: line N: …` text. */
 export type YamlDocParser = (doc: string) => Value;
 
@@ -152,14 +170,28 @@ export function sortManifests(
   files: Map<string, string>,
   parseDoc: YamlDocParser,
   warn: (line: string) => void = () => {},
+  memo?: ManifestMemo,
 ): { generic: ManifestDoc[]; hooks: ManifestDoc[] } {
   const generic: ManifestDoc[] = [];
   const hooks: ManifestDoc[] = [];
   const paths = [...files.keys()].sort(compareGoStrings);
   for (const path of paths) {
     const content = files.get(path) ?? "";
+    const kept = memo?.previous?.get(path);
+    if (kept !== undefined && kept.content === content) {
+      generic.push(...kept.generic);
+      hooks.push(...kept.hooks);
+      kept.warnings.forEach(warn);
+      memo!.next.set(path, kept);
+      continue;
+    }
     const base = path.slice(path.lastIndexOf("/") + 1);
     if (base.startsWith("_") || goTrimSpace(content) === "") continue;
+    const mine: FileDocs = { content, generic: [], hooks: [], warnings: [] };
+    const say = (line: string): void => {
+      mine.warnings.push(line);
+      warn(line);
+    };
     for (const doc of splitManifests(content)) {
       let head: Value;
       try {
@@ -186,19 +218,22 @@ export function sortManifests(
         isTest: false,
       };
       if (!annotations || annotations.size === 0 || !annotations.has("helm.sh/hook")) {
-        generic.push(entry);
+        mine.generic.push(entry);
         continue;
       }
       entry.hook = text(annotations, "helm.sh/hook");
       const events = entry.hook.split(",").map((e) => goTrimSpace(e).toLowerCase());
       // An unknown hook event drops the whole document.
       if (!events.every((e) => HOOK_EVENTS.has(e))) {
-        warn(`level=INFO msg="skipping unknown hooks" hookTypes=${slogValue(entry.hook)}`);
+        say(`level=INFO msg="skipping unknown hooks" hookTypes=${slogValue(entry.hook)}`);
         continue;
       }
       entry.isTest = events.some((e) => e === "test" || e === "test-success");
-      hooks.push(entry);
+      mine.hooks.push(entry);
     }
+    generic.push(...mine.generic);
+    hooks.push(...mine.hooks);
+    memo?.next.set(path, mine);
   }
   return { generic: sortByKind(generic), hooks: sortByKind(hooks) };
 }

@@ -11,7 +11,7 @@ import { checkDependencies, isCompatibleRange, processDependencies } from "./dep
 import { renderTemplates } from "./engine";
 import { HelmError } from "./errors";
 import { type HeadReading, readManifestHead, rereadManifestHead } from "./block-yaml";
-import { printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
+import { type ManifestMemo, printManifests, slogValue, sortManifests, type ManifestDoc } from "./manifests";
 import { capabilitiesObject, isDeprecated, releaseObject, type Capabilities } from "./objects";
 import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, StrvalsError } from "./strvals/index";
 import { formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
@@ -137,6 +137,8 @@ function crdObjects(chart: Chart): { path: string; content: string }[] {
  * less than reading it again (or hashing it for a lookup).
  */
 const previousDocs = new WeakMap<Chart, Read[]>();
+/** Each chart's previous render, its templates' documents as sorted (a template whose text is the same is not read again). */
+const previousFiles = new WeakMap<Chart, ManifestMemo["next"]>();
 
 /** A document and its head; `reading` when the fast reader read it (or a variant of it). */
 interface Read {
@@ -266,8 +268,10 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
     files.delete(name);
   }
   const parser = docParser(chart);
-  const { generic, hooks } = sortManifests(files, parser.parse, (line) => warnings.push(line));
+  const memo: ManifestMemo = { previous: previousFiles.get(chart), next: new Map() };
+  const { generic, hooks } = sortManifests(files, parser.parse, (line) => warnings.push(line), memo);
   parser.done();
+  previousFiles.set(chart, memo.next);
   const output = printManifests(generic, hooks, {
     crds: opts.includeCrds ? crdObjects(effective) : [],
     noHooks: opts.noHooks,
