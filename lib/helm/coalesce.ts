@@ -182,46 +182,86 @@ function ownChild(m: GoMap, key: string, value: GoMap): GoMap {
  */
 const coalescedPairs = new WeakMap<SharedMap, WeakMap<SharedMap, Map<string, { values: SharedMap; warnings: string[] }>>>();
 
-/** `m[key] = coalesceTables(m[key], src)`: from memory for two shared maps, else on a copy when `value` is shared. */
-function coalesceChild(m: GoMap, key: string, value: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): void {
-  if (!(value instanceof SharedMap && src instanceof SharedMap)) {
-    coalesceTables(ownChild(m, key, value), src, prefix, merge, warn);
-    return;
-  }
+/** One map being coalesced: `src`'s entries still to merge into `dst`, and what to do when they are merged. */
+interface Coalescing {
+  dst: GoMap;
+  entries: Iterator<[string, Value]>;
+  prefix: string;
+  merge: boolean;
+  warn: WarnFn;
+  done?: () => void;
+}
+
+/**
+ * `m[key] = coalesceTables(m[key], src)`: answered from memory for two shared maps (undefined), else
+ * the coalescing to run, on a copy when `value` is shared (and remembered for two shared maps).
+ */
+function childCoalescing(m: GoMap, key: string, value: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): Coalescing | undefined {
+  if (!(value instanceof SharedMap && src instanceof SharedMap)) return { dst: ownChild(m, key, value), entries: src.entries(), prefix, merge, warn };
   let bySrc = coalescedPairs.get(value);
   if (bySrc === undefined) coalescedPairs.set(value, (bySrc = new WeakMap()));
   let byMode = bySrc.get(src);
   if (byMode === undefined) bySrc.set(src, (byMode = new Map()));
   const mode = `${merge}\n${prefix}`;
-  let done = byMode.get(mode);
-  if (done === undefined) {
-    const warnings: string[] = [];
-    done = { values: sharedValues(coalesceTables(new Map(value), src, prefix, merge, (w) => void warnings.push(w))), warnings };
-    byMode.set(mode, done);
+  const known = byMode.get(mode);
+  if (known !== undefined) {
+    known.warnings.forEach(warn);
+    m.set(key, known.values);
+    return undefined;
   }
-  done.warnings.forEach(warn);
-  m.set(key, done.values);
+  const warnings: string[] = [];
+  const dst = new Map(value);
+  const done = (): void => {
+    const result = { values: sharedValues(dst), warnings };
+    byMode.set(mode, result);
+    warnings.forEach(warn);
+    m.set(key, result.values);
+  };
+  return { dst, entries: src.entries(), prefix, merge, warn: (w) => void warnings.push(w), done };
 }
 
 /**
- * Merges `src` into `dst`; `dst` is authoritative (coalesceTablesFullKey). Mutates `dst` only. Helm first
- * sets `src[k] = nil` for each nil `dst[k]`: that changes nothing below but which keys a nil `dst` value
- * is deleted for (those `src` had non-nil), so `src` is read as it was and left alone.
+ * Runs `first` and the coalescing of every pair of maps below it, depth first in `src`'s order, with an
+ * explicit stack: values may nest as deep as YAML lets them (10000 levels). `dst` is authoritative
+ * (coalesceTablesFullKey); only `dst` maps change. Helm first sets `src[k] = nil` for each nil `dst[k]`:
+ * that changes nothing below but which keys a nil `dst` value is deleted for (those `src` had non-nil),
+ * so `src` is read as it was and left alone.
  */
-export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
-  for (const [key, val] of src) {
-    const has = dst.has(key);
-    const dv = dst.get(key) ?? null;
+function runCoalescing(first: Coalescing | undefined): void {
+  const stack = first === undefined ? [] : [first];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!;
+    const next = f.entries.next();
+    if (next.done === true) {
+      stack.pop();
+      f.done?.();
+      continue;
+    }
+    const [key, val] = next.value;
+    const has = f.dst.has(key);
+    const dv = f.dst.get(key) ?? null;
     if (has && dv === null) {
-      if (!merge && val !== null) dst.delete(key);
-    } else if (!has) dst.set(key, val);
+      if (!f.merge && val !== null) f.dst.delete(key);
+    } else if (!has) f.dst.set(key, val);
     else if (isGoMap(val)) {
-      if (isGoMap(dv)) coalesceChild(dst, key, dv, val, concatPrefix(prefix, key), merge, warn);
-      else warn(`warning: cannot overwrite table with non table for ${concatPrefix(prefix, key)} (${formatValue(val)})`);
+      if (isGoMap(dv)) {
+        const child = childCoalescing(f.dst, key, dv, val, concatPrefix(f.prefix, key), f.merge, f.warn);
+        if (child !== undefined) stack.push(child);
+      } else f.warn(`warning: cannot overwrite table with non table for ${concatPrefix(f.prefix, key)} (${formatValue(val)})`);
     } else if (isGoMap(dv) && val !== null) {
-      warn(`warning: destination for ${concatPrefix(prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`);
+      f.warn(`warning: destination for ${concatPrefix(f.prefix, key)} is a table. Ignoring non-table value (${formatValue(val)})`);
     }
   }
+}
+
+/** `m[key] = coalesceTables(m[key], src)`: from memory for two shared maps, else on a copy when `value` is shared. */
+function coalesceChild(m: GoMap, key: string, value: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): void {
+  runCoalescing(childCoalescing(m, key, value, src, prefix, merge, warn));
+}
+
+/** Merges `src` into `dst` (see runCoalescing). Mutates `dst` only. */
+export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: boolean, warn: WarnFn): GoMap {
+  runCoalescing({ dst, entries: src.entries(), prefix, merge, warn });
   return dst;
 }
 
