@@ -34,6 +34,15 @@ describe("values nested below goyaml's limits render as in Helm", () => {
     expect(helm.code).toBe(0);
     expect(ours).toEqual(helm);
   });
+  it("the chart's values.yaml and -f values, both flow mappings 9999 levels on the same keys (coalesced all the way down)", () => {
+    const text = flowMap(9999);
+    const [ours, helm] = both({ "values.yaml": text, "bad.yaml": text.replace("1}", "2}"), "templates/x.yaml": "k: v\n" }, ["-f", "bad.yaml"], {
+      values: [text.replace("1}", "2}")],
+      valuesFiles: ["bad.yaml"],
+    });
+    expect(helm.code).toBe(0);
+    expect(ours).toEqual(helm);
+  });
   it("fromYaml: flow and block sequences, 9999 levels", () => {
     const tpl = [
       'a: {{ fromYaml (printf "a: %s1%s" (repeat 9999 "[") (repeat 9999 "]")) | len }}',
