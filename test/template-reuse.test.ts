@@ -4,7 +4,7 @@
  * chart loaded afresh, must give the same output, manifests, notes, warnings and errors at every step.
  * Sequences run over the product chart (fields and values from the zod model, as the differential test
  * makes them) and over a crafted chart made to trip the reuse: writes to values and to `$`, merges,
- * random and time functions, `lookup`, `tpl`, `.Template.Name` in an include, globals in subcharts,
+ * writes to `.Release`, random and time functions, `lookup`, `tpl`, `.Template.Name` in an include, globals in subcharts,
  * a subchart writing its values for its parent, `required` failing and recovering. States of the
  * crafted chart are also rendered by the real Helm.
  */
@@ -180,6 +180,7 @@ data:
   empty: {{ empty .Values.num | quote }}
   eq: {{ eq (toString .Values.num) "3" | quote }}
   root: {{ $.extra | default "unset" | quote }}
+  release: {{ .Release.fromB | default "unset" | quote }}
   fromSub: {{ .Values.s1.fromSub | default "no" | quote }}
   sub: {{ with .Subcharts.s1 }}{{ .Values.port | default 0 | quote }}{{ end }}
   tpl: {{ tpl (toString .Values.tplText) . | quote }}
@@ -194,6 +195,9 @@ data:
 {{- end }}
 {{- if .Values.mergeIn }}
 {{- $_ := mergeOverwrite .Values.m (dict "a" (dict "b" "merged")) }}
+{{- end }}
+{{- if .Values.releaseSet }}
+{{- $_ := set .Release "fromB" .Values.tier }}
 {{- end }}
 apiVersion: v1
 kind: ConfigMap
@@ -302,14 +306,14 @@ const craftedFiles = (): Map<string, Uint8Array> => {
 /** The crafted chart's edit places and the values they take. */
 const PLACES: string[][] = [
   ["x"], ["tier"], ["num"], ["flag"], ["m", "a", "b"], ["m", "a", "c"], ["m", "k"], ["m", "n"], ["m"], ["list"],
-  ["mutate"], ["rootSet"], ["mergeIn"], ["req"], ["tplText"], ["global", "g"], ["global", "h"],
+  ["mutate"], ["rootSet"], ["mergeIn"], ["releaseSet"], ["req"], ["tplText"], ["global", "g"], ["global", "h"],
   ["s1", "enabled"], ["s1", "port"], ["s1", "subSet"], ["s1", "extra", "a"], ["s1", "extra"], ["s2", "k"], ["s1"], ["s2"], ["global"],
 ];
 const VALUES: unknown[] = [
   "hello", "other", "", "3", 3, 0, -1, 2.5, 1e6, true, false, null, [1, 2], [], { a: { b: "x" } }, { k: "v" }, {},
   "{{ .Values.tier }}", "{{ .Chart.Name }}/{{ .Template.Name }}", "-0", "on",
 ];
-const BOOLEAN_PLACES = new Set(["mutate", "rootSet", "mergeIn", "flag", "enabled", "subSet"]);
+const BOOLEAN_PLACES = new Set(["mutate", "rootSet", "mergeIn", "releaseSet", "flag", "enabled", "subSet"]);
 
 function craftedSteps(rng: Rng, n: number): Step[] {
   const overrides: Tree = {};

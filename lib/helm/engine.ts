@@ -17,7 +17,7 @@ import { helmExecError, helmParseError, warnWrap } from "./errors";
 import { helmFuncs } from "./funcs";
 import { newFiles } from "./files/index";
 import { IncludeCache, NONDETERMINISTIC, RootMap } from "./include-cache";
-import { markVarying } from "./tracked-map";
+import { markVarying, tracked, TrackedMap } from "./tracked-map";
 import { type SubchartValues, TemplateReuse } from "./template-reuse";
 
 const RECURSION_MAX = 1000;
@@ -150,8 +150,9 @@ export interface RenderTop {
 
 /** recAllTpls: each chart's template data (.Chart, .Files, .Values scoped to the chart, .Subcharts). */
 function collect(c: Chart, out: Collected, top: RenderTop, parentValues: GoMap | undefined): GoMap {
-  const subcharts: GoMap = new Map();
-  const chart = chartObject(c);
+  // Maps every template of the chart shares: a write to one is seen by the templates after it (tracked-map.ts).
+  const subcharts: GoMap = new TrackedMap();
+  const chart = tracked(chartObject(c));
   let values: GoMap;
   // Helm's vals.Table shares the map: a subchart's `set` on its .Values is seen by its parent.
   if (parentValues === undefined) values = withGoType(top.values, "common.Values");
@@ -238,14 +239,14 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
   const cache = state.cache!;
   cache.reset();
   const rendered = new Map<string, string>();
-  const release = [...top.release].map(([k, v]) => `${k}=${formatValue(v)}`);
+  const release = [...tracked(top.release)].map(([k, v]) => `${k}=${formatValue(v)}`);
   try {
     reuse.begin([...release, ...collected.shape].join("\n"), top.capabilities, top.values, collected.subcharts);
     for (const name of keys) {
       if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;
       const r = tpls.get(name);
       if (!r) continue;
-      r.vals.set("Template", new Map<string, Value>([["Name", name], ["BasePath", r.basePath]]));
+      r.vals.set("Template", new TrackedMap([["Name", name], ["BasePath", r.basePath]]));
       cache.nextTemplate();
       const kept = reuse.replay(name);
       if (kept !== undefined) {

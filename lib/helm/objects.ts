@@ -2,6 +2,7 @@
  * The built-in objects templates see besides .Values and .Files: .Release, .Chart (v4: a map with Go's
  * field names plus IsRoot), .Capabilities (Go structs with methods) and .Template.
  */
+import { TrackedMap } from "./tracked-map";
 import type { GoField, GoFunc, GoMap, Value } from "../template/value";
 import { FuncError, formatValue, GoObject, goFunc, goInt, isGoMap, withGoType } from "../template/value";
 import { goQuote } from "../template/token";
@@ -30,7 +31,7 @@ export function releaseObject(o: ReleaseOptions): GoMap {
  * A nil Go map (Chart.yaml without `annotations`): empty for templates, `map[]` for fmt, but
  * encoding/json writes `null` (and so toYaml), while goyaml v3 (toYamlPretty) writes `{}`.
  */
-class NilMap extends Map<string, Value> {
+class NilMap extends TrackedMap {
   marshalJSON(): string {
     return "null";
   }

@@ -115,6 +115,7 @@ let journal: Map<GoMap, [string, Value][]> | undefined;
 const mapSet = Map.prototype.set;
 const mapClear = Map.prototype.clear;
 const mapEntries = Map.prototype.entries;
+const mapValues = Map.prototype.values;
 
 /** Saves `m`'s entries before its first change in this render; false outside withRollback. */
 export function journalChange(m: GoMap): boolean {
@@ -248,6 +249,18 @@ export function readTree(v: Value): void {
   const p = v.place!;
   if (p instanceof PathNode) noteTree(current, p);
   else for (const n of p) noteTree(current, n);
+}
+
+/**
+ * `v` with its plain maps (through maps and lists) made TrackedMaps, unplaced: the render's own objects
+ * every template of a chart shares (`.Chart`, `.Release`), whose writes must be counted like the values'.
+ */
+export function tracked<T extends Value>(v: T): T {
+  if (v instanceof Map) {
+    if (Object.getPrototypeOf(v) === Map.prototype) Object.setPrototypeOf(v, TrackedMap.prototype);
+    for (const x of mapValues.call(v) as MapIterator<Value>) tracked(x);
+  } else if (Array.isArray(v)) for (const x of v) tracked(x);
+  return v;
 }
 
 /**
