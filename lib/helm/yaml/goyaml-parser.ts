@@ -931,6 +931,11 @@ class Scanner {
   }
 }
 
+/** Tokens after a block indicator that leave its node empty. */
+const AFTER_ENTRY: readonly T[] = [T.BlockEntry, T.BlockEnd];
+const AFTER_INDENTLESS_ENTRY: readonly T[] = [T.BlockEntry, T.Key, T.Value, T.BlockEnd];
+const AFTER_KEY_OR_VALUE: readonly T[] = [T.Key, T.Value, T.BlockEnd];
+
 class Parser extends Scanner {
   private state = S.StreamStart;
   private readonly states: S[] = [];
@@ -1183,37 +1188,38 @@ class Parser extends Scanner {
     return E.Other;
   }
 
+  /**
+   * After an indicator of type `typ` at the head (`-`, `?`, `:`): its node, or an empty scalar where one
+   * of `stops` follows; `next` is the state after either. Undefined when the head is no such indicator.
+   */
+  private afterIndicator(typ: T, stops: readonly T[], next: S, indentless: boolean): E | undefined {
+    const t = this.peek();
+    if (t.typ !== typ) return undefined;
+    const mark = t.end;
+    this.skipToken();
+    if (!stops.includes(this.peek().typ)) {
+      this.states.push(next);
+      return this.node(true, indentless);
+    }
+    this.state = next;
+    return this.empty(mark);
+  }
+
+  /** A block collection's end, or goyaml's `problem` for what stands there instead. */
+  private blockEnd(problem: string): E {
+    const t = this.peek();
+    if (t.typ === T.BlockEnd) return this.exit();
+    this.parserError(problem, t.start, this.marks.pop());
+  }
+
   private blockSequenceEntry(first: boolean): E {
     this.enter(first);
-    let t = this.peek();
-    if (t.typ === T.BlockEntry) {
-      const mark = t.end;
-      this.skipToken();
-      t = this.peek();
-      if (t.typ !== T.BlockEntry && t.typ !== T.BlockEnd) {
-        this.states.push(S.BlockSequenceEntry);
-        return this.node(true, false);
-      }
-      this.state = S.BlockSequenceEntry;
-      return this.empty(mark);
-    }
-    if (t.typ === T.BlockEnd) return this.exit();
-    this.parserError("did not find expected '-' indicator", t.start, this.marks.pop());
+    return this.afterIndicator(T.BlockEntry, AFTER_ENTRY, S.BlockSequenceEntry, false) ?? this.blockEnd("did not find expected '-' indicator");
   }
 
   private indentlessSequenceEntry(): E {
-    let t = this.peek();
-    if (t.typ === T.BlockEntry) {
-      const mark = t.end;
-      this.skipToken();
-      t = this.peek();
-      if (t.typ !== T.BlockEntry && t.typ !== T.Key && t.typ !== T.Value && t.typ !== T.BlockEnd) {
-        this.states.push(S.IndentlessSequenceEntry);
-        return this.node(true, false);
-      }
-      this.state = S.IndentlessSequenceEntry;
-      return this.empty(mark);
-    }
+    const e = this.afterIndicator(T.BlockEntry, AFTER_INDENTLESS_ENTRY, S.IndentlessSequenceEntry, false);
+    if (e !== undefined) return e;
     this.pop();
     this.out.end();
     return E.Other;
@@ -1221,37 +1227,14 @@ class Parser extends Scanner {
 
   private blockMappingKey(first: boolean): E {
     this.enter(first);
-    let t = this.peek();
-    if (t.typ === T.Key) {
-      const mark = t.end;
-      this.skipToken();
-      t = this.peek();
-      if (t.typ !== T.Key && t.typ !== T.Value && t.typ !== T.BlockEnd) {
-        this.states.push(S.BlockMappingValue);
-        return this.node(true, true);
-      }
-      this.state = S.BlockMappingValue;
-      return this.empty(mark);
-    }
-    if (t.typ === T.BlockEnd) return this.exit();
-    this.parserError("did not find expected key", t.start, this.marks.pop());
+    return this.afterIndicator(T.Key, AFTER_KEY_OR_VALUE, S.BlockMappingValue, true) ?? this.blockEnd("did not find expected key");
   }
 
   private blockMappingValue(): E {
-    let t = this.peek();
-    if (t.typ === T.Value) {
-      const mark = t.end;
-      this.skipToken();
-      t = this.peek();
-      if (t.typ !== T.Key && t.typ !== T.Value && t.typ !== T.BlockEnd) {
-        this.states.push(S.BlockMappingKey);
-        return this.node(true, true);
-      }
-      this.state = S.BlockMappingKey;
-      return this.empty(mark);
-    }
+    const e = this.afterIndicator(T.Value, AFTER_KEY_OR_VALUE, S.BlockMappingKey, true);
+    if (e !== undefined) return e;
     this.state = S.BlockMappingKey;
-    return this.empty(t.start);
+    return this.empty(this.peek().start);
   }
 
   /** The token after the `,` that must separate a flow collection's entries (none before the first). */
