@@ -8,6 +8,11 @@ const SCREENSHOTS = path.resolve("e2e", "screenshots");
 const README_IMAGE = path.resolve("docs", "images", "studio.png");
 const BENCH = path.resolve("e2e", ".bench", "review.json");
 
+// Tracing snapshots the page around every action, on the main thread the keystroke measurement times (a
+// snapshot of the form and the preview after each key press ran while the page handled that key). Playwright
+// sets tracing per file, not per test.
+test.use({ trace: "off" });
+
 test.describe("review", () => {
   // Room for the review pane beside the form, as on a desktop screen.
   test.use({ viewport: { width: 1600, height: 1000 } });
