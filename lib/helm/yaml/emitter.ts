@@ -3,7 +3,8 @@
  * document of block mappings and sequences with scalar keys, empty collections in flow style
  * (`{}`, `[]`), no anchors or tags. The state variables (indent, column, whitespace, indention,
  * the node contexts) are goyaml's, so line breaks, folding at `bestWidth` and scalar styles come
- * out byte for byte; only the event queue is replaced by recursion over a node tree.
+ * out byte for byte; only the event queue is replaced by a walk over a node tree, with an explicit
+ * stack of open collections, so documents nested as deep as Helm writes them (10,000 levels) fit.
  */
 import { byteLength } from "../../template/value";
 import { codePoints, isBlank, isBlankz, isBreak, isPrintable } from "./chars";
@@ -11,10 +12,27 @@ import { codePoints, isBlank, isBlankz, isBreak, isPrintable } from "./chars";
 /** The style the encoder asks for; the emitter may pick a safer one (goyaml's select_scalar_style). */
 export type ScalarStyle = "plain" | "single" | "double" | "literal";
 
-export type EmitNode =
-  | { kind: "scalar"; text: string; style: ScalarStyle }
-  | { kind: "seq"; items: EmitNode[] }
-  | { kind: "map"; pairs: [key: EmitNode, value: EmitNode][] };
+export interface ScalarNode {
+  kind: "scalar";
+  text: string;
+  style: ScalarStyle;
+}
+interface SeqNode {
+  kind: "seq";
+  items: EmitNode[];
+}
+/** Keys are scalars: Helm's encoders only write string keys. */
+interface MapNode {
+  kind: "map";
+  pairs: [key: ScalarNode, value: EmitNode][];
+}
+export type EmitNode = ScalarNode | SeqNode | MapNode;
+
+/** A block collection being written, and the index of its next entry. */
+interface OpenCollection {
+  node: SeqNode | MapNode;
+  next: number;
+}
 
 export interface EmitterOptions {
   /** Column after which plain and quoted scalars fold at a space: 80 in goyaml v2, unlimited in v3. */
@@ -167,17 +185,40 @@ class Emitter {
   constructor(private readonly opts: EmitterOptions) {}
 
   document(root: EmitNode): string {
-    this.node(root, false, false, null);
+    const open: OpenCollection[] = [];
+    this.node(root, false, false, open);
+    for (let depth = open.length; depth > 0; depth = open.length) {
+      const top = open[depth - 1]!;
+      const n = top.node;
+      if (top.next === (n.kind === "seq" ? n.items : n.pairs).length) {
+        this.popIndent();
+        open.pop();
+      } else if (n.kind === "seq") {
+        this.writeIndent();
+        this.writeIndicator("-", true, false, true);
+        this.node(n.items[top.next++]!, false, false, open);
+      } else {
+        const [key, value] = n.pairs[top.next++]!;
+        this.writeIndent();
+        this.key(key);
+        this.node(value, true, false, open);
+      }
+    }
     this.writeIndent(); // document end
     return this.out.join("");
   }
 
-  private node(n: EmitNode, mapping: boolean, simpleKey: boolean, analysis: ScalarAnalysis | null): void {
+  /** Writes a scalar or an empty collection, or starts a block collection and pushes it on `open`. */
+  private node(n: EmitNode, mapping: boolean, simpleKey: boolean, open: OpenCollection[]): void {
     this.mappingContext = mapping;
     this.simpleKeyContext = simpleKey;
-    if (n.kind === "scalar") this.scalar(n, analysis ?? analyzeScalar(n.text, this.opts.v3));
-    else if (n.kind === "seq") this.sequence(n.items);
-    else this.mapping(n.pairs);
+    if (n.kind === "scalar") this.scalar(n, analyzeScalar(n.text, this.opts.v3));
+    else if (n.kind === "seq" && n.items.length === 0) this.emptyFlow("[", "]");
+    else if (n.kind === "map" && n.pairs.length === 0) this.emptyFlow("{", "}");
+    else {
+      this.increaseIndent(false, n.kind === "seq" && !this.opts.v3 && this.mappingContext && !this.indention);
+      open.push({ node: n, next: 0 });
+    }
   }
 
   private increaseIndent(flow: boolean, indentless: boolean): void {
@@ -190,41 +231,21 @@ class Emitter {
     this.indent = this.indents.pop() ?? -1;
   }
 
-  private sequence(items: EmitNode[]): void {
-    if (items.length === 0) {
-      this.emptyFlow("[", "]");
-      return;
-    }
-    this.increaseIndent(false, !this.opts.v3 && this.mappingContext && !this.indention);
-    for (const item of items) {
+  /** A mapping key and its ':' (goyaml's simple key check, else the '?' form). */
+  private key(key: ScalarNode): void {
+    const ka = analyzeScalar(key.text, this.opts.v3);
+    this.mappingContext = true;
+    if (!ka.multiline && (ka.text.length <= MAX_SIMPLE_KEY_BYTES / 4 || byteLength(ka.text) <= MAX_SIMPLE_KEY_BYTES)) {
+      this.simpleKeyContext = true;
+      this.scalar(key, ka);
+      this.writeIndicator(":", false, false, false);
+    } else {
+      this.writeIndicator("?", true, false, true);
+      this.simpleKeyContext = false;
+      this.scalar(key, ka);
       this.writeIndent();
-      this.writeIndicator("-", true, false, true);
-      this.node(item, false, false, null);
+      this.writeIndicator(":", true, false, true);
     }
-    this.popIndent();
-  }
-
-  private mapping(pairs: [EmitNode, EmitNode][]): void {
-    if (pairs.length === 0) {
-      this.emptyFlow("{", "}");
-      return;
-    }
-    this.increaseIndent(false, false);
-    for (const [key, value] of pairs) {
-      this.writeIndent();
-      const ka = key.kind === "scalar" ? analyzeScalar(key.text, this.opts.v3) : null;
-      if (ka && !ka.multiline && (ka.text.length <= MAX_SIMPLE_KEY_BYTES / 4 || byteLength(ka.text) <= MAX_SIMPLE_KEY_BYTES)) {
-        this.node(key, true, true, ka);
-        this.writeIndicator(":", false, false, false);
-      } else {
-        this.writeIndicator("?", true, false, true);
-        this.node(key, true, false, ka);
-        this.writeIndent();
-        this.writeIndicator(":", true, false, true);
-      }
-      this.node(value, true, false, null);
-    }
-    this.popIndent();
   }
 
   /** Only empty collections reach flow style in the documents we write: `[]`, `{}`. */

@@ -6,6 +6,7 @@
 import { isGoStruct, isMarshaler, unmarshalJSON } from "../../sprig/json";
 import { GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value } from "../../template/value";
 import { emitDocument, type EmitNode } from "./emitter";
+import { Pending } from "./encode-tree";
 import { naturalSortKeys } from "./sort-keys";
 import { stringNode } from "./to-yaml";
 
@@ -22,8 +23,8 @@ function floatText(f: number): string {
   return formatFloat(f);
 }
 
-function encode(v: Value, depth: number): EmitNode {
-  if (depth > 10000) throw new UnsupportedValue("too deep");
+/** The node of one value; a collection's entries are left pending (goyaml v3's encoder has no depth limit). */
+function encodeOne(v: Value, depth: number, pending: Pending): EmitNode {
   if (v === null) return plain("null");
   switch (typeof v) {
     case "boolean":
@@ -36,12 +37,17 @@ function encode(v: Value, depth: number): EmitNode {
   if (v instanceof GoInt) return plain(v.value.toString());
   if (v instanceof Uint8Array) return { kind: "seq", items: Array.from(v, (b) => plain(String(b))) };
   // Named map and slice types encode as their underlying value; goyaml v3 ignores json tags.
-  if (isGoMapObject(v)) return encode(v.map, depth);
-  if (isGoSliceObject(v)) return encode([...v.items], depth);
+  if (isGoMapObject(v)) return encodeOne(v.map, depth, pending);
+  if (isGoSliceObject(v)) return pending.seq([...v.items], depth);
   if (v instanceof GoObject) {
     if (isGoStruct(v)) {
       // A struct's fields keep their declaration order, keyed by the lowercased Go name.
-      return { kind: "map", pairs: v.structFields().map((f): [EmitNode, EmitNode] => [stringNode(f.goName.toLowerCase()), encode(f.value, depth + 1)]) };
+      const fields = v.structFields();
+      return pending.map(
+        fields.map((f) => stringNode(f.goName.toLowerCase())),
+        fields.map((f) => f.value),
+        depth,
+      );
     }
     if (!isMarshaler(v)) throw new UnsupportedValue(v.goType);
     // The JSON form of Sprig's time.Time and *semver.Version is their text: goyaml v3 writes a time
@@ -50,20 +56,22 @@ function encode(v: Value, depth: number): EmitNode {
     if (typeof data !== "string") throw new UnsupportedValue(v.goType);
     return v.goType === "time.Time" ? plain(data) : stringNode(data);
   }
-  if (Array.isArray(v)) return { kind: "seq", items: v.map((x) => encode(x, depth + 1)) };
-  return {
-    kind: "map",
-    pairs: naturalSortKeys(v.keys(), true).map((k): [EmitNode, EmitNode] => [stringNode(k), encode(v.get(k) ?? null, depth + 1)]),
-  };
+  if (Array.isArray(v)) return pending.seq(v, depth);
+  const keys = naturalSortKeys(v.keys(), true);
+  return pending.map(
+    keys.map(stringNode),
+    keys.map((k) => v.get(k) ?? null),
+    depth,
+  );
 }
 
 /** Helm's `toYamlPretty`: the YAML text without its final newline, or "" when the value cannot be encoded. */
 export function toYamlPretty(v: Value): string {
   try {
-    const doc = emitDocument(encode(v, 0), V3);
+    const doc = emitDocument(new Pending().run(v, encodeOne), V3);
     return doc.endsWith("\n") ? doc.slice(0, -1) : doc;
   } catch (e) {
-    if (e instanceof UnsupportedValue || e instanceof RangeError) return "";
+    if (e instanceof UnsupportedValue) return "";
     throw e;
   }
 }

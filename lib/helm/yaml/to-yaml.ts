@@ -5,21 +5,34 @@
  */
 import { isGoStruct, isMarshaler, jsonStructFields, unmarshalJSON } from "../../sprig/json";
 import { FuncError, GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value } from "../../template/value";
-import { emitDocument, type EmitNode } from "./emitter";
+import { emitDocument, type EmitNode, type ScalarNode } from "./emitter";
+import { Pending } from "./encode-tree";
 import { isPlainSafe } from "./resolve";
 import { naturalSortKeys } from "./sort-keys";
 
 const V2 = { bestWidth: 80, v3: false };
 const UINT64_MAX = (1n << 64n) - 1n;
 const INT64_MIN = -(1n << 63n);
+/** goyaml's max_flow_level: reading the JSON back fails past 10,000 nested brackets. */
+const MAX_DEPTH = 10000;
 
-/** A value encoding/json refuses (`json: unsupported value: NaN`, a struct we cannot see into). */
-class JsonMarshalError extends Error {}
+/**
+ * A value Helm's toYaml cannot marshal, with the error text mustToYaml gives: encoding/json's
+ * (`error marshaling into JSON: json: unsupported value: NaN`) or goyaml's reading its JSON back.
+ */
+class MarshalError extends Error {}
 
-const plain = (text: string): EmitNode => ({ kind: "scalar", text, style: "plain" });
+const jsonError = (msg: string): MarshalError => new MarshalError(`error marshaling into JSON: ${msg}`);
+
+/** What goyaml fails on reading the JSON back: reported only once encoding/json has written all of it. */
+interface Reading {
+  fault: string | undefined;
+}
+
+const plain = (text: string): ScalarNode => ({ kind: "scalar", text, style: "plain" });
 
 /** encode.go's stringv: literal for multi-line text, plain when it reads back as the same string, else double-quoted. */
-export function stringNode(s: string): EmitNode {
+export function stringNode(s: string): ScalarNode {
   if (s.includes("\n")) return { kind: "scalar", text: s, style: "literal" };
   return { kind: "scalar", text: s, style: isPlainSafe(s) ? "plain" : "double" };
 }
@@ -30,7 +43,7 @@ export function stringNode(s: string): EmitNode {
  * else stays a float and prints with Go's %g (`1e+21`, `1e-07`).
  */
 function floatText(f: number): string {
-  if (!Number.isFinite(f)) throw new JsonMarshalError(`json: unsupported value: ${formatFloat(f)}`);
+  if (!Number.isFinite(f)) throw jsonError(`json: unsupported value: ${formatFloat(f)}`);
   if (Number.isInteger(f) && Math.abs(f) < 1e21) {
     // JS prints integers below 1e21 as Go's AppendFloat(f, 'f', -1) does: shortest digits, then zeros.
     const text = Object.is(f, -0) ? "0" : String(f);
@@ -44,8 +57,8 @@ function floatText(f: number): string {
  * A string after the JSON round trip. Go's JSON leaves U+0085 (NEL) unescaped, and goyaml reads a
  * raw NEL inside a double-quoted scalar as a line break and folds it (with the spaces around it).
  */
-function reread(s: string): string {
-  if (UNREADABLE.test(s)) throw new JsonMarshalError("yaml: control characters are not allowed");
+function reread(s: string, r: Reading): string {
+  if (UNREADABLE.test(s)) r.fault ??= "yaml: control characters are not allowed";
   return s.includes("\u0085") ? s.replace(NEL_FOLD, (m) => foldNel(m)) : s;
 }
 
@@ -76,9 +89,9 @@ function jsonKeyLength(k: string): number {
  * A map key goyaml can read back from the JSON: one that stays on one line (no raw NEL) and is at
  * most 1024 characters long, goyaml's limit for a simple key. Otherwise Helm's toYaml fails.
  */
-function checkKey(k: string): string {
-  if (UNREADABLE.test(k)) throw new JsonMarshalError("yaml: control characters are not allowed");
-  if (k.includes("\u0085") || jsonKeyLength(k) > 1024) throw new JsonMarshalError("yaml: did not find expected ',' or '}'");
+function checkKey(k: string, r: Reading): string {
+  if (UNREADABLE.test(k)) r.fault ??= "yaml: control characters are not allowed";
+  else if (k.includes("\u0085") || jsonKeyLength(k) > 1024) r.fault ??= "yaml: did not find expected ',' or '}'";
   return k;
 }
 
@@ -88,43 +101,50 @@ function base64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-function encode(v: Value, depth: number): EmitNode {
-  if (depth > 10000) throw new JsonMarshalError("json: exceeded max depth");
-  if (v === null) return plain("null");
-  switch (typeof v) {
-    case "boolean":
-      return plain(v ? "true" : "false");
-    case "string":
-      return stringNode(reread(v));
-    case "number":
-      return plain(floatText(v));
+/** The node of one value; a collection's entries are left pending. */
+function encodeOne(v: Value, depth: number, r: Reading, pending: Pending): EmitNode {
+  for (;;) {
+    if (v === null) return plain("null");
+    switch (typeof v) {
+      case "boolean":
+        return plain(v ? "true" : "false");
+      case "string":
+        return stringNode(reread(v, r));
+      case "number":
+        return plain(floatText(v));
+    }
+    if (v instanceof GoInt) return plain(v.value.toString());
+    if (v instanceof Uint8Array) return stringNode(base64(v));
+    // Go objects as encoding/json writes them, read back as goyaml reads that JSON.
+    if (isMarshaler(v)) v = unmarshalJSON(v.marshalJSON());
+    else if (isGoMapObject(v)) v = v.map;
+    else if (isGoSliceObject(v)) v = [...v.items];
+    else if (v instanceof GoObject) {
+      if (!isGoStruct(v)) throw jsonError(`json: unsupported type: ${v.goType}`);
+      v = new Map(jsonStructFields(v));
+    } else break;
   }
-  if (v instanceof GoInt) return plain(v.value.toString());
-  if (v instanceof Uint8Array) return stringNode(base64(v));
-  // Go objects as encoding/json writes them, read back as goyaml reads that JSON.
-  if (isMarshaler(v)) return encode(unmarshalJSON(v.marshalJSON()), depth);
-  if (isGoMapObject(v)) return encode(v.map, depth);
-  if (isGoSliceObject(v)) return encode([...v.items], depth);
-  if (v instanceof GoObject) {
-    if (isGoStruct(v)) return encode(new Map(jsonStructFields(v)), depth);
-    throw new JsonMarshalError(`json: unsupported type: ${v.goType}`);
-  }
-  if (Array.isArray(v)) return { kind: "seq", items: v.map((x) => encode(x, depth + 1)) };
-  return {
-    kind: "map",
-    pairs: naturalSortKeys([...v.keys()].map(checkKey)).map((k): [EmitNode, EmitNode] => [stringNode(k), encode(v.get(k) ?? null, depth + 1)]),
-  };
+  if (depth >= MAX_DEPTH) r.fault ??= `yaml: exceeded max depth of ${MAX_DEPTH}`;
+  if (Array.isArray(v)) return pending.seq(v, depth);
+  const m = v;
+  const keys = naturalSortKeys([...m.keys()].map((k) => checkKey(k, r)));
+  return pending.map(
+    keys.map(stringNode),
+    keys.map((k) => m.get(k) ?? null),
+    depth,
+  );
+}
+
+/** encoding/json's output as goyaml reads it back; a fault of that reading counts only when encoding/json succeeds. */
+function encode(root: Value): EmitNode {
+  const r: Reading = { fault: undefined };
+  const node = new Pending().run(root, (v, depth, pending) => encodeOne(v, depth, r, pending));
+  if (r.fault !== undefined) throw new MarshalError(r.fault);
+  return node;
 }
 
 function marshal(v: Value): string {
-  let doc: string;
-  try {
-    doc = emitDocument(encode(v, 0), V2);
-  } catch (e) {
-    // A value nested deeper than the JS stack allows; Helm's encoders have no such limit.
-    if (e instanceof RangeError) throw new JsonMarshalError("value nested too deep");
-    throw e;
-  }
+  const doc = emitDocument(encode(v), V2);
   return doc.endsWith("\n") ? doc.slice(0, -1) : doc;
 }
 
@@ -133,7 +153,7 @@ export function toYaml(v: Value): string {
   try {
     return marshal(v);
   } catch (e) {
-    if (e instanceof JsonMarshalError) return "";
+    if (e instanceof MarshalError) return "";
     throw e;
   }
 }
@@ -143,7 +163,7 @@ export function mustToYaml(v: Value): string {
   try {
     return marshal(v);
   } catch (e) {
-    if (e instanceof JsonMarshalError) throw new FuncError(`error marshaling into JSON: ${e.message}`);
+    if (e instanceof MarshalError) throw new FuncError(e.message);
     throw e;
   }
 }
