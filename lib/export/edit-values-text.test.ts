@@ -305,6 +305,28 @@ describe("export/edit-values-text", () => {
         expect(splicedEdits() - before).toBeGreaterThan(edits / 3);
       });
 
+      // The form sends the whole list when one item is typed in: that item changes in place, the others keep
+      // their quoting and comments, and (kept) only the item's bytes are spliced.
+      it("should set the typed item of a list of scalars in place, as printing the whole document would", () => {
+        const before = splicedEdits();
+        let edits = 0;
+        const item = fc.constantFrom("a", "'q'", '"d"', "1", "yes", "x # c", "~", "plain text", "'it''s'", "&a z", "[1]");
+        fc.assert(
+          fc.property(fc.array(item, { minLength: 1, maxLength: 4 }), fc.nat(), fc.string({ minLength: 1, maxLength: 6 }), (items, n, word) => {
+            const start = `# head\nrest-api:\n  config:\n    origins:\n${items.map((i) => `      - ${i}\n`).join("")}    other: 1 # keep\n`;
+            const origins = (parseValuesYaml(start).get("rest-api") as Map<string, Map<string, unknown>>).get("config")?.get("origins") as unknown[];
+            const at = n % origins.length;
+            const steps = typed(word).map((w) => ({ path: ["rest-api", "config", "origins"], value: origins.map((o, i) => (i === at ? w : o)) as Extract<ValuesEdit, { value: unknown }>["value"] }));
+            expectKeptAsFresh(start, steps);
+            edits += steps.length;
+          }),
+          { numRuns: 500 },
+        );
+        expect(splicedEdits() - before).toBeGreaterThan(edits / 3);
+        const text = setValueInText("l:\n  - 'a' # first\n  - b\n", ["l"], ["a", "bc"]);
+        expect(text).toBe("l:\n  - 'a' # first\n  - bc\n");
+      });
+
       it("should splice only the scalar's bytes and keep the rest of the text", () => {
         const text = setValueInText(LAYER, ["global", "environment"], "dev");
         const before = splicedEdits();

@@ -3,7 +3,7 @@
  * order, blank lines, quoting) left as the author wrote it. Values are typed exactly: a string that YAML
  * would read as a number or bool is written quoted.
  */
-import { Document, Pair, YAMLMap, isMap, isScalar, parseDocument, visit, type Node, type Scalar, type Tags } from "yaml";
+import { Document, Pair, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Scalar, type Tags } from "yaml";
 import { GoInt, type Value } from "../template/value";
 import { helmKeyOf } from "./helm-key";
 import { type PlainValue, keyScalar, useBlockStyle, valueNode } from "./values-document";
@@ -132,6 +132,29 @@ export type ValuesEdit = { path: readonly string[]; value: Value | PlainValue } 
 const printsAsParsed = (v: Value | PlainValue): boolean =>
   typeof v === "number" ? Number.isSafeInteger(v) && !Object.is(v, -0) : v === null || typeof v !== "object" || v instanceof GoInt;
 
+const isScalarValue = (v: Value | PlainValue): boolean => v === null || typeof v !== "object" || v instanceof GoInt;
+
+/**
+ * The items of `node` when it is a block list of scalars that `value`, a list of scalars as long, can set
+ * item by item (typing in one item of a list of strings): each item keeps its comments and quoting.
+ */
+function sameLengthScalars(node: unknown, value: Value | PlainValue): Scalar[] | undefined {
+  if (!isSeq(node) || node.flow || !Array.isArray(value) || node.items.length !== value.length || !value.every(isScalarValue)) return undefined;
+  return node.items.every((item) => isScalar(item)) ? (node.items as Scalar[]) : undefined;
+}
+
+/** Sets each item whose value differs; returns whether the document still prints as it would parse again. */
+function setItems(items: readonly Scalar[], values: readonly (Value | PlainValue)[]): boolean {
+  let stable = true;
+  for (const [i, item] of items.entries()) {
+    const v = values[i] as Value | PlainValue;
+    if (item.value === v) continue;
+    setScalar(item, valueNode(v) as Scalar);
+    stable = stable && !item.comment?.includes("\n") && printsAsParsed(v);
+  }
+  return stable;
+}
+
 /** Sets `value` at `path` (map keys); missing maps on the way are created. Returns whether all steps were stable. */
 function setIn(root: YAMLMap, path: readonly string[], value: Value | PlainValue): boolean {
   let map = root;
@@ -139,6 +162,8 @@ function setIn(root: YAMLMap, path: readonly string[], value: Value | PlainValue
   for (const [i, key] of path.entries()) {
     const pair = findPair(map, key);
     if (i === path.length - 1) {
+      const items = pair && sameLengthScalars(pair.value, value);
+      if (items) return setItems(items, value as readonly (Value | PlainValue)[]) && stable;
       const node = valueNode(value);
       useBlockStyle(node);
       return (pair ? replaceValue(pair, node) : addPair(map, key, node)) && printsAsParsed(value) && stable;
@@ -219,35 +244,61 @@ let spliced = 0;
 /** How many edits were made by splicing one scalar into the text (the tests check that the fast path runs). */
 export const splicedEdits = (): number => spliced;
 
-const isScalarValue = (v: Value | PlainValue): boolean => v === null || typeof v !== "object" || v instanceof GoInt;
+/** What `setIn` would change in place: a scalar, or one item of a list of scalars, and its new value. */
+interface SpliceTarget {
+  scalar: Scalar;
+  value: Value | PlainValue;
+  /** The scalar is a list item (`- x`), not a map value (`k: x`). */
+  item: boolean;
+}
 
-/** The scalar `setIn` would change in place: every map on the way in block style, and a scalar at the end. */
-function scalarAt(root: YAMLMap, path: readonly string[]): Scalar | undefined {
+/**
+ * The one scalar an edit of `path` to `value` changes, when every map on the way is in block style: the
+ * scalar at the end, or the only item that differs in a block list of scalars as long as `value`.
+ */
+function spliceTarget(root: YAMLMap, path: readonly string[], value: Value | PlainValue): SpliceTarget | undefined {
   let map = root;
   for (const [i, key] of path.entries()) {
     if (map.flow) return undefined;
-    const value = findPair(map, key)?.value;
-    if (i === path.length - 1) return isScalar(value) ? value : undefined;
-    if (!isMap(value)) return undefined;
-    map = value;
+    const node = findPair(map, key)?.value;
+    if (i === path.length - 1) {
+      if (isScalar(node)) return isScalarValue(value) ? { scalar: node, value, item: false } : undefined;
+      const items = sameLengthScalars(node, value);
+      const values = value as readonly (Value | PlainValue)[];
+      const changed = items?.flatMap((item, j) => (item.value === values[j] ? [] : [j]));
+      const at = changed?.length === 1 ? changed[0] : undefined;
+      return items && at !== undefined ? { scalar: items[at] as Scalar, value: values[at] as Value | PlainValue, item: true } : undefined;
+    }
+    if (!isMap(node)) return undefined;
+    map = node;
   }
   return undefined;
 }
 
-// One pair `k: <value>` printed with the edited documents' tags and options, to learn how a scalar prints
-// as a block map's value. Created on first use.
-let printer: Document & { contents: YAMLMap } | undefined;
+// One pair `k: <value>` and one list `- <value>` printed with the edited documents' tags and options, to
+// learn how a scalar prints as a block map's value or a block list's item. Created on first use.
+let mapPrinter: Document & { contents: YAMLMap } | undefined;
+let listPrinter: Document & { contents: YAMLSeq } | undefined;
 const PRINTER_KEY = "k";
 
-/** How `scalar` prints as a value in a block map (no comments), or undefined when that is not one line. */
-function printedValue(scalar: Scalar): string | undefined {
-  printer ??= new Document(new YAMLMap(), { customTags: keepNumberSource }) as Document & { contents: YAMLMap };
+/** How `scalar` prints as a value in a block map, or an item of a block list (no comments); undefined when that is not one line. */
+function printedValue(scalar: Scalar, item: boolean): string | undefined {
   const bare = scalar.clone() as Scalar;
   bare.comment = bare.commentBefore = undefined;
   bare.spaceBefore = false;
-  printer.contents.items = [new Pair(PRINTER_KEY, bare)];
-  const line = printer.toString(TO_STRING);
-  const head = `${PRINTER_KEY}: `;
+  let line: string;
+  let head: string;
+  if (item) {
+    listPrinter ??= new Document(new YAMLSeq(), { customTags: keepNumberSource }) as Document & { contents: YAMLSeq };
+    listPrinter.contents.items = [bare];
+    line = listPrinter.toString(TO_STRING);
+    head = "- ";
+  } else {
+    mapPrinter ??= new Document(new YAMLMap(), { customTags: keepNumberSource }) as Document & { contents: YAMLMap };
+    mapPrinter.contents.items = [new Pair(PRINTER_KEY, bare)];
+    line = mapPrinter.toString(TO_STRING);
+    head = `${PRINTER_KEY}: `;
+  }
   if (!line.startsWith(head) || line.indexOf("\n") !== line.length - 1) return undefined;
   return line.slice(head.length, -1);
 }
@@ -263,13 +314,14 @@ function startNow(scalar: Scalar, start: number, scalars: ReadonlyMap<Scalar, st
 }
 
 /**
- * Sets a scalar that is already there to a scalar value by splicing its new print into `text`, which is what
- * printing the whole document would give: `text` was printed from this document (and, kept, prints the same
- * when parsed again), and a one-line scalar in a block map prints the same wherever it stands. Undefined when
- * the edit is not such a case; the document is then unchanged.
+ * Sets a scalar that is already there (a map value, or one item of a list of scalars) to a scalar value by
+ * splicing its new print into `text`, which is what printing the whole document would give: `text` was
+ * printed from this document (and, kept, prints the same when parsed again), and a one-line scalar in a block
+ * map or list prints the same wherever it stands. Returns the text and the scalar value set; undefined when
+ * the edit is not such a case, and the document is then unchanged.
  */
-function spliceScalar(text: string, kept: Kept, path: readonly string[], value: Value | PlainValue): string | undefined {
-  if (!isScalarValue(value) || kept.doc.directives?.yaml.explicit || !scalarAt(kept.doc.contents, path)) return undefined;
+function spliceScalar(text: string, kept: Kept, path: readonly string[], value: Value | PlainValue): { text: string; value: Value | PlainValue } | undefined {
+  if (kept.doc.directives?.yaml.explicit || !spliceTarget(kept.doc.contents, path, value)) return undefined;
   if (!kept.scalars) {
     // The kept document's ranges are offsets in the text it was parsed from, not in this one. Parsed again,
     // it must print `text` itself, or splicing would keep bytes a whole print changes.
@@ -278,25 +330,27 @@ function spliceScalar(text: string, kept: Kept, path: readonly string[], value: 
     kept.scalars = new Map();
   }
   const { scalars } = kept;
-  const scalar = scalarAt(kept.doc.contents, path);
-  if (!scalar?.range) return undefined;
-  const [from, to] = scalar.range;
+  const target = spliceTarget(kept.doc.contents, path, value);
+  const range = target?.scalar.range;
+  if (!target || !range) return undefined;
+  const { scalar, item } = target;
+  const [from, to] = range;
   const start = startNow(scalar, from, scalars);
   let before = scalars.get(scalar);
   if (before === undefined) {
     // Not spliced yet: its bytes in the text must be how it prints.
-    before = printedValue(scalar);
+    before = printedValue(scalar, item);
     if (before === undefined || text.slice(start, start + (to - from)) !== before) return undefined;
   }
-  const node = valueNode(value) as Scalar;
+  const node = valueNode(target.value) as Scalar;
   const next = scalar.clone() as Scalar;
   setScalar(next, node);
-  const after = printedValue(next);
+  const after = printedValue(next, item);
   if (after === undefined) return undefined;
   setScalar(scalar, node);
   scalars.set(scalar, after);
   spliced++;
-  return text.slice(0, start) + after + text.slice(start + before.length);
+  return { text: text.slice(0, start) + after + text.slice(start + before.length), value: target.value };
 }
 
 /** `text` with `edits` applied in order, on one parsed document. */
@@ -308,8 +362,8 @@ export function editValuesText(text: string, edits: readonly ValuesEdit[]): stri
   if (kept && only && !("unset" in only)) {
     const out = spliceScalar(text, kept, only.path, only.value);
     if (out !== undefined) {
-      if (printsAsParsed(only.value)) remember(out, kept);
-      return out;
+      if (printsAsParsed(out.value)) remember(out.text, kept);
+      return out.text;
     }
   }
   const doc = kept?.doc ?? mapDocument(text);
