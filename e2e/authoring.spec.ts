@@ -344,7 +344,7 @@ test.describe("authoring", () => {
   });
 
   test.describe("keystroke-to-paint", () => {
-    test("paints a keystroke quickly in text, number, secret and list fields (keystroke-to-paint)", async ({ studio, page }) => {
+    test("paints a keystroke quickly in text, number, secret and list fields (keystroke-to-paint)", async ({ studio, page, browser }) => {
       // 200 keys at 120 ms, each a round trip to a browser on a busy 2-core machine.
       test.setTimeout(420_000);
       await studio.railItem(/^REST API/).click();
@@ -403,6 +403,16 @@ test.describe("authoring", () => {
         await measure("");
       };
 
+      // KEYSTROKE_TRACE=<file.json> records a Chromium performance trace of the typing (main thread, workers,
+      // user timing, JS calls) to find what keeps the main thread busy; it slows the page, so its figures are
+      // not the measurement's.
+      const traceFile = process.env.KEYSTROKE_TRACE;
+      if (traceFile) {
+        await browser.startTracing(page, {
+          path: traceFile,
+          categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute", "disabled-by-default-v8.cpu_profiler"],
+        });
+      }
       const text = field(page, "rest-api.ingress.host");
       await measureTyping("text", text, "", chars(TYPED_TEXT));
       await expect(text).toHaveValue(TYPED_TEXT);
@@ -418,6 +428,7 @@ test.describe("authoring", () => {
       const item = list.getByRole("textbox").last();
       await measureTyping("list item", item, "", chars(TYPED_TEXT));
       await expect(item).toHaveValue(TYPED_TEXT);
+      if (traceFile) await browser.stopTracing();
 
       const log = await page.evaluate(() => {
         const w = window as unknown as KeystrokeLog;
