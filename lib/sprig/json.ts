@@ -82,52 +82,93 @@ export function jsonFloat(f: number): string {
   return String(f);
 }
 
-/** json.Marshal / json.MarshalIndent / Encoder.Encode (without the newline). Throws FuncError. */
+/** encoding/json's scanner (json.Indent, json.Unmarshal) refuses more than 10,000 nested arrays and objects. */
+const MAX_NESTING = 10000;
+
+/**
+ * json.Marshal / json.MarshalIndent / Encoder.Encode (without the newline). Throws FuncError.
+ * Arrays and objects being written sit on an explicit stack: Go writes values nested any depth.
+ */
 export function marshalJSON(v: Value, opts: MarshalOptions = {}): string {
   const escapeHTML = opts.escapeHTML ?? true;
   const indent = opts.indent ?? "";
-  const enc = (x: Value, depth: number): string => {
-    if (x === null) return "null";
-    switch (typeof x) {
-      case "boolean":
-        return x ? "true" : "false";
-      case "string":
-        return jsonString(x, escapeHTML);
-      case "number":
-        return jsonFloat(x);
-    }
-    if (x instanceof GoInt) return x.value.toString();
-    if (x instanceof Uint8Array) return `"${base64Encode(x)}"`;
-    // Go asks for json.Marshaler first, then encodes a named map or slice type as its underlying value.
-    if (isMarshaler(x)) return x.marshalJSON();
-    if (x instanceof GoComplex) throw new FuncError("json: unsupported type: complex128");
-    if (isGoMapObject(x)) return enc(x.map, depth);
-    if (isGoSliceObject(x)) return enc([...x.items], depth);
-    if (x instanceof GoObject) return isGoStruct(x) ? structObject(jsonStructFields(x), depth) : "{}";
-    if (Array.isArray(x)) {
-      if (x.length === 0) return "[]";
-      const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
+  const sep = indent ? ": " : ":";
+  // The open arrays and objects, innermost last: their entries, their keys (null for an array), the next entry.
+  const entries: (readonly Value[])[] = [];
+  const keys: (readonly string[] | null)[] = [];
+  const next: number[] = [];
+  /** MarshalIndent's json.Indent fails on the first bracket past the scanner's depth, once Marshal has succeeded. */
+  let tooDeep = "";
+  let out = "";
+  let x = v;
+  for (;;) {
+    out += scalarOrOpen(x);
+    // Closes finished arrays and objects and starts the next entry, if any is left.
+    for (;;) {
+      const d = next.length;
+      if (d === 0) {
+        if (tooDeep) throw new FuncError(`invalid character '${tooDeep}' exceeded max depth`);
+        return out;
+      }
+      const i = next[d - 1]!;
+      const ks = keys[d - 1]!;
+      if (i === entries[d - 1]!.length) {
+        out += `${indent ? "\n" + indent.repeat(d - 1) : ""}${ks ? "}" : "]"}`;
+        entries.pop();
+        keys.pop();
+        next.pop();
+        continue;
+      }
+      next[d - 1] = i + 1;
       // Appended piece by piece: no array of parts to join (toJson runs on every render's values).
-      let out = `[${nl}${enc(x[0]!, depth + 1)}`;
-      for (let i = 1; i < x.length; i++) out += `,${nl}${enc(x[i]!, depth + 1)}`;
-      return `${out}${indent ? "\n" + indent.repeat(depth) : ""}]`;
+      out += `${i === 0 ? "" : ","}${indent ? "\n" + indent.repeat(d) : ""}${ks ? jsonString(ks[i]!, escapeHTML) + sep : ""}`;
+      x = entries[d - 1]![i]!;
+      break;
     }
-    const m = x as GoMap;
-    const keys = sortedKeys(m);
-    return object(keys.length, (i) => keys[i]!, (i) => m.get(keys[i]!)!, depth);
-  };
-  const structObject = (fields: [string, Value][], depth: number): string =>
-    object(fields.length, (i) => fields[i]![0], (i) => fields[i]![1], depth);
-  /** An object's `n` members in the given order (a map's are sorted, a struct's in declaration order). */
-  const object = (n: number, key: (i: number) => string, value: (i: number) => Value, depth: number): string => {
-    if (n === 0) return "{}";
-    const nl = indent ? "\n" + indent.repeat(depth + 1) : "";
-    const sep = indent ? ": " : ":";
-    let out = "{";
-    for (let i = 0; i < n; i++) out += `${i === 0 ? "" : ","}${nl}${jsonString(key(i), escapeHTML)}${sep}${enc(value(i), depth + 1)}`;
-    return `${out}${indent ? "\n" + indent.repeat(depth) : ""}}`;
-  };
-  return enc(v, 0);
+  }
+
+  /** The text of a scalar; or an array or object's opening (its entries are written next), or `[]`, `{}`. */
+  function scalarOrOpen(x: Value): string {
+    for (;;) {
+      if (x === null) return "null";
+      switch (typeof x) {
+        case "boolean":
+          return x ? "true" : "false";
+        case "string":
+          return jsonString(x, escapeHTML);
+        case "number":
+          return jsonFloat(x);
+      }
+      if (x instanceof GoInt) return x.value.toString();
+      if (x instanceof Uint8Array) return `"${base64Encode(x)}"`;
+      // Go asks for json.Marshaler first, then encodes a named map or slice type as its underlying value.
+      if (isMarshaler(x)) return x.marshalJSON();
+      if (x instanceof GoComplex) throw new FuncError("json: unsupported type: complex128");
+      if (isGoMapObject(x)) x = x.map;
+      else if (isGoSliceObject(x)) x = [...x.items];
+      else break;
+    }
+    let ks: readonly string[] | null = null;
+    let vs: readonly Value[];
+    if (x instanceof GoObject) {
+      if (!isGoStruct(x)) return "{}";
+      const fields = jsonStructFields(x);
+      ks = fields.map((f) => f[0]);
+      vs = fields.map((f) => f[1]);
+    } else if (Array.isArray(x)) vs = x;
+    else {
+      const m = x as GoMap;
+      ks = sortedKeys(m);
+      vs = ks.map((k) => m.get(k)!);
+    }
+    const open = ks ? "{" : "[";
+    if (indent && !tooDeep && next.length >= MAX_NESTING) tooDeep = open;
+    if (vs.length === 0) return ks ? "{}" : "[]";
+    entries.push(vs);
+    keys.push(ks);
+    next.push(0);
+    return open;
+  }
 }
 
 /** Go's quoteChar for scanner errors: 'x', '\n', '\''. */
@@ -218,59 +259,9 @@ export function unmarshalJSON(text: string): Value {
     return v;
   };
 
-  const value = (): Value => {
-    ws();
+  /** A string, number or literal at `i`. */
+  const scalar = (): Value => {
     const c = text[i];
-    if (c === "{") {
-      i++;
-      const m: GoMap = new Map();
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return m;
-      }
-      for (;;) {
-        if (text[i] !== '"') fail("looking for beginning of object key string");
-        const k = str();
-        ws();
-        if (text[i] !== ":") fail("after object key");
-        i++;
-        m.set(k, value());
-        ws();
-        if (text[i] === ",") {
-          i++;
-          ws();
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return m;
-        }
-        fail("after object key:value pair");
-      }
-    }
-    if (c === "[") {
-      i++;
-      const l: Value[] = [];
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return l;
-      }
-      for (;;) {
-        l.push(value());
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return l;
-        }
-        fail("after array element");
-      }
-    }
     if (c === '"') return str();
     if (c === "-" || isDigit(c)) return num();
     if (c === "t") return literal("true", true);
@@ -278,11 +269,63 @@ export function unmarshalJSON(text: string): Value {
     if (c === "n") return literal("null", null);
     return fail("looking for beginning of value");
   };
+  /** An object key and its colon. */
+  const key = (): string => {
+    if (text[i] !== '"') fail("looking for beginning of object key string");
+    const k = str();
+    ws();
+    if (text[i] !== ":") fail("after object key");
+    i++;
+    return k;
+  };
 
-  const v = value();
-  ws();
-  if (i < text.length) fail("after top-level value");
-  return v;
+  // The open arrays and objects, innermost last (Go reads any depth up to its scanner's limit), and
+  // for each object the key whose value is being read.
+  const open: (GoMap | Value[])[] = [];
+  const keys: string[] = [];
+  for (;;) {
+    ws();
+    const c = text[i];
+    let v: Value;
+    if (c === "{" || c === "[") {
+      if (open.length >= MAX_NESTING) throw new FuncError(`invalid character '${c}' exceeded max depth`);
+      i++;
+      ws();
+      if (text[i] === (c === "{" ? "}" : "]")) {
+        i++;
+        v = c === "{" ? new Map() : [];
+      } else {
+        keys.push(c === "{" ? key() : "");
+        open.push(c === "{" ? new Map() : []);
+        continue;
+      }
+    } else v = scalar();
+    // Puts v in its array or object, closing those that end after it, until one goes on or none is left.
+    for (;;) {
+      const top = open.at(-1);
+      if (top === undefined) {
+        ws();
+        if (i < text.length) fail("after top-level value");
+        return v;
+      }
+      if (Array.isArray(top)) top.push(v);
+      else top.set(keys.at(-1)!, v);
+      ws();
+      if (text[i] === ",") {
+        i++;
+        if (!Array.isArray(top)) {
+          ws();
+          keys[keys.length - 1] = key();
+        }
+        break;
+      }
+      if (text[i] !== (Array.isArray(top) ? "]" : "}")) fail(Array.isArray(top) ? "after array element" : "after object key:value pair");
+      i++;
+      v = top;
+      open.pop();
+      keys.pop();
+    }
+  }
 }
 
 /** Runs a marshal and maps a failure to Sprig's non-must result. */

@@ -32,3 +32,21 @@ describe("toYaml and toYamlPretty of deep values render as in Helm", () => {
     expect(ours).toEqual(helm);
   });
 });
+
+describe("toJson and its family of deep values render as in Helm", () => {
+  it.each([
+    rows("toJson of values with sequences 9999 deep", flowSeq(9999), "x: {{ toJson .Values | sha256sum }} {{ toRawJson .Values.a | len }}\n"),
+    rows("toJson of values with mappings 9999 deep", flowMap(9999), "x: {{ toJson .Values | sha256sum }}\n"),
+    rows("toJson, toRawJson of 20001 lists and maps (encoding/json's Marshal has no limit)", "", `${nest(10000, "list", 'list (dict "a" $x)')}x: {{ toJson $x | len }} {{ toRawJson $x | sha256sum }}\n`),
+    rows("toPrettyJson of 10000 lists (json.Indent's scanner reads 10000 levels)", "", `${nest(9999, "list", "list $x")}x: {{ toPrettyJson $x | len }} {{ toPrettyJson $x | trunc -40 | quote }}\n`),
+    rows("toPrettyJson of values with sequences 2000 deep", flowSeq(2000), "x: {{ toPrettyJson .Values | sha256sum }}\n"),
+    rows("mustToPrettyJson of 10001 levels fails at the first bracket too deep", "", `${nest(9999, "list", "list $x")}x: {{ mustToPrettyJson (dict "a" (list $x)) }}\n`),
+    rows("toPrettyJson of 10001 levels is empty", "", `${nest(10000, "dict", 'dict "a" $x')}x: {{ toPrettyJson $x | quote }}\n`),
+    rows("fromJson reads 10000 levels", "", `${nest(9999, "list", "list $x")}x: {{ fromJson (toJson $x) | toJson | len }}\n`),
+    rows("mustFromJson fails past 10000 levels", "", `${nest(10000, "dict", 'dict "a" $x')}x: {{ mustFromJson (toJson $x) | len }}\n`),
+    rows("fromJson of 10001 levels is empty", "", `${nest(10000, "list", "list $x")}x: {{ fromJson (toJson $x) | toJson }}\n`),
+  ])("%s", (_name, files) => {
+    const [ours, helm] = both(files);
+    expect(ours).toEqual(helm);
+  });
+});
