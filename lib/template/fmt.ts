@@ -214,7 +214,54 @@ function formatPointer(v: Value, spec: Spec): string {
   return pad(spec.sharp ? "c000010000" : "0xc000010000", spec);
 }
 
+/** A composite being formatted: its opening is written, its elements (each after its prefix) are next. */
+interface OpenComposite {
+  items: readonly Value[];
+  /** What goes before each element: a map's `key:`, a struct field's `Name:` under %+v; null for none. */
+  prefixes: readonly string[] | null;
+  close: string;
+  next: number;
+}
+
+/**
+ * One operand under a verb. Composites apply the verb, flags and width to each element, not to the
+ * whole; they are written with an explicit stack, as values nest thousands of levels deep.
+ */
 function formatArg(v: Value, verb: string, spec: Spec): string {
+  let open: OpenComposite[] | undefined;
+  let out = "";
+  let x = v;
+  for (;;) {
+    const one = formatOne(x, verb, spec);
+    if (typeof one === "string") out += one;
+    else {
+      out += one.open;
+      (open ??= []).push(one.composite);
+    }
+    // Closes the composites that are done, then goes on with the next element, if any is left.
+    for (;;) {
+      const top = open?.at(-1);
+      if (top === undefined) return out;
+      if (top.next === top.items.length) {
+        out += top.close;
+        open!.pop();
+        continue;
+      }
+      const i = top.next++;
+      out += `${i === 0 ? "" : " "}${top.prefixes?.[i] ?? ""}`;
+      x = top.items[i]!;
+      break;
+    }
+  }
+}
+
+const composite = (open: string, items: readonly Value[], prefixes: readonly string[] | null, close: string) => ({
+  open,
+  composite: { items, prefixes, close, next: 0 },
+});
+
+/** The text of a value that holds no other values, or the opening and elements of one that does. */
+function formatOne(v: Value, verb: string, spec: Spec): string | ReturnType<typeof composite> {
   if (verb === "T") return pad(goTypeName(v), spec);
   if (v === null) return verb === "v" ? pad("<nil>", spec) : badVerb(v, verb, spec);
   if (verb === "p") return formatPointer(v, spec);
@@ -242,17 +289,21 @@ function formatArg(v: Value, verb: string, spec: Spec): string {
     // Structs and named slices apply the verb, flags and width to each field or element.
     const fields = v.goFields();
     if (fields !== undefined) {
-      const body = fields.map((f) => (spec.plusV ? `${f.goName}:` : "") + formatArg(f.value, verb, spec)).join(" ");
-      return `${v.goKind === "ptr" ? "&" : ""}{${body}}`;
+      const names = spec.plusV ? fields.map((f) => `${f.goName}:`) : null;
+      return composite(v.goKind === "ptr" ? "&{" : "{", fields.map((f) => f.value), names, "}");
     }
-    if (isGoSliceObject(v)) return `[${v.items.map((e) => formatArg(e, verb, spec)).join(" ")}]`;
-    if (isGoMapObject(v)) return formatArg(v.map, verb, spec);
+    if (isGoSliceObject(v)) return composite("[", v.items, null, "]");
+    if (isGoMapObject(v)) return formatOne(v.map, verb, spec);
     return pad(v.format(), spec);
   }
-  // Composites apply the verb, flags and width to each element, not to the whole.
-  if (Array.isArray(v)) return `[${v.map((e) => formatArg(e, verb, spec)).join(" ")}]`;
+  if (Array.isArray(v)) return composite("[", v, null, "]");
   const keys = sortedKeys(v);
-  return `map[${keys.map((k) => `${formatArg(k, verb, spec)}:${formatArg(v.get(k) ?? null, verb, spec)}`).join(" ")}]`;
+  return composite(
+    "map[",
+    keys.map((k) => v.get(k) ?? null),
+    keys.map((k) => `${formatArg(k, verb, spec)}:`),
+    "]",
+  );
 }
 
 /** `%#v`: the value as Go source; `inInterface` when it sits in an interface{}-typed slot. */
