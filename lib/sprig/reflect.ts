@@ -1,5 +1,5 @@
 /** Sprig's reflection helpers (reflect.go) and deep copy/equality over the value model. */
-import { goFunc, GoInt, GoObject, goKindName, goTypeName, type Value, withGoType } from "../template/value";
+import { goFunc, GoInt, type GoMap, GoObject, goKindName, goTypeName, type Value, withGoType } from "../template/value";
 
 /** Go's `reflect.DeepEqual` over the value model: types must match exactly (1 ≠ 1.0). */
 export function deepEqual(a: Value, b: Value): boolean {
@@ -22,20 +22,29 @@ export function deepEqual(a: Value, b: Value): boolean {
   return a.length === bl.length && a.every((x, i) => deepEqual(x, bl[i]!));
 }
 
-/** copystructure.Copy: maps and slices are copied recursively, keeping their Go types. */
+/**
+ * copystructure.Copy: maps and slices are copied, keeping their Go types. Each copy is made empty
+ * and filled later from an explicit stack, as values nest thousands of levels deep.
+ */
 export function deepCopy(v: Value): Value {
-  if (v instanceof Uint8Array) return v.slice();
-  if (Array.isArray(v)) {
-    const out = v.map(deepCopy);
-    const type = goTypeName(v);
-    return type === "[]interface {}" ? out : withGoType(out, type);
+  const froms: (Value[] | GoMap)[] = [];
+  const tos: (Value[] | GoMap)[] = [];
+  const copyOne = (x: Value): Value => {
+    if (x instanceof Uint8Array) return x.slice();
+    if (!Array.isArray(x) && !(x instanceof Map)) return x;
+    const out = Array.isArray(x) ? [] : new Map<string, Value>();
+    froms.push(x);
+    tos.push(out);
+    const type = goTypeName(x);
+    return type === (Array.isArray(x) ? "[]interface {}" : "map[string]interface {}") ? out : withGoType(out, type);
+  };
+  const root = copyOne(v);
+  for (let from = froms.pop(); from !== undefined; from = froms.pop()) {
+    const to = tos.pop()!;
+    if (Array.isArray(from)) for (const x of from) (to as Value[]).push(copyOne(x));
+    else for (const [k, x] of from) (to as GoMap).set(k, copyOne(x));
   }
-  if (v instanceof Map) {
-    const out = new Map([...v].map(([k, e]) => [k, deepCopy(e)]));
-    const type = goTypeName(v);
-    return type === "map[string]interface {}" ? out : withGoType(out, type);
-  }
-  return v;
+  return root;
 }
 
 /** typeIsLike also accepts a pointer to the named type. */

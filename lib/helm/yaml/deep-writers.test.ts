@@ -60,3 +60,13 @@ describe("printf of deep values renders as in Helm", () => {
     expect(ours).toEqual(helm);
   });
 });
+
+describe("deepCopy of deep values renders as in Helm", () => {
+  it.each([
+    rows("deepCopy of values with mappings 9999 deep", flowMap(9999), "x: {{ deepCopy .Values | len }} {{ mustDeepCopy .Values.a | toJson | sha256sum }}\n"),
+    rows("deepCopy of 20001 lists and maps", "", `${nest(10000, "list", 'list (dict "a" $x)')}x: {{ deepCopy $x | toJson | sha256sum }}\n`),
+  ])("%s", (_name, files) => {
+    const [ours, helm] = both(files);
+    expect(ours).toEqual(helm);
+  });
+});
