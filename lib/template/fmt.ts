@@ -217,26 +217,37 @@ function formatPointer(v: Value, spec: Spec): string {
 /** A composite being formatted: its opening is written, its elements (each after its prefix) are next. */
 interface OpenComposite {
   items: readonly Value[];
-  /** What goes before each element: a map's `key:`, a struct field's `Name:` under %+v; null for none. */
+  /** What goes before each element: a map's `key:`, a struct field's `Name:`; null for none. */
   prefixes: readonly string[] | null;
+  sep: string;
   close: string;
+  /** %#v: the elements sit in interface{}-typed slots. */
+  boxed: boolean;
   next: number;
 }
 
+type Formatted = string | { open: string; composite: OpenComposite };
+
+const composite = (open: string, items: readonly Value[], prefixes: readonly string[] | null, close: string, sep = " ", boxed = false): Formatted => ({
+  open,
+  composite: { items, prefixes, sep, close, boxed, next: 0 },
+});
+
 /**
- * One operand under a verb. Composites apply the verb, flags and width to each element, not to the
- * whole; they are written with an explicit stack, as values nest thousands of levels deep.
+ * Writes `v` as `one` formats each value, composites with an explicit stack: values nest thousands
+ * of levels deep.
  */
-function formatArg(v: Value, verb: string, spec: Spec): string {
+function writeNested(v: Value, one: (x: Value, boxed: boolean) => Formatted, boxed: boolean): string {
   let open: OpenComposite[] | undefined;
   let out = "";
   let x = v;
+  let inBox = boxed;
   for (;;) {
-    const one = formatOne(x, verb, spec);
-    if (typeof one === "string") out += one;
+    const f = one(x, inBox);
+    if (typeof f === "string") out += f;
     else {
-      out += one.open;
-      (open ??= []).push(one.composite);
+      out += f.open;
+      (open ??= []).push(f.composite);
     }
     // Closes the composites that are done, then goes on with the next element, if any is left.
     for (;;) {
@@ -248,20 +259,21 @@ function formatArg(v: Value, verb: string, spec: Spec): string {
         continue;
       }
       const i = top.next++;
-      out += `${i === 0 ? "" : " "}${top.prefixes?.[i] ?? ""}`;
+      out += `${i === 0 ? "" : top.sep}${top.prefixes?.[i] ?? ""}`;
       x = top.items[i]!;
+      inBox = top.boxed;
       break;
     }
   }
 }
 
-const composite = (open: string, items: readonly Value[], prefixes: readonly string[] | null, close: string) => ({
-  open,
-  composite: { items, prefixes, close, next: 0 },
-});
+/** One operand under a verb. Composites apply the verb, flags and width to each element, not to the whole. */
+function formatArg(v: Value, verb: string, spec: Spec): string {
+  return writeNested(v, (x) => formatOne(x, verb, spec), false);
+}
 
 /** The text of a value that holds no other values, or the opening and elements of one that does. */
-function formatOne(v: Value, verb: string, spec: Spec): string | ReturnType<typeof composite> {
+function formatOne(v: Value, verb: string, spec: Spec): Formatted {
   if (verb === "T") return pad(goTypeName(v), spec);
   if (v === null) return verb === "v" ? pad("<nil>", spec) : badVerb(v, verb, spec);
   if (verb === "p") return formatPointer(v, spec);
@@ -308,6 +320,10 @@ function formatOne(v: Value, verb: string, spec: Spec): string | ReturnType<type
 
 /** `%#v`: the value as Go source; `inInterface` when it sits in an interface{}-typed slot. */
 function goSyntax(v: Value, inInterface: boolean): string {
+  return writeNested(v, goSyntaxOne, inInterface);
+}
+
+function goSyntaxOne(v: Value, inInterface: boolean): Formatted {
   if (v === null) return inInterface ? "interface {}(nil)" : "<nil>";
   switch (typeof v) {
     case "boolean":
@@ -324,22 +340,28 @@ function goSyntax(v: Value, inInterface: boolean): string {
     // A pointer to a struct prints as `&T{…}`; fields and named slices' elements are typed, never interface{}.
     if (fields !== undefined) {
       const type = v.goKind === "ptr" ? `&${v.goType.replace(/^\*/, "")}` : v.goType;
-      return `${type}{${fields.map((f) => `${f.goName}:${goSyntax(f.value, false)}`).join(", ")}}`;
+      return composite(`${type}{`, fields.map((f) => f.value), fields.map((f) => `${f.goName}:`), "}", ", ");
     }
-    if (isGoSliceObject(v)) return `${v.goType}{${v.items.map((e) => goSyntax(e, false)).join(", ")}}`;
+    if (isGoSliceObject(v)) return composite(`${v.goType}{`, v.items, null, "}", ", ");
     if (isGoMapObject(v)) return mapSyntax(v.map, v.goType, false);
     return v.format();
   }
   const type = goTypeName(v);
   const boxed = type.endsWith("interface {}");
-  if (Array.isArray(v)) return `${type}{${v.map((e) => goSyntax(e, boxed)).join(", ")}}`;
+  if (Array.isArray(v)) return composite(`${type}{`, v, null, "}", ", ", boxed);
   return mapSyntax(v, type, boxed);
 }
 
-function mapSyntax(m: Map<string, Value>, type: string, boxed: boolean): string {
-  return `${type}{${sortedKeys(m)
-    .map((k) => `${goQuote(k)}:${goSyntax(m.get(k) ?? null, boxed)}`)
-    .join(", ")}}`;
+function mapSyntax(m: Map<string, Value>, type: string, boxed: boolean): Formatted {
+  const keys = sortedKeys(m);
+  return composite(
+    `${type}{`,
+    keys.map((k) => m.get(k) ?? null),
+    keys.map((k) => `${goQuote(k)}:`),
+    "}",
+    ", ",
+    boxed,
+  );
 }
 
 function bytesSyntax(b: Uint8Array, type: string): string {
