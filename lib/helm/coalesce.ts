@@ -161,10 +161,13 @@ function coalesceChartValues(chart: Chart, v: GoMap, prefix: string, merge: bool
   }
 }
 
-/** Whether a tree holds a shared map or array (see coalesceGlobals: globals must not). */
+/** Whether a tree holds a shared map or array (see coalesceGlobals: globals must not). An explicit stack: globals nest 9,999 deep. */
 function holdsShared(v: Value): boolean {
-  if (isShared(v)) return true;
-  if (isGoMap(v)) for (const x of v.values()) if (holdsShared(x)) return true;
+  const todo = [v];
+  for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+    if (isShared(x)) return true;
+    if (isGoMap(x)) for (const y of x.values()) todo.push(y);
+  }
   return false;
 }
 
