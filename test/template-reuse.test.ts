@@ -180,7 +180,6 @@ data:
   empty: {{ empty .Values.num | quote }}
   eq: {{ eq (toString .Values.num) "3" | quote }}
   root: {{ $.extra | default "unset" | quote }}
-  release: {{ .Release.fromB | default "unset" | quote }}
   fromSub: {{ .Values.s1.fromSub | default "no" | quote }}
   sub: {{ with .Subcharts.s1 }}{{ .Values.port | default 0 | quote }}{{ end }}
   tpl: {{ tpl (toString .Values.tplText) . | quote }}
@@ -197,7 +196,7 @@ data:
 {{- $_ := mergeOverwrite .Values.m (dict "a" (dict "b" "merged")) }}
 {{- end }}
 {{- if .Values.releaseSet }}
-{{- $_ := set .Release "fromB" .Values.tier }}
+{{- $_ := set .Release "fromB" .Values.releaseVal }}
 {{- end }}
 apiVersion: v1
 kind: ConfigMap
@@ -205,6 +204,14 @@ metadata:
   name: b
 data:
   x: {{ .Values.x | quote }}
+`,
+  // Reads what b- wrote to .Release, and no value b- read.
+  "templates/a-release.yaml": `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: a-release
+data:
+  fromB: {{ .Release.fromB | default "unset" | quote }}
 `,
   "templates/c-local.yaml": `{{- $d := merge (dict) .Values.m }}
 {{- $_ := set $d "local" "yes" }}
@@ -306,7 +313,7 @@ const craftedFiles = (): Map<string, Uint8Array> => {
 /** The crafted chart's edit places and the values they take. */
 const PLACES: string[][] = [
   ["x"], ["tier"], ["num"], ["flag"], ["m", "a", "b"], ["m", "a", "c"], ["m", "k"], ["m", "n"], ["m"], ["list"],
-  ["mutate"], ["rootSet"], ["mergeIn"], ["releaseSet"], ["req"], ["tplText"], ["global", "g"], ["global", "h"],
+  ["mutate"], ["rootSet"], ["mergeIn"], ["releaseSet"], ["releaseVal"], ["req"], ["tplText"], ["global", "g"], ["global", "h"],
   ["s1", "enabled"], ["s1", "port"], ["s1", "subSet"], ["s1", "extra", "a"], ["s1", "extra"], ["s2", "k"], ["s1"], ["s2"], ["global"],
 ];
 const VALUES: unknown[] = [
@@ -351,7 +358,7 @@ describe("crafted chart: edits rendered with reuse equal fresh renders", () => {
     const steps = craftedSteps(seededRng(9000 + seed), 60);
     const before = reuseCounts.replayed;
     const results = compareSequence(craftedFiles(), steps);
-    expect(results.filter((r) => r.error === undefined).length).toBeGreaterThan(10);
+    expect(results.filter((r) => r.error === undefined).length).toBeGreaterThan(7);
     expect(reuseCounts.replayed - before).toBeGreaterThan(40);
     // The random template ran again each time (a replay would repeat its token).
     const tokens = results.filter((r) => !r.error).map((r) => /rand: (\S+)/.exec(r.output)?.[1]);
@@ -363,6 +370,18 @@ describe("crafted chart: edits rendered with reuse equal fresh renders", () => {
     const steps: Step[] = [1, 2, 2, 3].map((v) => ({ opts: alias(v), what: `shared.k = ${v}` }));
     steps.push({ opts: { releaseName: "r", values: ["shared: {k: 3}\nm: {k: 4}\n"] }, what: "m apart" });
     compareSequence(craftedFiles(), steps);
+  });
+
+  it("a template reading only what an earlier one wrote to .Release follows each new write", () => {
+    const enc = new TextEncoder();
+    const files = new Map(
+      Object.entries({
+        "Chart.yaml": "apiVersion: v2\nname: p\nversion: 0.1.0\n",
+        "templates/b.yaml": '{{- $_ := set .Release "y" .Values.v }}\nb: 1\n',
+        "templates/a.yaml": "a: {{ .Release.y }}\n",
+      }).map(([k, v]) => [k, enc.encode(v)]),
+    );
+    compareSequence(files, ["1", "2", "2", "3"].map((v) => ({ opts: { values: [`v: ${v}\n`] }, what: `v ${v}` })));
   });
 
   it("a release name changing render after render, then staying", () => {

@@ -17,7 +17,7 @@ import { helmExecError, helmParseError, warnWrap } from "./errors";
 import { helmFuncs } from "./funcs";
 import { newFiles } from "./files/index";
 import { IncludeCache, NONDETERMINISTIC, RootMap } from "./include-cache";
-import { markVarying, tracked, TrackedMap } from "./tracked-map";
+import { markVarying, tracked } from "./tracked-map";
 import { type SubchartValues, TemplateReuse } from "./template-reuse";
 
 const RECURSION_MAX = 1000;
@@ -39,6 +39,8 @@ interface Collected {
   subcharts: SubchartValues[];
   /** Each chart's path and its dependencies' enabled flags (`.Chart.Dependencies` shows them). */
   shape: string[];
+  /** Each chart's top-level data. */
+  roots: GoMap[];
 }
 
 /** Per-render state the set-bound functions read. */
@@ -150,9 +152,8 @@ export interface RenderTop {
 
 /** recAllTpls: each chart's template data (.Chart, .Files, .Values scoped to the chart, .Subcharts). */
 function collect(c: Chart, out: Collected, top: RenderTop, parentValues: GoMap | undefined): GoMap {
-  // Maps every template of the chart shares: a write to one is seen by the templates after it (tracked-map.ts).
-  const subcharts: GoMap = new TrackedMap();
-  const chart = tracked(chartObject(c));
+  const subcharts: GoMap = new Map();
+  const chart = chartObject(c);
   let values: GoMap;
   // Helm's vals.Table shares the map: a subchart's `set` on its .Values is seen by its parent.
   if (parentValues === undefined) values = withGoType(top.values, "common.Values");
@@ -169,6 +170,7 @@ function collect(c: Chart, out: Collected, top: RenderTop, parentValues: GoMap |
     ["Values", values],
     ["Subcharts", subcharts],
   ]);
+  out.roots.push(next);
   for (const child of c.dependencies) subcharts.set(child.metadata.name, collect(child, out, top, values));
   const full = chartFullPath(c);
   out.shape.push(full, ...c.metadata.dependencies.map((d) => `${d.name} ${d.alias ?? ""} ${d.enabled ?? ""}`));
@@ -230,7 +232,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
  * Throws HelmError with Helm's message.
  */
 export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop): Map<string, string> {
-  const collected: Collected = { tpls: new Map(), subcharts: [], shape: [] };
+  const collected: Collected = { tpls: new Map(), subcharts: [], shape: [], roots: [] };
   collect(effective, collected, top, undefined);
   const tpls = collected.tpls;
   const keys = sortTemplates([...tpls.keys()]);
@@ -239,14 +241,23 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
   const cache = state.cache!;
   cache.reset();
   const rendered = new Map<string, string>();
-  const release = [...tracked(top.release)].map(([k, v]) => `${k}=${formatValue(v)}`);
+  const release = [...top.release].map(([k, v]) => `${k}=${formatValue(v)}`);
   try {
     reuse.begin([...release, ...collected.shape].join("\n"), top.capabilities, top.values, collected.subcharts);
+    // Maps every template of a chart shares: a write to one is seen by the templates after it (tracked-map.ts).
+    if (reuse.on) {
+      tracked(top.release);
+      for (const root of collected.roots) {
+        tracked(root.get("Chart") ?? null);
+        tracked(root.get("Subcharts") ?? null);
+      }
+    }
     for (const name of keys) {
       if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;
       const r = tpls.get(name);
       if (!r) continue;
-      r.vals.set("Template", new TrackedMap([["Name", name], ["BasePath", r.basePath]]));
+      const template: GoMap = new Map([["Name", name], ["BasePath", r.basePath]]);
+      r.vals.set("Template", reuse.on ? tracked(template) : template);
       cache.nextTemplate();
       const kept = reuse.replay(name);
       if (kept !== undefined) {

@@ -9,7 +9,7 @@
  */
 import type { GoMap, Value } from "../template/value";
 import { isGoMap } from "../template/value";
-import { journalChange, TrackedMap } from "./tracked-map";
+import { journalChange, trackAs } from "./tracked-map";
 
 const mapSet = Map.prototype.set;
 
@@ -18,7 +18,7 @@ function beforeChange(m: SharedMap): void {
 }
 
 /** A map of frozen chart defaults: changes are undone when the render ends. */
-export class SharedMap extends TrackedMap {
+export class SharedMap extends Map<string, Value> {
   override set(key: string, value: Value): this {
     beforeChange(this);
     return super.set(key, value);
@@ -32,6 +32,9 @@ export class SharedMap extends TrackedMap {
     super.clear();
   }
 }
+
+// A shared map placed in a render that records reads is tracked until the render ends (tracked-map.ts).
+trackAs(SharedMap.prototype);
 
 const frozen = new WeakMap<GoMap, SharedMap>();
 

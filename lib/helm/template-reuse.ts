@@ -26,7 +26,8 @@ import {
   recordInto,
   type Recording,
   register,
-  type TrackedMap,
+  type Tracking,
+  untrack,
   writeCount,
 } from "./tracked-map";
 
@@ -59,7 +60,7 @@ export class TemplateReuse {
   private key: string | undefined;
   private keyObject: object | undefined;
   /** This render may replay and keep (it records, and its values could all be placed). */
-  private on = false;
+  on = false;
   private generation = 0;
   private writesAtStart = 0;
   /** Renders in a row whose key differed from the one before. */
@@ -84,7 +85,7 @@ export class TemplateReuse {
     if (this.on && this.previous !== undefined) diff(this.root, values, this.previous, this.generation);
     // Parents come before their subcharts: each parent is placed by then.
     for (const sub of this.on ? subcharts : []) {
-      const parent = sub.parent as TrackedMap;
+      const parent = sub.parent as GoMap & Tracking;
       const at = parent.placed === this.generation ? parent.place : undefined;
       // Under a map with two places it would have two as well: not worth keeping apart.
       if (!(at instanceof PathNode) || !register(sub.map, at.child(sub.name))) this.on = false;
@@ -123,6 +124,7 @@ export class TemplateReuse {
   /** The render ended (or failed): what it did not confirm is dropped; its values are the next render's previous. */
   end(values: GoMap): void {
     if (this.recording !== null) this.done("", undefined);
+    untrack();
     for (const [name, k] of this.kept) if (k.seen !== this.generation) this.kept.delete(name);
     this.previous = this.on ? values : undefined;
   }

@@ -1,13 +1,13 @@
 /**
  * What a template read from the values, and what it changed, as the maps themselves see it.
  *
- * The maps of a render's values are TrackedMaps placed at their places (PathNodes of a trie of values
+ * The maps of a render's values are tracked and placed at their places (PathNodes of a trie of values
  * paths that outlives renders): each chart's `.Values` when the render starts, any other map when a
  * read reaches it from a placed one. While a template runs, a Recording collects every place read:
  * a key looked up (`get`, `has`: the value under that key), a map walked (`entries`, `size`…: its key
  * list and every plain value in it), or a whole subtree answered from a memory of it. Whatever reads
  * a map (field chains, `index`, `hasKey`, `range`, `toYaml`, printing, `merge`…) reads it through
- * these methods, so nothing has to be declared per function. Writes to any TrackedMap (values, the
+ * these methods, so nothing has to be declared per function. Writes to any tracked map (values, the
  * charts' top-level data) are counted, and journaled so that the render can put them back.
  */
 import type { GoMap, Value } from "../template/value";
@@ -146,67 +146,105 @@ export function withRollback<T>(fn: () => T): T {
 /** Whether the render running now has changed a shared or tracked map (caches keyed by one must not be trusted then). */
 export const sharedChanged = (): boolean => journal !== undefined && journal.size > 0;
 
-/**
- * A map whose reads are recorded at its place and whose writes during a template run are counted.
- * A plain values map becomes one when it is registered (its prototype is switched: it is the render's own).
- */
-export class TrackedMap extends Map<string, Value> {
+/** What a tracking map adds to the Map it tracks. */
+export interface Tracking {
   /** Where the map sits in this render's values (two places: the same map under two keys). */
-  declare place: PathNode | PathNode[] | undefined;
+  place: PathNode | PathNode[] | undefined;
   /** The generation of that registration. */
-  declare placed: number | undefined;
-
-  override get(key: string): Value | undefined {
-    const v = super.get(key);
-    if (current !== null && this.placed === generation) readKey(this, key, v);
-    return v;
-  }
-  override has(key: string): boolean {
-    if (current !== null && this.placed === generation) readKey(this, key, undefined);
-    return super.has(key);
-  }
-  override entries(): MapIterator<[string, Value]> {
-    if (current !== null) readList(this);
-    return super.entries();
-  }
-  override keys(): MapIterator<string> {
-    if (current !== null) readList(this);
-    return super.keys();
-  }
-  override values(): MapIterator<Value> {
-    if (current !== null) readList(this);
-    return super.values();
-  }
-  override forEach(fn: (value: Value, key: string, map: Map<string, Value>) => void, self?: unknown): void {
-    if (current !== null) readList(this);
-    super.forEach(fn, self);
-  }
-  override [Symbol.iterator](): MapIterator<[string, Value]> {
-    if (current !== null) readList(this);
-    return super.entries();
-  }
-  override set(key: string, value: Value): this {
-    if (current !== null) wrote(this);
-    return super.set(key, value);
-  }
-  override delete(key: string): boolean {
-    if (current !== null) wrote(this);
-    return super.delete(key);
-  }
-  override clear(): void {
-    if (current !== null) wrote(this);
-    super.clear();
-  }
+  placed: number | undefined;
 }
 
-// `size` is a data property in TypeScript's Map type, so its accessor is defined here rather than in the class.
+type MapMethods = Pick<Map<string, Value>, "get" | "has" | "entries" | "keys" | "values" | "forEach" | "set" | "delete" | "clear">;
+
+/**
+ * A prototype over `base` (Map's or a subclass's) whose maps have their reads recorded at their place
+ * and their writes during a template run counted. A map of the render gets it when it is placed (its
+ * prototype is switched), so that maps nothing records cost nothing more to read.
+ */
+function trackingPrototype(base: MapMethods): object {
+  const { get, has, entries, keys, values, forEach, set, delete: del, clear } = base;
+  const proto = Object.create(base) as object;
+  const methods: ThisType<GoMap & Tracking> & MapMethods & { [Symbol.iterator](): MapIterator<[string, Value]> } = {
+    get(key) {
+      const v = get.call(this, key);
+      if (current !== null && this.placed === generation) readKey(this, key, v);
+      return v;
+    },
+    has(key) {
+      if (current !== null && this.placed === generation) readKey(this, key, undefined);
+      return has.call(this, key);
+    },
+    entries() {
+      if (current !== null) readList(this);
+      return entries.call(this);
+    },
+    keys() {
+      if (current !== null) readList(this);
+      return keys.call(this);
+    },
+    values() {
+      if (current !== null) readList(this);
+      return values.call(this);
+    },
+    forEach(fn, self) {
+      if (current !== null) readList(this);
+      forEach.call(this, fn, self);
+    },
+    [Symbol.iterator]() {
+      if (current !== null) readList(this);
+      return entries.call(this);
+    },
+    set(key, value) {
+      noteWrite(this);
+      return set.call(this, key, value);
+    },
+    delete(key) {
+      noteWrite(this);
+      return del.call(this, key);
+    },
+    clear() {
+      noteWrite(this);
+      clear.call(this);
+    },
+  };
+  for (const k of Reflect.ownKeys(methods)) {
+    Object.defineProperty(proto, k, { value: methods[k as keyof typeof methods], writable: true, configurable: true });
+  }
+  // `size` is an accessor of Map.prototype.
+  Object.defineProperty(proto, "size", {
+    get(this: GoMap & Tracking): number {
+      if (current !== null) readList(this);
+      return mapSize.call(this) as number;
+    },
+  });
+  tracking.add(proto);
+  trackingOf.set(base, proto);
+  return proto;
+}
+
 const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, "size")!.get!;
-Object.defineProperty(TrackedMap.prototype, "size", {
-  get(this: TrackedMap): number {
-    if (current !== null) readList(this);
-    return mapSize.call(this) as number;
-  },
-});
+/** The tracking prototypes, and the one to switch each tracked class's maps to. */
+const tracking = new WeakSet<object>();
+const trackingOf = new Map<object, object>();
+
+/** Maps with prototype `base` are switched to a tracking prototype over it when placed (back when the render ends, see `untrack`). */
+export const trackAs = (base: MapMethods): void => void trackingPrototype(base);
+
+const trackedMap = trackingPrototype(Map.prototype);
+
+/** Maps switched to a tracking class this render that outlive it, with their own prototypes. */
+const switched: [GoMap, object][] = [];
+
+/** Puts back the prototypes of maps that outlive the render (shared defaults), so later reads cost nothing extra. */
+export function untrack(): void {
+  for (const [m, proto] of switched) Object.setPrototypeOf(m, proto);
+  switched.length = 0;
+}
+
+/** Counts a write to `m`, a map the render's templates share, during a template run. */
+export function noteWrite(m: GoMap): void {
+  if (current !== null) wrote(m);
+}
 
 function wrote(m: GoMap): void {
   writes++;
@@ -214,7 +252,7 @@ function wrote(m: GoMap): void {
 }
 
 /** Notes the key read; a map found there is placed under it (maps are placed as reads reach them). */
-function readKey(m: TrackedMap, key: string, v: Value | undefined): void {
+function readKey(m: Tracking, key: string, v: Value | undefined): void {
   const p = m.place!;
   const r = current!;
   if (p instanceof PathNode) readAt(r, p.child(key), v);
@@ -228,14 +266,14 @@ function readAt(r: Recording, at: PathNode, v: Value | undefined): void {
 }
 
 /** Notes the walk; the maps it hands out are placed under their keys. */
-function readList(m: TrackedMap): void {
+function readList(m: GoMap & Tracking): void {
   if (m.placed !== generation) return;
   const p = m.place!;
   if (p instanceof PathNode) listAt(m, p);
   else for (const n of p) listAt(m, n);
 }
 
-function listAt(m: TrackedMap, at: PathNode): void {
+function listAt(m: GoMap, at: PathNode): void {
   const r = current!;
   if (at.listStamp === r.id) return;
   at.listStamp = r.id;
@@ -245,19 +283,23 @@ function listAt(m: TrackedMap, at: PathNode): void {
 
 /** `v` was read whole without its maps being walked (an answer remembered for it). */
 export function readTree(v: Value): void {
-  if (current === null || !(v instanceof TrackedMap) || v.placed !== generation) return;
-  const p = v.place!;
+  if (current === null || !isTracking(v)) return;
+  const t = v as GoMap & Tracking;
+  if (t.placed !== generation) return;
+  const p = t.place!;
   if (p instanceof PathNode) noteTree(current, p);
   else for (const n of p) noteTree(current, n);
 }
 
+const isTracking = (v: Value): boolean => v instanceof Map && tracking.has(Object.getPrototypeOf(v) as object);
+
 /**
- * `v` with its plain maps (through maps and lists) made TrackedMaps, unplaced: the render's own objects
+ * `v` with its plain maps (through maps and lists) tracked, unplaced: the render's own objects
  * every template of a chart shares (`.Chart`, `.Release`), whose writes must be counted like the values'.
  */
 export function tracked<T extends Value>(v: T): T {
   if (v instanceof Map) {
-    if (Object.getPrototypeOf(v) === Map.prototype) Object.setPrototypeOf(v, TrackedMap.prototype);
+    if (Object.getPrototypeOf(v) === Map.prototype) Object.setPrototypeOf(v, trackedMap);
     for (const x of mapValues.call(v) as MapIterator<Value>) tracked(x);
   } else if (Array.isArray(v)) for (const x of v) tracked(x);
   return v;
@@ -265,13 +307,17 @@ export function tracked<T extends Value>(v: T): T {
 
 /**
  * Places `m` at `place` for this generation (a map placed twice has both places); false when its reads
- * cannot be recorded (a map of another class than Map or TrackedMap).
+ * cannot be recorded (a map of a class with no tracking class).
  */
 export function register(m: GoMap, place: PathNode): boolean {
-  let t: TrackedMap;
-  if (m instanceof TrackedMap) t = m;
-  else if (Object.getPrototypeOf(m) === Map.prototype) t = Object.setPrototypeOf(m, TrackedMap.prototype) as TrackedMap;
-  else return false;
+  const proto = Object.getPrototypeOf(m) as object;
+  if (!tracking.has(proto)) {
+    const to = trackingOf.get(proto);
+    if (to === undefined) return false;
+    Object.setPrototypeOf(m, to);
+    if (proto !== Map.prototype) switched.push([m, proto]);
+  }
+  const t = m as GoMap & Tracking;
   if (t.placed !== generation) {
     t.place = place;
     t.placed = generation;
