@@ -245,7 +245,7 @@ test.describe("authoring", () => {
 
     await test.step("a dropped file Helm cannot read names its line and column, and the layer stays as it was", async () => {
       await dropFile(page, "broken.yaml", "rest-api:\n  replicaCount: 3\n   bad: x\n");
-      await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toContainText("broken.yaml cannot be read at line 2, column 17.");
+      await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toContainText("broken.yaml cannot be read at line 3, column 7.");
       await expect(field(page, "rest-api.replicaCount")).toHaveValue("6");
       await viewTab(page, "YAML").click();
       await expect.poll(() => editorText(page)).toBe("# dropped overrides\nrest-api:\n  replicaCount: 6 # six\n  flavour: mint\nredis:\n  shape: round\n");
