@@ -4,7 +4,7 @@
  * precision, and Go's in-band error texts (`%!d(float64=1.5)`, `%!s(MISSING)`, `%!(EXTRA …)`).
  */
 import { goQuote, isPrintRune } from "./token";
-import { formatFloat, formatValue, GoComplex, GoInt, GoObject, goKindName, goTypeName, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, type Value } from "./value";
+import { composite, type Formatted, formatFloat, formatValue, GoComplex, GoInt, GoObject, goKindName, goTypeName, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, type Value, writeNested } from "./value";
 
 /** `fmt.Sprint`: a space between operands only when neither is a string. */
 export function sprint(args: readonly Value[]): string {
@@ -212,59 +212,6 @@ function formatPointer(v: Value, spec: Spec): string {
   const kind = goKindName(v);
   if (kind !== "map" && kind !== "slice" && kind !== "ptr") return badVerb(v, "p", spec);
   return pad(spec.sharp ? "c000010000" : "0xc000010000", spec);
-}
-
-/** A composite being formatted: its opening is written, its elements (each after its prefix) are next. */
-interface OpenComposite {
-  items: readonly Value[];
-  /** What goes before each element: a map's `key:`, a struct field's `Name:`; null for none. */
-  prefixes: readonly string[] | null;
-  sep: string;
-  close: string;
-  /** %#v: the elements sit in interface{}-typed slots. */
-  boxed: boolean;
-  next: number;
-}
-
-type Formatted = string | { open: string; composite: OpenComposite };
-
-const composite = (open: string, items: readonly Value[], prefixes: readonly string[] | null, close: string, sep = " ", boxed = false): Formatted => ({
-  open,
-  composite: { items, prefixes, sep, close, boxed, next: 0 },
-});
-
-/**
- * Writes `v` as `one` formats each value, composites with an explicit stack: values nest thousands
- * of levels deep.
- */
-function writeNested(v: Value, one: (x: Value, boxed: boolean) => Formatted, boxed: boolean): string {
-  let open: OpenComposite[] | undefined;
-  let out = "";
-  let x = v;
-  let inBox = boxed;
-  for (;;) {
-    const f = one(x, inBox);
-    if (typeof f === "string") out += f;
-    else {
-      out += f.open;
-      (open ??= []).push(f.composite);
-    }
-    // Closes the composites that are done, then goes on with the next element, if any is left.
-    for (;;) {
-      const top = open?.at(-1);
-      if (top === undefined) return out;
-      if (top.next === top.items.length) {
-        out += top.close;
-        open!.pop();
-        continue;
-      }
-      const i = top.next++;
-      out += `${i === 0 ? "" : top.sep}${top.prefixes?.[i] ?? ""}`;
-      x = top.items[i]!;
-      inBox = top.boxed;
-      break;
-    }
-  }
 }
 
 /** One operand under a verb. Composites apply the verb, flags and width to each element, not to the whole. */

@@ -298,8 +298,65 @@ export function formatFloat(f: number): string {
   return `${mant}e${sign}${digits}`;
 }
 
+/** A composite being formatted: its opening is written, its elements (each after its prefix) are next. */
+interface OpenComposite {
+  items: readonly Value[];
+  /** What goes before each element: a map's `key:`, a struct field's `Name:`; null for none. */
+  prefixes: readonly string[] | null;
+  sep: string;
+  close: string;
+  /** %#v: the elements sit in interface{}-typed slots. */
+  boxed: boolean;
+  next: number;
+}
+
+export type Formatted = string | { open: string; composite: OpenComposite };
+
+export const composite = (open: string, items: readonly Value[], prefixes: readonly string[] | null, close: string, sep = " ", boxed = false): Formatted => ({
+  open,
+  composite: { items, prefixes, sep, close, boxed, next: 0 },
+});
+
+/**
+ * Writes `v` as `one` formats each value, composites with an explicit stack: values nest thousands
+ * of levels deep.
+ */
+export function writeNested(v: Value, one: (x: Value, boxed: boolean) => Formatted, boxed: boolean): string {
+  let open: OpenComposite[] | undefined;
+  let out = "";
+  let x = v;
+  let inBox = boxed;
+  for (;;) {
+    const f = one(x, inBox);
+    if (typeof f === "string") out += f;
+    else {
+      out += f.open;
+      (open ??= []).push(f.composite);
+    }
+    // Closes the composites that are done, then goes on with the next element, if any is left.
+    for (;;) {
+      const top = open?.at(-1);
+      if (top === undefined) return out;
+      if (top.next === top.items.length) {
+        out += top.close;
+        open!.pop();
+        continue;
+      }
+      const i = top.next++;
+      out += `${i === 0 ? "" : top.sep}${top.prefixes?.[i] ?? ""}`;
+      x = top.items[i]!;
+      inBox = top.boxed;
+      break;
+    }
+  }
+}
+
 /** `fmt.Sprint(v)` / `%v` of one value. A top-level nil prints `<nil>` here; the executor prints `<no value>`. */
 export function formatValue(v: Value): string {
+  return writeNested(v, formatOne, false);
+}
+
+function formatOne(v: Value): Formatted {
   if (v === null) return "<nil>";
   switch (typeof v) {
     case "boolean":
@@ -312,10 +369,14 @@ export function formatValue(v: Value): string {
   if (v instanceof GoInt) return v.value.toString();
   if (v instanceof Uint8Array) return `[${Array.from(v).join(" ")}]`;
   if (v instanceof GoObject) return v.format();
-  if (Array.isArray(v)) return `[${v.map(formatValue).join(" ")}]`;
-  return `map[${sortedKeys(v)
-    .map((k) => `${k}:${formatValue(v.get(k) ?? null)}`)
-    .join(" ")}]`;
+  if (Array.isArray(v)) return composite("[", v, null, "]");
+  const keys = sortedKeys(v);
+  return composite(
+    "map[",
+    keys.map((k) => v.get(k) ?? null),
+    keys.map((k) => `${k}:`),
+    "]",
+  );
 }
 
 const encoder = new TextEncoder();

@@ -55,6 +55,7 @@ describe("printf of deep values renders as in Helm", () => {
   it.each([
     rows("%v, %+v, %d, %q, %s of values with mappings 9999 deep", flowMap(9999), 'x: {{ printf "%v" .Values | len }} {{ printf "%v" .Values | sha256sum }} {{ printf "%+v %d %q %s" .Values .Values .Values .Values | sha256sum }}\n'),
     rows("%#v of values with mappings 9999 deep, and of a struct in a list", flowMap(9999), 'x: {{ printf "%#v" .Values | sha256sum }} {{ printf "%#v" (list (dict "a" (list 1 "x" nil)) .Capabilities.KubeVersion) }}\n'),
+    rows("print, println and the executor's output of values with mappings 9999 deep", flowMap(9999), "x: {{ print .Values 1 | sha256sum }} {{ println .Values | len }}\ny: {{ .Values.a }}\n"),
     rows("%v and %5d of 20001 lists and maps", "", `${nest(10000, "list", 'list (dict "a" $x)')}x: {{ printf "%v" $x | len }} {{ printf "%5d" $x | sha256sum }}\n`),
   ])("%s", (_name, files) => {
     const [ours, helm] = both(files);
