@@ -21,7 +21,7 @@ import type { ArgNode, ListNode, Node } from "../template/ast";
 import type { ExecContext } from "../template/func";
 import type { TemplateSet } from "../template/template-set";
 import { goTypeName, type GoFunc, type Value } from "../template/value";
-import { addDeps, type Deps, newRecording, noteWrite, recordInto, recording } from "./tracked-map";
+import { addDeps, type Deps, newRecording, recordInto, recording, WriteCountedMap } from "./tracked-map";
 
 const NO_DEPS: Deps = { reads: [], lists: [], trees: [] };
 
@@ -60,8 +60,9 @@ let templateRead = false;
 /**
  * The top-level data of a chart's templates (`.` and `$` of each file, `.Subcharts.x`): its `Template`
  * entry changes from one template to the next, so reading it, or walking over the map, is recorded.
+ * Every template of the chart shares it, so its writes are counted (template-reuse.ts).
  */
-export class RootMap extends Map<string, Value> {
+export class RootMap extends WriteCountedMap {
   override get(key: string): Value | undefined {
     if (key === "Template") templateRead = true;
     return super.get(key);
@@ -85,19 +86,6 @@ export class RootMap extends Map<string, Value> {
   override [Symbol.iterator](): MapIterator<[string, Value]> {
     templateRead = true;
     return super.entries();
-  }
-  // Every template of the chart shares it: writes are counted (template-reuse.ts).
-  override set(key: string, value: Value): this {
-    noteWrite(this);
-    return super.set(key, value);
-  }
-  override delete(key: string): boolean {
-    noteWrite(this);
-    return super.delete(key);
-  }
-  override clear(): void {
-    noteWrite(this);
-    super.clear();
   }
 }
 

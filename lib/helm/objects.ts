@@ -2,7 +2,7 @@
  * The built-in objects templates see besides .Values and .Files: .Release, .Chart (v4: a map with Go's
  * field names plus IsRoot), .Capabilities (Go structs with methods) and .Template.
  */
-import { noteWrite } from "./tracked-map";
+import { WriteCountedMap } from "./tracked-map";
 import type { GoField, GoFunc, GoMap, Value } from "../template/value";
 import { FuncError, formatValue, GoObject, goFunc, goInt, isGoMap, withGoType } from "../template/value";
 import { goQuote } from "../template/token";
@@ -31,20 +31,8 @@ export function releaseObject(o: ReleaseOptions): GoMap {
  * A nil Go map (Chart.yaml without `annotations`): empty for templates, `map[]` for fmt, but
  * encoding/json writes `null` (and so toYaml), while goyaml v3 (toYamlPretty) writes `{}`.
  */
-class NilMap extends Map<string, Value> {
-  // `.Chart.Annotations` is shared by the chart's templates: writes are counted (template-reuse.ts).
-  override set(key: string, value: Value): this {
-    noteWrite(this);
-    return super.set(key, value);
-  }
-  override delete(key: string): boolean {
-    noteWrite(this);
-    return super.delete(key);
-  }
-  override clear(): void {
-    noteWrite(this);
-    super.clear();
-  }
+// Shared by the chart's templates as `.Chart.Annotations`: writes are counted (template-reuse.ts).
+class NilMap extends WriteCountedMap {
   marshalJSON(): string {
     return "null";
   }

@@ -242,8 +242,24 @@ export function untrack(): void {
 }
 
 /** Counts a write to `m`, a map the render's templates share, during a template run. */
-export function noteWrite(m: GoMap): void {
+function noteWrite(m: GoMap): void {
   if (current !== null) wrote(m);
+}
+
+/** A map of its own class that the render's templates share: only its writes are counted. */
+export class WriteCountedMap extends Map<string, Value> {
+  override set(key: string, value: Value): this {
+    noteWrite(this);
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    noteWrite(this);
+    return super.delete(key);
+  }
+  override clear(): void {
+    noteWrite(this);
+    super.clear();
+  }
 }
 
 function wrote(m: GoMap): void {
