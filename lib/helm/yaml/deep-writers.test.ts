@@ -12,6 +12,12 @@ const flowMap = (n: number): string => `a: ${"{a: ".repeat(n)}1${"}".repeat(n)}\
 /** A template line binding $x to `n` collections nested around `inner`, built by `wrap` (`list $x`, `dict "a" $x`). */
 const nest = (n: number, inner: string, wrap: string): string => `{{- $x := ${inner} }}{{- range until ${n} }}{{ $x = ${wrap} }}{{ end }}\n`;
 
+/** A row's test: the engine answers as Helm does, byte for byte. */
+function matchesHelm(_name: string, files: Record<string, string>): void {
+  const [ours, helm] = both(files);
+  expect(ours).toEqual(helm);
+}
+
 const rows = (name: string, values: string, tpl: string): [string, Record<string, string>] => [name, { "values.yaml": values, "templates/x.yaml": tpl }];
 
 describe("toYaml and toYamlPretty of deep values render as in Helm", () => {
@@ -27,10 +33,7 @@ describe("toYaml and toYamlPretty of deep values render as in Helm", () => {
     rows("a string goyaml cannot read back and a NaN after it", "", `x: {{ mustToYaml (list (printf "%c" 127) (float64 "NaN")) }}\n`),
     rows("toYamlPretty of 20001 lists (goyaml v3 has no limit)", "", `${nest(20000, "list", "list $x")}x: {{ toYamlPretty $x | len }} {{ toYamlPretty $x | sha256sum }}\n`),
     rows("toYamlPretty of 10001 maps", "", `${nest(10000, "dict", 'dict "a" $x')}x: {{ toYamlPretty $x | len }}\n`),
-  ])("%s", (_name, files) => {
-    const [ours, helm] = both(files);
-    expect(ours).toEqual(helm);
-  });
+  ])("%s", matchesHelm);
 });
 
 describe("toJson and its family of deep values render as in Helm", () => {
@@ -45,10 +48,7 @@ describe("toJson and its family of deep values render as in Helm", () => {
     rows("fromJson reads 10000 levels", "", `${nest(9999, "list", "list $x")}x: {{ fromJson (toJson $x) | toJson | len }}\n`),
     rows("mustFromJson fails past 10000 levels", "", `${nest(10000, "dict", 'dict "a" $x')}x: {{ mustFromJson (toJson $x) | len }}\n`),
     rows("fromJson of 10001 levels is empty", "", `${nest(10000, "list", "list $x")}x: {{ fromJson (toJson $x) | toJson }}\n`),
-  ])("%s", (_name, files) => {
-    const [ours, helm] = both(files);
-    expect(ours).toEqual(helm);
-  });
+  ])("%s", matchesHelm);
 });
 
 describe("printf of deep values renders as in Helm", () => {
@@ -57,18 +57,12 @@ describe("printf of deep values renders as in Helm", () => {
     rows("%#v of values with mappings 9999 deep, and of a struct in a list", flowMap(9999), 'x: {{ printf "%#v" .Values | sha256sum }} {{ printf "%#v" (list (dict "a" (list 1 "x" nil)) .Capabilities.KubeVersion) }}\n'),
     rows("print, println and the executor's output of values with mappings 9999 deep", flowMap(9999), "x: {{ print .Values 1 | sha256sum }} {{ println .Values | len }}\ny: {{ .Values.a }}\n"),
     rows("%v and %5d of 20001 lists and maps", "", `${nest(10000, "list", 'list (dict "a" $x)')}x: {{ printf "%v" $x | len }} {{ printf "%5d" $x | sha256sum }}\n`),
-  ])("%s", (_name, files) => {
-    const [ours, helm] = both(files);
-    expect(ours).toEqual(helm);
-  });
+  ])("%s", matchesHelm);
 });
 
 describe("deepCopy of deep values renders as in Helm", () => {
   it.each([
     rows("deepCopy of values with mappings 9999 deep", flowMap(9999), "x: {{ deepCopy .Values | len }} {{ mustDeepCopy .Values.a | toJson | sha256sum }}\n"),
     rows("deepCopy of 20001 lists and maps", "", `${nest(10000, "list", 'list (dict "a" $x)')}x: {{ deepCopy $x | toJson | sha256sum }}\n`),
-  ])("%s", (_name, files) => {
-    const [ours, helm] = both(files);
-    expect(ours).toEqual(helm);
-  });
+  ])("%s", matchesHelm);
 });
