@@ -4,6 +4,7 @@
 import { Editor, type OnMount } from "@monaco-editor/react";
 import type { JSONSchema } from "monaco-yaml";
 import { useEffect, useRef, useState } from "react";
+import { lineFeeds } from "./line-feeds";
 import { setEditorSchema, setupMonaco } from "./setup-monaco";
 
 export interface YamlProblem {
@@ -86,6 +87,17 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
     }
     applying.current = false;
   }, [editor, value, readOnly]);
+
+  // The model of each path (the Editor swaps it in before this runs): one that starts with no line break
+  // would get the platform's line ends (CRLF on Windows) and every line typed would reach the workspace with
+  // them. A file that has CRLF keeps them.
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model || model.getLineCount() !== 1) return;
+    applying.current = true;
+    lineFeeds(model);
+    applying.current = false;
+  }, [editor, uri]);
 
   useEffect(() => {
     if (!editor || !marks) return;

@@ -6,6 +6,7 @@
 // the render worker, and post back markers, folds and symbols that the main thread then applies.
 import { Editor, type OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { lineFeeds } from "@/components/editor/line-feeds";
 import { setupMonaco } from "@/components/editor/setup-monaco";
 
 type CodeEditor = Parameters<OnMount>[0];
@@ -127,23 +128,10 @@ interface ShownText {
   text: string;
 }
 
-/** `monaco.editor.EndOfLineSequence.LF` (this module reaches Monaco's runtime only through setupMonaco). */
-const LF = 0 as Parameters<TextModel["setEOL"]>[0];
-
 function showText(last: RefObject<ShownText | null>, model: TextModel, text: string): void {
   if (last.current?.model !== model) lineFeeds(model);
   applyMinimalEdit(model, text, last.current?.model === model ? last.current.text : model.getValue());
   last.current = { model, text };
-}
-
-/**
- * Monaco takes a model's line ends from its first text, or from the platform when that has none: CRLF under
- * a Windows user agent (Playwright's desktop Chrome has one). Outputs end lines with LF, and a minimal
- * edit's offsets are counted in the text as given: in a CRLF model every edit spanned nearly the whole text.
- */
-function lineFeeds(model: TextModel): TextModel {
-  if (model.getEOL() !== "\n") model.setEOL(LF);
-  return model;
 }
 
 function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLine }: ReadOnlyYamlProps) {
