@@ -6,7 +6,8 @@ import { both, bothWithValuesFile } from "./helm-both.test-util";
 import { loadChart } from "./load-chart";
 import { loadDirFiles } from "./node/load-dir";
 import { renderChart } from "./render-chart";
-import { goyamlSyntaxError } from "./yaml/goyaml-parser";
+import { YamlError } from "./yaml/errors";
+import { composeFirstDocument, goyamlSyntaxError } from "./yaml/goyaml-parser";
 
 const BROKEN: string[] = [
   "a: 1\n b: 2\n",
@@ -186,5 +187,23 @@ describe("the port finds no error where goyaml finds none", () => {
     expect(values.length).toBe(4);
     expect(rendered.length).toBeGreaterThan(40);
     expect(flagged([...values, ...rendered])).toEqual([]);
+  });
+});
+
+describe("where an error is shown (line and column, for the editor and the import message)", () => {
+  const positionOf = (text: string) => {
+    try {
+      composeFirstDocument(text);
+    } catch (e) {
+      if (e instanceof YamlError) return [e.line, e.column];
+    }
+    throw new Error("no YamlError");
+  };
+  it("at the problem's mark", () => {
+    expect(positionOf("a: 1\n b: 2\n")).toEqual([2, 3]);
+  });
+  it("at the end of the last line when the problem is the end of the stream", () => {
+    expect(positionOf("worker:\n  replicaCount: [3\n")).toEqual([2, 19]);
+    expect(positionOf("worker:\n  replicaCount: [3")).toEqual([2, 19]);
   });
 });

@@ -184,9 +184,10 @@ export function composeFirstDocument(text: string): GoyamlNode | null {
     if (e.problemMark.line !== 0) line = e.problemMark.line + (e.scanner ? 1 : 0);
     else if (e.contextMark.line !== 0) line = e.contextMark.line;
     const code = e.problem.startsWith("exceeded max depth") ? "TOO_DEEP" : "SYNTAX";
-    // The position is the problem's, but not past the text's last line (the end of the stream may be on the next).
-    const lastLine = text.replace(/\n$/, "").split("\n").length;
-    const [at, column] = e.problemMark.line + 1 > lastLine ? [lastLine, undefined] : [e.problemMark.line + 1, e.problemMark.column + 1];
+    // The position is the problem's, but not past the text's last line: the end of the stream (after a
+    // final line break) is shown as the end of that line.
+    const lines = text.replace(/\n$/, "").split("\n");
+    const [at, column] = e.problemMark.line + 1 > lines.length ? [lines.length, lines[lines.length - 1]!.length + 1] : [e.problemMark.line + 1, e.problemMark.column + 1];
     throw new YamlError(code, `yaml: ${line !== 0 ? `line ${line}: ` : ""}${e.problem}`, at, column);
   }
 }
