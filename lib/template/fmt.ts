@@ -216,7 +216,9 @@ function formatPointer(v: Value, spec: Spec): string {
 
 /** One operand under a verb. Composites apply the verb, flags and width to each element, not to the whole. */
 function formatArg(v: Value, verb: string, spec: Spec): string {
-  return writeNested(v, (x) => formatOne(x, verb, spec), false);
+  // Only lists, maps and Go objects hold values; anything else is its own text, without the walk.
+  if (Array.isArray(v) || v instanceof Map || v instanceof GoObject) return writeNested(v, (x) => formatOne(x, verb, spec), false);
+  return formatOne(v, verb, spec) as string;
 }
 
 /** The text of a value that holds no other values, or the opening and elements of one that does. */

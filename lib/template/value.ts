@@ -353,7 +353,8 @@ export function writeNested(v: Value, one: (x: Value, boxed: boolean) => Formatt
 
 /** `fmt.Sprint(v)` / `%v` of one value. A top-level nil prints `<nil>` here; the executor prints `<no value>`. */
 export function formatValue(v: Value): string {
-  return writeNested(v, formatOne, false);
+  // Only lists and maps hold values here; anything else is its own text, without the walk.
+  return Array.isArray(v) || v instanceof Map ? writeNested(v, formatOne, false) : (formatOne(v) as string);
 }
 
 function formatOne(v: Value): Formatted {
