@@ -68,6 +68,18 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
   // keystrokes after it. Any other `value` is a change made elsewhere (form, undo, import) and is applied.
   const sent = useRef<string[]>([]);
   const applying = useRef(false);
+
+  // The model of each path (the Editor swaps it in before this runs), before any text is applied to it: one
+  // that starts with no line break would get the platform's line ends (CRLF on Windows), and every line typed
+  // or applied would reach the workspace with them. A file that has CRLF keeps them.
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!model || model.getLineCount() !== 1) return;
+    applying.current = true;
+    lineFeeds(model);
+    applying.current = false;
+  }, [editor, uri]);
+
   useEffect(() => {
     if (!editor) return;
     const echo = sent.current.indexOf(value);
@@ -87,17 +99,6 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
     }
     applying.current = false;
   }, [editor, value, readOnly]);
-
-  // The model of each path (the Editor swaps it in before this runs): one that starts with no line break
-  // would get the platform's line ends (CRLF on Windows) and every line typed would reach the workspace with
-  // them. A file that has CRLF keeps them.
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!model || model.getLineCount() !== 1) return;
-    applying.current = true;
-    lineFeeds(model);
-    applying.current = false;
-  }, [editor, uri]);
 
   useEffect(() => {
     if (!editor || !marks) return;
