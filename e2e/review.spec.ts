@@ -98,7 +98,7 @@ test.describe("review", () => {
     await map.screenshot({ path: path.join(SCREENSHOTS, "review-map.png") });
   });
 
-  test("keystroke to updated preview: measured at every keydown until the preview has painted the new value", async ({ studio, page }) => {
+  test("keystroke to updated preview: measured at every keydown until the preview has painted the new value", async ({ studio, page, browser }) => {
     // Sixty keystrokes, each waiting for its own render and paint, on a machine shared with other work.
     test.setTimeout(180_000);
     await studio.railItem(REST_API).click();
@@ -111,6 +111,15 @@ test.describe("review", () => {
     await replicas.press("End");
     const KEYSTROKES = 60;
     const renderMs: number[] = [];
+    // KEYSTROKE_TRACE=<file.json> records a Chromium performance trace of the typing (main thread, workers, user
+    // timing, JS samples); it slows the page, so its figures are not the measurement's.
+    const traceFile = process.env.KEYSTROKE_TRACE;
+    if (traceFile) {
+      await browser.startTracing(page, {
+        path: traceFile,
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute", "disabled-by-default-v8.cpu_profiler"],
+      });
+    }
     // Alternate "2" and Backspace: replicas 12, 1, 12, … Each keystroke waits for its own painted value.
     for (let i = 0; i < KEYSTROKES; i++) {
       const typing = i % 2 === 0;
@@ -122,6 +131,7 @@ test.describe("review", () => {
       const ms = /rendered in (\d+) ms/.exec(status ?? "")?.[1];
       if (ms !== undefined) renderMs.push(Number(ms));
     }
+    if (traceFile) await browser.stopTracing();
     const { samples, fromRequest, fromResult } = await page.evaluate(() => (window as unknown as ProbeWindow).keystrokeProbe);
     expect(samples).toHaveLength(KEYSTROKES);
     await expect(replicas).toHaveValue("1");
