@@ -1,7 +1,7 @@
 "use client";
 // Preview: the rendered output exactly as `helm template` prints it (read-only Monaco), a navigator of the
 // resources by service, kind or template, a --show-only filter, and the render error with its template.
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { ChartFiles } from "@/lib/helm/index";
 import { serviceOfSource } from "@/lib/review/review-object";
 import type { RenderErrorInfo, RenderOutput, RenderRequest } from "./render-protocol";
@@ -26,14 +26,16 @@ export interface PreviewViewProps {
   error: RenderErrorInfo | null;
   files: ChartFiles;
   environment: string;
-  request: RenderRequest;
+  /** The request of the output shown (read when the user asks Helm to verify it). */
+  request: () => RenderRequest;
   reveal: RevealTarget | null;
   /** Newer outputs' shown texts as they arrive, ahead of `shown` (see ReadOnlyYamlProps.follow). */
   follow?: FollowText;
   onReveal: (line: number) => void;
 }
 
-export function PreviewView({ good, shown, filter, onFilter, followedService, error, files, environment, request, reveal, follow, onReveal }: PreviewViewProps) {
+/** Memoised: an edit re-renders it only when what it shows has changed (a new output, the filter, the environment). */
+export const PreviewView = memo(function PreviewView({ good, shown, filter, onFilter, followedService, error, files, environment, request, reveal, follow, onReveal }: PreviewViewProps) {
   const [grouping, setGrouping] = useState<Grouping>("service");
   const [showSource, setShowSource] = useState(false);
   const groups = useMemo(() => {
@@ -104,7 +106,7 @@ export function PreviewView({ good, shown, filter, onFilter, followedService, er
       </div>
     </div>
   );
-}
+});
 
 function RenderErrorPanel({ error, files, stale, showSource, onToggleSource }: { error: RenderErrorInfo; files: ChartFiles; stale: boolean; showSource: boolean; onToggleSource: () => void }) {
   const file = error.file ? templatePath(error.file) : undefined;

@@ -61,8 +61,25 @@ export interface LayerEdit {
   value: PlainValue;
 }
 
+/** An output that rendered, as the render worker hands it to the review worker (through their own channel, not the page). */
+export interface ReviewJob {
+  key: string;
+  /** The output's id. */
+  id: number;
+  manifests: RenderedManifest[];
+  /** The request's environment (the findings' rules depend on it). */
+  environment: string;
+}
+
+export type ToReviewWorker =
+  | { type: "load"; files: ChartFiles }
+  /** The port the render worker posts its `ReviewJob`s to. */
+  | { type: "renders"; port: MessagePort };
+
 export type ToWorker =
   | { type: "load"; files: ChartFiles }
+  /** The port to post each `ReviewJob` to. */
+  | { type: "reviewer"; port: MessagePort }
   /**
    * A request from the workspace. Edits sent before it with an id above `written` were not yet written
    * to the workspace when it was sent: the worker applies them on top of it.

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadChart, renderChart, type ChartFiles } from "@/lib/helm/index";
 import { loadDirFiles } from "@/lib/helm/node/load-dir";
 import { setValue } from "@/lib/workspace/layer-edit";
-import type { FromWorker, RenderOutput, RenderRequest } from "./render-protocol";
+import type { FromWorker, RenderOutput, RenderRequest, ReviewJob } from "./render-protocol";
 import { renderQueue } from "./render-queue";
 
 const CHART = path.resolve("chart-templates/developer-mesh");
@@ -30,8 +30,9 @@ function fresh(r: RenderRequest): string {
 /** A queue whose tasks run only when the test says, so messages can arrive between any two of them. */
 function harness() {
   const posted: FromWorker[] = [];
+  const reviewed: ReviewJob[] = [];
   const tasks: (() => void)[] = [];
-  const receive = renderQueue({ post: (m) => posted.push(m), defer: (t) => tasks.push(t), loadValidator: () => new Promise(() => {}) });
+  const receive = renderQueue({ post: (m) => posted.push(m), review: (job) => reviewed.push(job), defer: (t) => tasks.push(t) });
   receive({ type: "load", files });
   const runOne = () => tasks.shift()?.();
   const runAll = () => {
@@ -39,7 +40,7 @@ function harness() {
   };
   const outputs = () => posted.flatMap((m) => (m.type === "output" ? [m.result] : []));
   const last = (): RenderOutput | undefined => outputs().at(-1);
-  return { posted, receive, runOne, runAll, outputs, last };
+  return { posted, reviewed, receive, runOne, runAll, outputs, last };
 }
 
 const edit = (path: string, value: number) => ({ file: "values-dev.yaml", path, value });
@@ -98,7 +99,7 @@ describe("render queue", () => {
     expect(q.last()?.output).toBe(fresh(request("", setValue(setValue(dev, "rest-api.replicaCount", 3), "worker.replicaCount", 4))));
   });
 
-  it("answers a request equal to the last one rendered \"same as\" that output, without its text or review again", () => {
+  it("answers a request equal to the last one rendered \"same as\" that output, without its text or its review again", () => {
     const q = harness();
     const edited = setValue(dev, "rest-api.replicaCount", 9);
     q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
@@ -110,8 +111,7 @@ describe("render queue", () => {
     q.runAll();
     expect(q.posted.slice(before)).toEqual([{ type: "same", key: "current", id: 3, as: 2 }]);
     expect(q.outputs().map((o) => o.id)).toEqual([2]);
-    const reviews = q.posted.flatMap((m) => (m.type === "review" ? [m.review.id] : []));
-    expect(reviews).toEqual([2]);
+    expect(q.reviewed.map((j) => j.id)).toEqual([2]);
     // A different request after it is rendered again.
     q.receive({ type: "render", key: "current", id: 4, request: request("", dev), written: 2 });
     q.runAll();
@@ -119,17 +119,13 @@ describe("render queue", () => {
     expect(q.last()?.output).toBe(fresh(request("", dev)));
   });
 
-  it("renders a request that arrives while a review is under way before that review goes on, and drops the review it replaced", () => {
+  it("hands every output that rendered to the review, with its manifests and environment, and no output that failed", () => {
     const q = harness();
     q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
-    q.runOne(); // renders 1
-    q.runOne(); // the first slice of its review (every document is new: it cannot finish in one)
-    expect(q.posted.some((m) => m.type === "review")).toBe(false);
-    q.receive({ type: "edit", key: "current", id: 2, edit: edit("rest-api.replicaCount", 6) });
-    q.runOne();
-    expect(q.posted.at(-1)).toMatchObject({ type: "output", result: { id: 2 } });
     q.runAll();
-    const reviews = q.posted.flatMap((m) => (m.type === "review" ? [m.review.id] : []));
-    expect(reviews).toEqual([2]);
+    q.receive({ type: "edit", key: "current", id: 2, edit: edit("rest-api.service.port", 70000) });
+    q.runAll();
+    expect(q.last()?.error?.valuesPath).toBe("rest-api.service.port");
+    expect(q.reviewed).toEqual([{ key: "current", id: 1, manifests: q.outputs()[0]?.manifests, environment: "dev" }]);
   });
 });

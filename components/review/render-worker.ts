@@ -1,21 +1,20 @@
 // The render worker: holds the loaded chart and renders every request with the engine, so typing in the
-// studio never waits for Helm (render-queue.ts says in which order). Tasks are queued through a
-// MessageChannel: unlike setTimeout, it is not clamped to 4 ms when tasks follow each other.
-import { loadK8sSchemaValidator } from "@/lib/review/k8s-schema";
-import type { FromWorker, ToWorker } from "./render-protocol";
+// studio never waits for Helm (render-queue.ts says in which order); outputs that rendered go on to the
+// review worker through the port the page hands over.
+import type { FromWorker, ReviewJob, ToWorker } from "./render-protocol";
 import { renderQueue } from "./render-queue";
+import { taskQueue } from "./task-queue";
 
-const tasks: (() => void)[] = [];
-const channel = new MessageChannel();
-channel.port1.onmessage = () => tasks.shift()?.();
+let reviewer: MessagePort | null = null;
 
 const receive = renderQueue({
   post: (m: FromWorker) => self.postMessage(m),
-  defer: (task) => {
-    tasks.push(task);
-    channel.port2.postMessage(null);
-  },
-  loadValidator: loadK8sSchemaValidator,
+  review: (job: ReviewJob) => reviewer?.postMessage(job),
+  defer: taskQueue(),
 });
 
-self.onmessage = (event: MessageEvent<ToWorker>) => receive(event.data);
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const m = event.data;
+  if (m.type === "reviewer") reviewer = m.port;
+  else receive(m);
+};

@@ -2,7 +2,7 @@
 // The right pane of the studio: Preview, Diff, Findings, Footprint and Map of the active environment,
 // all from one render worker fed by the workspace store. The preview's `--show-only` filter lives here:
 // findings name their lines in the output as shown.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "@/lib/review/findings";
 import type { Footprint } from "@/lib/review/footprint";
 import { SCHEMA_KUBERNETES_VERSION } from "@/lib/review/k8s-schema";
@@ -17,7 +17,7 @@ import { MapView } from "./map-view";
 import type { RevealTarget } from "./monaco-views";
 import { PreviewView } from "./preview-view";
 import type { RenderRequest } from "./render-protocol";
-import { request, useReviewRenders } from "./review-renders";
+import { request, useReviewRenders, type ReviewRenders } from "./review-renders";
 import { shownLine, shownOutput } from "./shown-output";
 import styles from "./review.module.css";
 
@@ -64,7 +64,7 @@ export interface ReviewPanelProps {
 
 export function ReviewPanel({ selectedService }: ReviewPanelProps) {
   const { ws, files, update } = useWorkspace();
-  const { states, render, busy, onOutput, current } = useReviewRenders();
+  const { states, render, status, onStatus, onOutput, current } = useReviewRenders();
   const [tab, setTab] = useState<Tab>("preview");
   const [chosenTarget, setTarget] = useState("defaults");
   const [reveal, setReveal] = useState<RevealTarget | null>(null);
@@ -96,6 +96,13 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
       }),
     [onOutput, environment, patterns],
   );
+  // Verify with Helm reads the request when asked, so a new request does not re-render the preview.
+  const requestNow = useRef(current);
+  useEffect(() => {
+    requestNow.current = current;
+  }, [current]);
+  const currentRequest = useCallback(() => requestNow.current, []);
+  const revealLine = useCallback((line: number) => setReveal({ line, nonce: Date.now() }), []);
   const findingLine = (f: Finding) => (shown ? shownLine(shown, f.manifest, f.line) : undefined);
 
   // Following the rail: a newly selected service's first resource comes into view (not on every render).
@@ -125,50 +132,19 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
     setReveal({ line: line ?? f.line, nonce: Date.now() });
   };
   const schema = review?.schema ?? "loading";
+  const setKubeVersion = useCallback((kubeVersion: string) => update((w) => ({ ...w, kubeVersion })), [update]);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
-
-  const tabButton = (t: Tab, label: string) => (
-    <button type="button" role="tab" id={`review-tab-${t}`} aria-selected={tab === t} aria-controls="review-panel" className="tab" onClick={() => setTab(t)}>
-      {label}
-    </button>
-  );
 
   return (
     <aside className={`studio-review ${styles.pane}`} aria-labelledby="review-title">
       <div className={styles.heading}>
-        <div className={styles.settings}>
-          <label>
-            Kubernetes{" "}
-            <select value={ws.kubeVersion} onChange={(e) => update((w) => ({ ...w, kubeVersion: e.target.value }))}>
-              <option value="">{`Helm's default (${SCHEMA_KUBERNETES_VERSION})`}</option>
-              {KUBE_VERSIONS.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow the selected service
-          </label>
-        </div>
+        <ReviewSettings kubeVersion={ws.kubeVersion} onKubeVersion={setKubeVersion} follow={follow} onFollow={setFollow} />
         <h2 id="review-title">
           Review · {current.environment}{" "}
-          <span className="muted" role="status" data-testid="render-status">
-            {busy("current") ? "rendering…" : state?.error ? "render failed" : good ? `rendered in ${Math.round(good.ms)} ms` : ""}
-          </span>
+          <RenderStatus status={status} onStatus={onStatus} />
         </h2>
-        <div role="tablist" aria-label="Review views">
-          {tabButton("preview", "Preview")}
-          {tabButton("diff", "Diff")}
-          {tabButton("findings", `Findings (${findings.length})`)}
-          {tabButton("footprint", "Footprint")}
-          {tabButton("map", "Map")}
-          <span className={styles.counter} title={`${errors} errors, ${warnings} warnings`} data-testid="findings-count">
-            ✖ {errors} ⚠ {warnings}
-          </span>
-        </div>
+        <ReviewTabs tab={tab} onTab={setTab} errors={errors} warnings={warnings} />
       </div>
       {state?.crash && <p role="alert">{state.crash}</p>}
       <div id="review-panel" role="tabpanel" aria-labelledby={`review-tab-${tab}`} className={styles.body}>
@@ -182,10 +158,10 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
             error={state?.error ?? null}
             files={files}
             environment={current.environment}
-            request={current}
+            request={currentRequest}
             reveal={reveal}
             follow={followOutput}
-            onReveal={(line) => setReveal({ line, nonce: Date.now() })}
+            onReveal={revealLine}
           />
         )}
         {tab === "diff" && <DiffView targets={targets} target={target} onTarget={setTarget} environment={current.environment} current={state} against={states.diff} />}
@@ -196,3 +172,77 @@ export function ReviewPanel({ selectedService }: ReviewPanelProps) {
     </aside>
   );
 }
+
+interface ReviewSettingsProps {
+  kubeVersion: string;
+  onKubeVersion: (version: string) => void;
+  follow: boolean;
+  onFollow: (follow: boolean) => void;
+}
+
+/** The render's Kubernetes version and the rail-following switch: re-rendered only when one of them changes, not on every edit. */
+const ReviewSettings = memo(function ReviewSettings({ kubeVersion, onKubeVersion, follow, onFollow }: ReviewSettingsProps) {
+  return (
+    <div className={styles.settings}>
+      <label>
+        Kubernetes{" "}
+        <select value={kubeVersion} onChange={(e) => onKubeVersion(e.target.value)}>
+          <option value="">{`Helm's default (${SCHEMA_KUBERNETES_VERSION})`}</option>
+          {KUBE_VERSIONS.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={follow} onChange={(e) => onFollow(e.target.checked)} /> Follow the selected service
+      </label>
+    </div>
+  );
+});
+
+interface ReviewTabsProps {
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  errors: number;
+  warnings: number;
+}
+
+const ReviewTabs = memo(function ReviewTabs({ tab, onTab, errors, warnings }: ReviewTabsProps) {
+  const tabButton = (t: Tab, label: string) => (
+    <button type="button" role="tab" id={`review-tab-${t}`} aria-selected={tab === t} aria-controls="review-panel" className="tab" onClick={() => onTab(t)}>
+      {label}
+    </button>
+  );
+  return (
+    <div role="tablist" aria-label="Review views">
+      {tabButton("preview", "Preview")}
+      {tabButton("diff", "Diff")}
+      {tabButton("findings", `Findings (${errors + warnings})`)}
+      {tabButton("footprint", "Footprint")}
+      {tabButton("map", "Map")}
+      <span className={styles.counter} title={`${errors} errors, ${warnings} warnings`} data-testid="findings-count">
+        ✖ {errors} ⚠ {warnings}
+      </span>
+    </div>
+  );
+});
+
+/**
+ * The render status, written as the client tells it (when the output is in the preview, not when React next
+ * renders the pane): React renders the element once and never its text.
+ */
+const RenderStatus = memo(function RenderStatus({ status, onStatus }: Pick<ReviewRenders, "status" | "onStatus">) {
+  const line = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const el = line.current;
+    if (!el) return;
+    const show = (text: string) => {
+      el.textContent = text;
+    };
+    show(status("current"));
+    return onStatus("current", show);
+  }, [status, onStatus]);
+  return <span ref={line} className="muted" role="status" data-testid="render-status" />;
+});

@@ -16,13 +16,13 @@ interface VerifyAnswer {
   error?: { message: string };
 }
 
-export function VerifyWithHelm({ request, output }: { request: RenderRequest; output: string | null }) {
+export function VerifyWithHelm({ request, output }: { request: () => RenderRequest; output: string | null }) {
   const [verdict, setVerdict] = useState<Verdict>({ state: "idle" });
   const verify = async () => {
     if (output === null) return;
     setVerdict({ state: "running" });
     try {
-      const res = await fetch("/api/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ request, output }) });
+      const res = await fetch("/api/verify", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ request: request(), output }) });
       const body = (await res.json()) as VerifyAnswer;
       if (body.error) setVerdict({ state: "failed", message: body.error.message });
       else if (body.identical) setVerdict({ state: "identical" });

@@ -1,0 +1,14 @@
+// The review worker: findings, footprint and topology of each output that rendered (review-queue.ts),
+// beside the render worker, which posts those outputs to it through the port the page hands over.
+import { loadK8sSchemaValidator } from "@/lib/review/k8s-schema";
+import type { FromWorker, ReviewJob, ToReviewWorker } from "./render-protocol";
+import { reviewQueue } from "./review-queue";
+import { taskQueue } from "./task-queue";
+
+const receive = reviewQueue({ post: (m: FromWorker) => self.postMessage(m), defer: taskQueue(), loadValidator: loadK8sSchemaValidator });
+
+self.onmessage = (event: MessageEvent<ToReviewWorker>) => {
+  const m = event.data;
+  if (m.type === "load") receive(m);
+  else m.port.onmessage = (e: MessageEvent<ReviewJob>) => receive({ type: "review", job: e.data });
+};
