@@ -4,7 +4,7 @@
 // They use OUTPUT_LANGUAGE, YAML's colours without monaco-yaml: its worker would parse and validate the
 // whole output (schema-less, so there is nothing to find) after every render, on the same two cores as
 // the render worker, and post back markers, folds and symbols that the main thread then applies.
-import { Editor, type OnMount } from "@monaco-editor/react";
+import type { OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { lineFeeds } from "@/components/editor/line-feeds";
 import { setupMonaco } from "@/components/editor/setup-monaco";
@@ -40,10 +40,14 @@ const OPTIONS = {
   tabSize: 2,
 } as const;
 
-let outputLanguage: Promise<void> | null = null;
+type Monaco = Awaited<ReturnType<typeof setupMonaco>>["monaco"];
+
+let outputLanguage: Promise<Monaco> | null = null;
+/** Monaco, once `setupOutputLanguage` has it ready (the Gate renders the editors only then). */
+let ready: Monaco | null = null;
 
 /** Our Monaco bundle with OUTPUT_LANGUAGE registered, once per page. */
-export function setupOutputLanguage(): Promise<void> {
+export function setupOutputLanguage(): Promise<Monaco> {
   // The grammar's chunk imports Monaco's editor API without carrying it: loaded only once Monaco is
   // (in parallel, Turbopack may instantiate it first: "module factory is not available").
   outputLanguage ??= setupMonaco().then(({ monaco }) =>
@@ -51,6 +55,8 @@ export function setupOutputLanguage(): Promise<void> {
       monaco.languages.register({ id: OUTPUT_LANGUAGE });
       monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yaml.language);
       monaco.languages.setLanguageConfiguration(OUTPUT_LANGUAGE, yaml.conf);
+      ready = monaco;
+      return monaco;
     }),
   );
   return outputLanguage;
@@ -135,61 +141,83 @@ function showText(last: RefObject<ShownText | null>, model: TextModel, text: str
 }
 
 function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLine }: ReadOnlyYamlProps) {
-  const editor = useRef<CodeEditor | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<CodeEditor | null>(null);
   const shownText = useRef<ShownText | null>(null);
   /** The version of the text in the model. */
   const shownVersion = useRef(0);
   const decorations = useRef<{ clear(): void } | null>(null);
-  const [mounted, setMounted] = useState(false);
+  /** The models this editor made, one per path it showed (another environment's output is another model). */
+  const models = useRef<TextModel[]>([]);
 
-  // The editor keeps one model per path: it starts from `defaultValue`, and later values arrive as edits,
-  // made while React commits, so Monaco draws them in the frame that follows instead of one later.
+  // Creating an editor takes the main thread for a few hundred ms: it is done when the page is idle, in a
+  // task of its own. In a mount effect it could run inside the first keystroke's task (React runs pending
+  // passive effects before it handles a discrete event).
+  useEffect(() => {
+    let made: CodeEditor | null = null;
+    const handle = requestIdleCallback(() => {
+      if (!ready || !box.current) return;
+      made = ready.editor.create(box.current, { ...OPTIONS, model: null });
+      setEditor(made);
+    });
+    const owned = models.current;
+    return () => {
+      cancelIdleCallback(handle);
+      made?.dispose();
+      for (const m of owned.splice(0)) m.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    editor?.updateOptions({ ariaLabel: label, glyphMargin: markLine !== undefined });
+  }, [editor, label, markLine]);
+
+  // The model of `path`, then the text: later values arrive as edits, made while React commits, so Monaco
+  // draws them in the frame that follows instead of one later.
   useLayoutEffect(() => {
-    const model = editor.current?.getModel();
+    if (!editor || !ready) return;
+    const uri = ready.Uri.parse(path);
+    if (editor.getModel()?.uri.toString() !== uri.toString()) {
+      let model = ready.editor.getModel(uri);
+      if (!model) models.current.push((model = lineFeeds(ready.editor.createModel("", OUTPUT_LANGUAGE, uri))));
+      editor.setModel(model);
+    }
+    const model = editor.getModel();
     if (!model || (version !== undefined && version < shownVersion.current)) return;
     showText(shownText, model, value);
     if (version !== undefined) shownVersion.current = version;
-  }, [value, version, path, mounted]);
+  }, [editor, value, version, path]);
 
   useEffect(() => {
-    if (!follow || !mounted) return;
+    if (!follow || !editor) return;
     return follow((text, v) => {
-      const model = editor.current?.getModel();
+      const model = editor.getModel();
       if (!model || v <= shownVersion.current) return;
       showText(shownText, model, text);
       shownVersion.current = v;
     });
-  }, [follow, mounted]);
+  }, [follow, editor]);
 
   useEffect(() => {
-    const ed = editor.current;
-    if (!ed || !reveal) return;
+    if (!editor || !reveal) return;
     // A resource's `---` goes to the top, so its head and spec are in view.
-    ed.revealLineNearTop(reveal.line);
-    ed.setSelection({ startLineNumber: reveal.line, startColumn: 1, endLineNumber: reveal.line, endColumn: 1 + (ed.getModel()?.getLineLength(reveal.line) ?? 0) });
-  }, [reveal, mounted]);
+    editor.revealLineNearTop(reveal.line);
+    editor.setSelection({ startLineNumber: reveal.line, startColumn: 1, endLineNumber: reveal.line, endColumn: 1 + (editor.getModel()?.getLineLength(reveal.line) ?? 0) });
+  }, [reveal, editor]);
 
   useEffect(() => {
-    const ed = editor.current;
     decorations.current?.clear();
-    if (!ed || markLine === undefined) return;
-    decorations.current = ed.createDecorationsCollection([
+    if (!editor || markLine === undefined) return;
+    decorations.current = editor.createDecorationsCollection([
       { range: { startLineNumber: markLine, startColumn: 1, endLineNumber: markLine, endColumn: 1 }, options: { isWholeLine: true, className: "review-error-line", glyphMarginClassName: "review-error-glyph" } },
     ]);
-  }, [markLine, mounted, value]);
+  }, [markLine, editor, value]);
 
   return (
-    <Editor
-      path={path}
-      language={OUTPUT_LANGUAGE}
-      defaultValue={value}
-      options={{ ...OPTIONS, ariaLabel: label, glyphMargin: markLine !== undefined }}
-      onMount={(ed) => {
-        editor.current = ed;
-        setMounted(true);
-      }}
-      loading={<p className="editor-message">Loading editor…</p>}
-    />
+    <>
+      {!editor && <p className="editor-message">Loading editor…</p>}
+      <div ref={box} style={{ width: "100%", height: "100%" }} />
+    </>
   );
 }
 
