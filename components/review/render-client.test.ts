@@ -1,36 +1,24 @@
 // The page side of the render and review workers against the real queues, in Node: messages each way are
 // tasks the test runs, so answers can arrive between any two things the page does.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadChart, renderChart, type ChartFiles } from "@/lib/helm/index";
-import { loadDirFiles } from "@/lib/helm/node/load-dir";
+import type { ChartFiles } from "@/lib/helm/index";
 import { setValue } from "@/lib/workspace/layer-edit";
 import { EMPTY_STATE, renderClient, type RenderState, type Spawn } from "./render-client";
 import type { FromWorker, RenderOutput, RenderRequest } from "./render-protocol";
 import { renderQueue } from "./render-queue";
 import { reviewQueue } from "./review-queue";
+import { devChart, devRequest, freshOutput } from "./review-chart.test-util";
 
-const CHART = path.resolve("chart-templates/developer-mesh");
 let files: ChartFiles;
 let dev: string;
 
 beforeAll(() => {
-  files = loadDirFiles(CHART);
-  dev = readFileSync(path.join(CHART, "values-dev.yaml"), "utf8");
+  ({ files, dev } = devChart());
 });
 
-function request(env: string): RenderRequest {
-  return { values: ["", env], valuesFiles: ["values-base.yaml", "values-dev.yaml"], releaseName: "developer-mesh", namespace: "dev", kubeVersion: "", environment: "dev" };
-}
-
+const request = (env: string) => devRequest("", env);
 /** What `helm template` prints for the dev layer `env`, rendered afresh. */
-function fresh(env: string): string {
-  const r = request(env);
-  const result = renderChart(loadChart(files), { values: r.values, valuesFiles: r.valuesFiles, releaseName: r.releaseName, namespace: r.namespace });
-  expect(result.error ?? null).toBeNull();
-  return result.output;
-}
+const fresh = (env: string) => freshOutput(files, request(env));
 
 const edit = (p: string, value: number) => ({ file: "values-dev.yaml", path: p, value });
 

@@ -1,31 +1,18 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadChart, renderChart, type ChartFiles } from "@/lib/helm/index";
-import { loadDirFiles } from "@/lib/helm/node/load-dir";
+import type { ChartFiles } from "@/lib/helm/index";
 import { setValue } from "@/lib/workspace/layer-edit";
 import type { FromWorker, RenderOutput, RenderRequest, ReviewJob } from "./render-protocol";
 import { renderQueue } from "./render-queue";
+import { devChart, devRequest as request, freshOutput } from "./review-chart.test-util";
 
-const CHART = path.resolve("chart-templates/developer-mesh");
 let files: ChartFiles;
 let dev: string;
 
 beforeAll(() => {
-  files = loadDirFiles(CHART);
-  dev = readFileSync(path.join(CHART, "values-dev.yaml"), "utf8");
+  ({ files, dev } = devChart());
 });
 
-function request(base: string, env: string): RenderRequest {
-  return { values: [base, env], valuesFiles: ["values-base.yaml", "values-dev.yaml"], releaseName: "developer-mesh", namespace: "dev", kubeVersion: "", environment: "dev" };
-}
-
-/** What `helm template` prints for `r`, rendered afresh (a new chart: nothing remembered from the queue's renders). */
-function fresh(r: RenderRequest): string {
-  const result = renderChart(loadChart(files), { values: r.values, valuesFiles: r.valuesFiles, releaseName: r.releaseName, namespace: r.namespace });
-  expect(result.error ?? null).toBeNull();
-  return result.output;
-}
+const fresh = (r: RenderRequest) => freshOutput(files, r);
 
 /** A queue whose tasks run only when the test says, so messages can arrive between any two of them. */
 function harness() {

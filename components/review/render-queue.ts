@@ -10,6 +10,7 @@ import { loadChart, renderChart, type Chart } from "@/lib/helm/index";
 import { errorValuesPath } from "@/lib/review/error-values-path";
 import { setValue } from "@/lib/workspace/layer-edit";
 import type { FromWorker, LayerEdit, RenderOutput, RenderRequest, ReviewJob, ToWorker } from "./render-protocol";
+import { coalesced } from "./task-queue";
 import { valueAt } from "./value-at";
 
 /** What the queue handles (the review port is the worker's own business). */
@@ -71,7 +72,6 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
   const pending = new Map<string, Job>();
   /** Every key's last rendered request (answers an equal request again). */
   const lastRendered = new Map<string, Rendered>();
-  let scheduled = false;
 
   function render(c: Chart, { id, request }: Job): RenderOutput {
     const start = performance.now();
@@ -95,7 +95,6 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
   }
 
   function drain(): void {
-    scheduled = false;
     const c = chart;
     if (!c) return;
     for (const [key, job] of pending) {
@@ -118,11 +117,7 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
     }
   }
 
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    defer(drain);
-  }
+  const schedule = coalesced(defer, drain);
 
   return (m) => {
     if (m.type === "load") {

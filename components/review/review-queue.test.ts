@@ -1,16 +1,14 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadChart, renderChart, type ChartFiles } from "@/lib/helm/index";
-import { loadDirFiles } from "@/lib/helm/node/load-dir";
 import { loadK8sSchemaValidator, type ObjectValidator } from "@/lib/review/k8s-schema";
 import type { FromWorker, ReviewData, ReviewJob } from "./render-protocol";
+import { devChart } from "./review-chart.test-util";
 import { reviewQueue } from "./review-queue";
 
-const CHART = path.resolve("chart-templates/developer-mesh");
 let files: ChartFiles;
 
 beforeAll(() => {
-  files = loadDirFiles(CHART);
+  ({ files } = devChart());
 });
 
 /** The output of the chart with `values` as one values file, handed over for review as output `id`. */

@@ -11,6 +11,7 @@ import { footprint } from "@/lib/review/footprint";
 import { reviewObjects, type ParseCache } from "@/lib/review/review-object";
 import { topologyGraph } from "@/lib/topology/graph";
 import type { FromWorker, ReviewData, ReviewJob, SchemaCheck } from "./render-protocol";
+import { coalesced } from "./task-queue";
 import { valueAt } from "./value-at";
 
 /** What the queue handles: the chart (for its default values), then outputs to review. */
@@ -36,7 +37,6 @@ export function reviewQueue({ post, defer, loadValidator }: ReviewQueueOptions):
   const newest = new Map<string, ReviewJob>();
   /** The review under way, one slice per task. */
   let reviewing: { job: ReviewJob; steps: Generator<void, ReviewData> } | null = null;
-  let scheduled = false;
   let validate: ObjectValidator | undefined;
   let schema: SchemaCheck = "loading";
   /** Each key's parsed documents of its previous review: an edit re-parses only what it changed. */
@@ -119,17 +119,12 @@ export function reviewQueue({ post, defer, loadValidator }: ReviewQueueOptions):
   }
 
   function drain(): void {
-    scheduled = false;
     if (!lookup) return;
     reviewSlice(lookup);
     if (unreviewed.size > 0 || reviewing) schedule();
   }
 
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    defer(drain);
-  }
+  const schedule = coalesced(defer, drain);
 
   return (m) => {
     if (m.type === "load") {
