@@ -17,7 +17,7 @@ import { loadDirFiles } from "../lib/helm/node/load-dir";
 import { valueFields } from "../lib/values/fields";
 import { SUBCHARTS } from "../lib/values/schema";
 import { engineOutcome, type Outcome } from "./helm-outcome";
-import { mapLimited, runHelmAsync, writeTree } from "./real-helm";
+import { mapLimited, runHelm, runHelmAsync, writeTree } from "./real-helm";
 import { seededRng, type Rng } from "./seeded-rng";
 import { baseFile, BASES, chartDir, fieldValue } from "./values-cases";
 
@@ -412,5 +412,33 @@ describe("crafted chart: edits rendered with reuse equal fresh renders", () => {
     };
     sampled.forEach(({ s, r }, i) => expect(masked(engineOutcome(r)), s.what).toEqual(masked(helm[i]!)));
     expect(sampled.filter(({ r }) => r.error === undefined).length).toBeGreaterThan(3);
+  });
+});
+
+describe("values nested 9,999 levels in a chart with subcharts, rendered again", () => {
+  const deep = (inner: string): string => `global: ${"{a: ".repeat(9999)}${inner}${"}".repeat(9999)}\n`;
+  const files: Record<string, string> = {
+    "Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+    "values.yaml": deep("1"),
+    "templates/x.yaml": "y: {{ .Values.global | len }}\n",
+    "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+    "charts/sub/templates/x.yaml": "x: {{ .Values.global | toJson | sha256sum }}\n",
+  };
+  const enc = new TextEncoder();
+  const chartFiles = new Map(Object.entries(files).map(([k, v]) => [k, enc.encode(v)]));
+  // The same defaults twice (every template replayed), the innermost value changed, a key beside the deep one.
+  const texts = ["", "", deep("2"), "global: {b: 1}\n"];
+
+  it("a global walked to the bottom by a subchart: each state as a fresh render and as the real Helm", () => {
+    const steps: Step[] = texts.map((t, i) => ({ opts: { values: [t] }, what: `state ${i}` }));
+    const before = reuseCounts.replayed;
+    const results = compareSequence(chartFiles, steps);
+    expect(reuseCounts.replayed - before).toBeGreaterThanOrEqual(2);
+    const dir = writeTree(files, "template-reuse-deep-");
+    results.forEach((r, i) => {
+      const valuesDir = writeTree({ "v.yaml": texts[i]! }, "template-reuse-deep-values-");
+      const helm = runHelm(["template", dir, "-f", path.join(valuesDir, "v.yaml")]);
+      expect(engineOutcome(r), `state ${i}`).toEqual({ code: helm.code, stdout: helm.stdout, stderr: helm.stderr });
+    });
   });
 });

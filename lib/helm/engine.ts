@@ -9,7 +9,7 @@ import { goQuote } from "../template/token";
 import { TemplateExecError, TemplateParseError } from "../template/errors";
 import { TemplateSet } from "../template/template-set";
 import type { GoMap, Value } from "../template/value";
-import { FuncError, formatValue, goFunc, isGoMap, withGoType } from "../template/value";
+import { FuncError, formatValue, goFunc, isGoMap, utf8String, withGoType } from "../template/value";
 import type { Capabilities } from "./objects";
 import { chartObject } from "./objects";
 import { chartFullPath, type Chart } from "./chart";
@@ -17,7 +17,7 @@ import { helmExecError, helmParseError, warnWrap } from "./errors";
 import { helmFuncs } from "./funcs";
 import { newFiles } from "./files/index";
 import { IncludeCache, NONDETERMINISTIC, RootMap } from "./include-cache";
-import { markVarying, tracked } from "./tracked-map";
+import { markVarying, tracked, WriteCountedMap } from "./tracked-map";
 import { type SubchartValues, TemplateReuse } from "./template-reuse";
 
 const RECURSION_MAX = 1000;
@@ -152,7 +152,8 @@ export interface RenderTop {
 
 /** recAllTpls: each chart's template data (.Chart, .Files, .Values scoped to the chart, .Subcharts). */
 function collect(c: Chart, out: Collected, top: RenderTop, parentValues: GoMap | undefined): GoMap {
-  const subcharts: GoMap = new Map();
+  // Its entries are the subcharts' top-level data, which count their own writes.
+  const subcharts: GoMap = new WriteCountedMap();
   const chart = chartObject(c);
   let values: GoMap;
   // Helm's vals.Table shares the map: a subchart's `set` on its .Values is seen by its parent.
@@ -210,11 +211,10 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
     if (f !== undefined) funcs.set(name, varying(f));
   }
   const set = new TemplateSet(funcs, { rootName: ROOT_NAME, missingKey: "zero" });
-  const decoder = new TextDecoder();
   for (const name of keys) {
     const data = tpls.get(name)?.data;
     try {
-      set.parse(name, data ? decoder.decode(data) : "");
+      set.parse(name, data ? utf8String(data) : "");
     } catch (e) {
       if (e instanceof TemplateParseError) throw helmParseError(name, e);
       throw e;
@@ -247,10 +247,7 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
     // Maps every template of a chart shares: a write to one is seen by the templates after it (tracked-map.ts).
     if (reuse.on) {
       tracked(top.release);
-      for (const root of collected.roots) {
-        tracked(root.get("Chart") ?? null);
-        tracked(root.get("Subcharts") ?? null);
-      }
+      for (const root of collected.roots) tracked(root.get("Chart") ?? null);
     }
     for (const name of keys) {
       if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;

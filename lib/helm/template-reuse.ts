@@ -130,16 +130,11 @@ export class TemplateReuse {
   }
 }
 
-/** Whether something `deps` read changed in generation `g`. */
+/** Whether something `deps` read changed in generation `g` (a place under a changed one is marked changed too). */
 function stale(deps: Deps, g: number): boolean {
-  for (const n of deps.reads) if (changedAtOrAbove(n, g)) return true;
-  for (const n of deps.lists) if (n.listChanged === g || changedAtOrAbove(n, g)) return true;
-  for (const n of deps.trees) if (n.below === g || changedAtOrAbove(n, g)) return true;
-  return false;
-}
-
-function changedAtOrAbove(n: PathNode | null, g: number): boolean {
-  for (; n !== null; n = n.parent) if (n.changed === g) return true;
+  for (const n of deps.reads) if (n.changed === g) return true;
+  for (const n of deps.lists) if (n.listChanged === g || n.changed === g) return true;
+  for (const n of deps.trees) if (n.below === g || n.changed === g) return true;
   return false;
 }
 
@@ -147,9 +142,14 @@ function markBelow(n: PathNode | null, g: number): void {
   for (; n !== null && n.below !== g; n = n.parent) n.below = g;
 }
 
+/** The value at `n` is another one: so is every value under it (the places below are marked, not their readers' ancestors checked). */
 function markChanged(n: PathNode, g: number): void {
-  n.changed = g;
   markBelow(n, g);
+  const todo = [n];
+  for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+    x.changed = g;
+    for (const [, c] of x.entries()) todo.push(c);
+  }
 }
 
 function markList(n: PathNode, g: number): void {
@@ -160,18 +160,25 @@ function markList(n: PathNode, g: number): void {
 /**
  * Marks at `at` and below what differs between `now` and `before` (the values at the same place in the
  * previous render), where something was read: places in the trie, walks and whole reads at them.
+ * An explicit stack of (place, now, before): values nest 9,999 deep.
  */
 function diff(at: PathNode, now: GoMap, before: GoMap, g: number): void {
-  // A shared map is the same in every render (its changes are put back), so nothing below differs.
-  if (now === before && now instanceof SharedMap) return;
-  if (at.listStamp !== 0 && !sameList(now, before)) markList(at, g);
-  // Two shared maps that are not the same one are taken as different rather than compared.
-  if (at.treeStamp !== 0 && ((now instanceof SharedMap && before instanceof SharedMap) || !sameValue(now, before))) markBelow(at, g);
-  for (const [k, c] of at.entries()) {
-    const x = mapGet.call(now, k) as Value | undefined;
-    const y = mapGet.call(before, k) as Value | undefined;
-    if (x instanceof Map && y instanceof Map) diff(c, x, y, g);
-    else if (x === undefined ? y !== undefined : y === undefined || !sameValue(x, y)) markChanged(c, g);
+  const todo: (PathNode | GoMap)[] = [at, now, before];
+  while (todo.length > 0) {
+    const y0 = todo.pop() as GoMap;
+    const x0 = todo.pop() as GoMap;
+    const n = todo.pop() as PathNode;
+    // A shared map is the same in every render (its changes are put back), so nothing below differs.
+    if (x0 === y0 && x0 instanceof SharedMap) continue;
+    if (n.listStamp !== 0 && !sameList(x0, y0)) markList(n, g);
+    // Two shared maps that are not the same one are taken as different rather than compared.
+    if (n.treeStamp !== 0 && ((x0 instanceof SharedMap && y0 instanceof SharedMap) || !sameValue(x0, y0))) markBelow(n, g);
+    for (const [k, c] of n.entries()) {
+      const x = mapGet.call(x0, k) as Value | undefined;
+      const y = mapGet.call(y0, k) as Value | undefined;
+      if (x instanceof Map && y instanceof Map) todo.push(c, x, y);
+      else if (x === undefined ? y !== undefined : y === undefined || !sameValue(x, y)) markChanged(c, g);
+    }
   }
 }
 
@@ -192,19 +199,36 @@ function sameKeys(a: GoMap, b: GoMap): boolean {
   return true;
 }
 
-/** Whether two values print and compare the same everywhere (maps by content, key order and Go type). */
+/**
+ * Whether two values print and compare the same everywhere (maps by content, key order and Go type).
+ * The pairs of lists and maps still to compare wait on an explicit stack (values nest 9,999 deep).
+ */
 function sameValue(a: Value, b: Value): boolean {
-  if (typeof a === "number") return typeof b === "number" && Object.is(a, b);
-  if (a === b) return true;
-  if (a instanceof GoInt) return b instanceof GoInt && a.kind === b.kind && a.value === b.value;
-  if (a instanceof Uint8Array) return b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && goTypeName(a) === goTypeName(b) && a.every((x, i) => sameValue(x, b[i]!));
+  let todo: Value[] | undefined;
+  for (;;) {
+    if (typeof a === "number") {
+      if (typeof b !== "number" || !Object.is(a, b)) return false;
+    } else if (a !== b) {
+      if (a instanceof GoInt) {
+        if (!(b instanceof GoInt && a.kind === b.kind && a.value === b.value)) return false;
+      } else if (a instanceof Uint8Array) {
+        if (!(b instanceof Uint8Array && sameBytes(a, b))) return false;
+      } else if (Array.isArray(a)) {
+        if (!(Array.isArray(b) && a.length === b.length && goTypeName(a) === goTypeName(b))) return false;
+        todo ??= [];
+        for (let i = 0; i < a.length; i++) todo.push(a[i]!, b[i]!);
+      } else if (a instanceof Map) {
+        if (!(b instanceof Map) || goTypeName(a) !== goTypeName(b) || !sameKeys(a, b)) return false;
+        todo ??= [];
+        for (const [k, x] of mapEntries.call(a) as MapIterator<[string, Value]>) todo.push(x, mapGet.call(b, k) as Value);
+      } else return false;
+    }
+    if (todo === undefined || todo.length === 0) return true;
+    b = todo.pop()!;
+    a = todo.pop()!;
   }
-  if (a instanceof Map) {
-    if (!(b instanceof Map) || goTypeName(a) !== goTypeName(b) || !sameKeys(a, b)) return false;
-    for (const [k, x] of mapEntries.call(a) as MapIterator<[string, Value]>) if (!sameValue(x, mapGet.call(b, k) as Value)) return false;
-    return true;
-  }
-  return false;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -312,12 +312,16 @@ const isTracking = (v: Value): boolean => v instanceof Map && tracking.has(Objec
 /**
  * `v` with its plain maps (through maps and lists) tracked, unplaced: the render's own objects
  * every template of a chart shares (`.Chart`, `.Release`), whose writes must be counted like the values'.
+ * An explicit stack: nothing bounds how deep a chart's own data nests.
  */
 export function tracked<T extends Value>(v: T): T {
-  if (v instanceof Map) {
-    if (Object.getPrototypeOf(v) === Map.prototype) Object.setPrototypeOf(v, trackedMap);
-    for (const x of mapValues.call(v) as MapIterator<Value>) tracked(x);
-  } else if (Array.isArray(v)) for (const x of v) tracked(x);
+  const todo: Value[] = [v];
+  for (let x = todo.pop(); x !== undefined; x = todo.pop()) {
+    if (x instanceof Map) {
+      if (Object.getPrototypeOf(x) === Map.prototype) Object.setPrototypeOf(x, trackedMap);
+      for (const y of mapValues.call(x) as MapIterator<Value>) todo.push(y);
+    } else if (Array.isArray(x)) for (const y of x) todo.push(y);
+  }
   return v;
 }
 
