@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { utf8String } from "../lib/template/value";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -41,8 +42,9 @@ function helmEnv(): NodeJS.ProcessEnv {
 
 /** Runs `helm <args>` in `cwd` and waits for it. */
 export function runHelm(args: string[], cwd = repoRoot): HelmRun {
-  const r = spawnSync(helmBin(), args, { cwd, encoding: "utf8", env: helmEnv(), maxBuffer: 64 << 20 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  const r = spawnSync(helmBin(), args, { cwd, env: helmEnv(), maxBuffer: 64 << 20 });
+  // Helm writes bytes; those that are not UTF-8 are escaped as the engine's strings hold them (value.ts).
+  return { code: r.status ?? -1, stdout: utf8String(r.stdout), stderr: utf8String(r.stderr) };
 }
 
 /** Runs `helm <args>` without blocking, so several runs overlap (helm mostly waits on I/O). */
@@ -91,7 +93,7 @@ export function writeTree(files: Record<string, string | Uint8Array>, prefix = "
 export const CHART = "c";
 
 /** `helm template` of a one-off chart made of `files` (Chart.yaml defaults to chart `c` 0.1.0); the directory is removed at once. */
-export function helmTemplate(files: Record<string, string>, args: string[] = []): HelmRun {
+export function helmTemplate(files: Record<string, string | Uint8Array>, args: string[] = []): HelmRun {
   const dir = mkdtempSync(path.join(tmpdir(), "real-helm-template-"));
   try {
     writeFiles(dir, { "Chart.yaml": `apiVersion: v2\nname: ${CHART}\nversion: 0.1.0\n`, ...files });

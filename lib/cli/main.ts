@@ -13,6 +13,12 @@ export interface Command {
   run(args: string[], io: CliIO): number;
 }
 
+/**
+ * The bytes a process writes for a command's text: Go strings are bytes, so a byte that is not UTF-8
+ * (escaped in the text, see value.ts) goes out as itself, as Helm writes it.
+ */
+export { utf8Bytes as outputBytes } from "../template/value";
+
 /** Where a command writes; injectable so tests capture output without spawning a process. */
 export interface CliIO {
   stdout(text: string): void;

@@ -10,11 +10,11 @@ import { loadChart } from "./load-chart";
 import { renderChart, type RenderOptions } from "./render-chart";
 
 const enc = new TextEncoder();
-const files = (o: Record<string, string>): ChartFiles => new Map(Object.entries(o).map(([k, v]) => [k, enc.encode(v)]));
+const files = (o: Record<string, string | Uint8Array>): ChartFiles => new Map(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? enc.encode(v) : v]));
 const CHART_YAML = "apiVersion: v2\nname: c\nversion: 0.1.0\n";
 
 /** The engine's and Helm's answers for a chart made of `extra` files, with `args` for helm and `opts` for the engine. */
-export function both(extra: Record<string, string>, args: string[] = [], opts: RenderOptions = {}): [Outcome, Outcome] {
+export function both(extra: Record<string, string | Uint8Array>, args: string[] = [], opts: RenderOptions = {}): [Outcome, Outcome] {
   const helm = helmTemplate(extra, args);
   try {
     return [engineOutcome(renderChart(loadChart(files({ "Chart.yaml": CHART_YAML, ...extra })), opts)), helm];

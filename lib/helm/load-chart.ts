@@ -3,7 +3,7 @@
  * Chart.yaml first, then values/schema/templates/files, then each charts/<name> as a subchart.
  */
 import type { GoMap, Value } from "../template/value";
-import { formatValue, isGoMap } from "../template/value";
+import { formatValue, isGoMap, utf8String } from "../template/value";
 import type { Chart, ChartFile, ChartFiles, Dependency, Metadata } from "./chart";
 import { goQuote } from "../template/token";
 import { HelmError } from "./errors";
@@ -13,7 +13,6 @@ import { IgnoreError, filterIgnored, parseIgnore } from "./ignore/index";
 import { YamlError } from "./yaml/index";
 import { unmarshalYamlStruct, type GoStructType } from "./yaml/unmarshal-struct";
 
-const decoder = new TextDecoder();
 
 function chartError(message: string): HelmError {
   return new HelmError({ code: "CHART_INVALID", message });
@@ -70,7 +69,7 @@ const CHART_BASE: GoStructType = { name: "chartBase", typeName: "loader.chartBas
 /** `what` (Chart.yaml, requirements.yaml) decoded into `s` as sigs.k8s.io/yaml does, with the loader's error text. */
 function unmarshalChartFile(data: Uint8Array, what: string, s: GoStructType): GoMap {
   try {
-    return unmarshalYamlStruct(decoder.decode(data), s);
+    return unmarshalYamlStruct(utf8String(data), s);
   } catch (e) {
     if (e instanceof YamlError) throw chartError(`cannot load ${what}: ${e.message}`);
     throw e;
@@ -202,7 +201,7 @@ function validateMetadata(raw: GoMap): GoMap {
 function applyHelmignore(files: ChartFiles): ChartFiles {
   const text = files.get(".helmignore");
   try {
-    return filterIgnored(files, parseIgnore(text ? decoder.decode(text) : null));
+    return filterIgnored(files, parseIgnore(text ? utf8String(text) : null));
   } catch (e) {
     if (e instanceof IgnoreError) throw chartError(e.message);
     throw e;
@@ -221,7 +220,7 @@ function loadFromFiles(input: ChartFiles): Chart {
     if (name === "Chart.yaml") continue;
     if (name === "Chart.lock" || name === "requirements.lock") continue;
     if (name === "values.yaml") {
-      const text = decoder.decode(data);
+      const text = utf8String(data);
       chart.rawValues = text;
       chart.values = loadValuesText(text, "cannot load values.yaml");
     } else if (name === "values.schema.json") chart.schema = data;

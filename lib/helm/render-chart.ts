@@ -3,7 +3,7 @@
  * sort → print. No fs: files named by -f/--set-file come in as text or through `readFile`.
  */
 import type { GoMap, Value } from "../template/value";
-import { byteLength, FuncError } from "../template/value";
+import { byteLength, FuncError, utf8String } from "../template/value";
 import type { Chart } from "./chart";
 import { chartFullPath } from "./chart";
 import { coalesceOwnedValues, deepCopyValue, loadSharedValues, mergeMaps } from "./coalesce";
@@ -123,10 +123,9 @@ function sharedUserValues(opts: RenderOptions): GoMap {
 
 /** Every chart's crds/*.{yaml,yml,json} (Chart.CRDObjects): own first, then each dependency's. */
 function crdObjects(chart: Chart): { path: string; content: string }[] {
-  const decoder = new TextDecoder();
   const own = chart.crds
     .filter((f) => /\.(ya?ml|json)$/.test(f.name))
-    .map((f) => ({ path: `${chartFullPath(chart)}/${f.name}`, content: decoder.decode(f.data) }));
+    .map((f) => ({ path: `${chartFullPath(chart)}/${f.name}`, content: utf8String(f.data) }));
   return [...own, ...chart.dependencies.flatMap(crdObjects)];
 }
 

@@ -2,7 +2,7 @@
  * Byte-level views of Go strings. Several Sprig and goutils functions index strings by byte
  * (`trunc`, `substr`, `wrap`, `abbrev`, `initials`, `nospace`). They work on a "byte string":
  * a JS string holding one UTF-8 byte per char. Converting back decodes UTF-8; a cut in the middle
- * of a multi-byte character, which Go keeps as invalid bytes, becomes U+FFFD here.
+ * of a multi-byte character leaves bytes that are not UTF-8, kept as Go keeps them (value.ts).
  */
 import { utf8Bytes, utf8String } from "../template/value";
 

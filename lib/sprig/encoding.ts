@@ -1,7 +1,7 @@
 /**
  * Go's encoding/base64 and encoding/base32 (standard alphabets, padded). Sprig's b64dec/b32dec
  * return the decoder's error TEXT as their value instead of failing. Decoded bytes that are not
- * valid UTF-8 become U+FFFD here (a Go string would keep the raw bytes).
+ * valid UTF-8 stay bytes (escaped in the string, see value.ts), as in a Go string.
  */
 import { goFunc, utf8Bytes, utf8String } from "../template/value";
 

@@ -63,12 +63,13 @@ export function jsonString(s: string, escapeHTML = true): string {
     } else if (escapeHTML && (ch === "<" || ch === ">" || ch === "&")) out += `\\u00${c.toString(16)}`;
     else if (c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16)}`;
     else if (c >= 0xd800 && c <= 0xdfff) {
-      // A lone surrogate is invalid UTF-8 for Go, which writes U+FFFD.
+      // A byte that is not UTF-8 (escaped, value.ts) is written as the escape \ufffd, as Go does; any
+      // other lone surrogate is U+FFFD itself in the value model.
       const next = s.charCodeAt(i + 1);
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         out += ch + s[i + 1]!;
         i++;
-      } else out += "\ufffd";
+      } else out += c >= 0xdc80 && c <= 0xdcff ? "\\ufffd" : "\ufffd";
     } else out += ch;
   }
   return out + '"';

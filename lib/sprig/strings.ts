@@ -7,7 +7,7 @@ import { fromByteString, sliceBounds, toByteString } from "./bytes";
 import { stringSlice, strslice, strval } from "./conversion";
 import { defaultExecOptions } from "../template/options";
 import { goQuote } from "../template/token";
-import { fromRunes, isDigit, isLetter, isLower, isNumber, isPunct, isSpace, isTitle, isUpper, runes, toLower, toTitle, toUpper } from "./unicode";
+import { fromRunes, goRunes, isDigit, isLetter, isLower, isNumber, isPunct, isSpace, isTitle, isUpper, runes, toLower, toTitle, toUpper } from "./unicode";
 
 /** An `int` argument as a JS number (the executor hands ints over as GoInt). */
 export const intArg = (v: GoInt | number): number => (typeof v === "number" ? v : Number(v.value));
@@ -166,7 +166,7 @@ function title(s: string): string {
   };
   let prev = 0x20;
   return fromRunes(
-    runes(s).map((r) => {
+    goRunes(s).map((r) => {
       const out = isSeparator(prev) ? toTitle(r) : r;
       prev = r;
       return out;
@@ -178,7 +178,7 @@ function title(s: string): string {
 function untitle(s: string): string {
   let next = true;
   return fromRunes(
-    runes(s).map((r) => {
+    goRunes(s).map((r) => {
       if (isSpace(r)) {
         next = true;
         return r;
@@ -196,7 +196,7 @@ function untitle(s: string): string {
 function swapcase(s: string): string {
   let ws = true;
   return fromRunes(
-    runes(s).map((r) => {
+    goRunes(s).map((r) => {
       if (isUpper(r) || isTitle(r)) {
         ws = false;
         return toLower(r);
@@ -216,7 +216,7 @@ const isConnector = (r: number): boolean => r === 0x2d || r === 0x5f || isSpace(
 
 /** xstrings (v1.5) ToPascalCase: connectors dropped, next rune upper-cased, leading upper runs lowered. */
 function pascalCase(s: string): string {
-  const rs = runes(s);
+  const rs = goRunes(s);
   if (rs.length === 0) return "";
   const out: number[] = [];
   let i = 0;
@@ -317,7 +317,7 @@ function nextWord(rs: number[], at: number): [Word, number] {
 
 /** xstrings camelCaseToLowerCase: the word-splitting state machine behind snakecase/kebabcase. */
 function camelToLower(s: string, connector: number): string {
-  const rs = runes(s);
+  const rs = goRunes(s);
   if (rs.length === 0) return "";
   const out: number[] = [];
   let pos = 0;
@@ -379,7 +379,7 @@ function camelToLower(s: string, connector: number): string {
 
 /** Fisher-Yates over runes, as xstrings.Shuffle (math/rand: not a secret). */
 function shuffle(s: string): string {
-  const rs = runes(s);
+  const rs = goRunes(s);
   for (let i = rs.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
     [rs[i], rs[j]] = [rs[j]!, rs[i]!];
@@ -395,8 +395,8 @@ export const stringFuncs = {
   }),
   trunc: goFunc(["int", "string"], (c: GoInt, s: string) => trunc(intArg(c), s)),
   trim: goFunc(["string"], trimSpace),
-  upper: goFunc(["string"], (s: string) => fromRunes(runes(s).map(toUpper))),
-  lower: goFunc(["string"], (s: string) => fromRunes(runes(s).map(toLower))),
+  upper: goFunc(["string"], (s: string) => fromRunes(goRunes(s).map(toUpper))),
+  lower: goFunc(["string"], (s: string) => fromRunes(goRunes(s).map(toLower))),
   title: goFunc(["string"], title),
   untitle: goFunc(["string"], untitle),
   substr: goFunc(["int", "int", "string"], (a: GoInt, b: GoInt, s: string) => substr(intArg(a), intArg(b), s)),

@@ -4,6 +4,8 @@
  * whose simple mapping is itself, so a multi-rune JS result means "unchanged".
  */
 
+import { withReplacementChars } from "../template/value";
+
 const cp = (r: number): string => String.fromCodePoint(r);
 
 /** `unicode.IsSpace`: Latin-1 spaces plus the White_Space property. */
@@ -40,6 +42,8 @@ export function toTitle(r: number): number {
   return toUpper(r);
 }
 
-/** The code points of a string, as Go's `[]rune(s)`. */
+/** The code points of a string; a byte that is not UTF-8 stays its escape (value.ts), so slices of them keep it. */
 export const runes = (s: string): number[] => Array.from(s, (c) => c.codePointAt(0)!);
+/** Go's `[]rune(s)` (and strings.Map's view): each byte that is not UTF-8 is U+FFFD. */
+export const goRunes = (s: string): number[] => runes(withReplacementChars(s));
 export const fromRunes = (rs: number[]): string => rs.map(cp).join("");

@@ -4,7 +4,7 @@
  * precision, and Go's in-band error texts (`%!d(float64=1.5)`, `%!s(MISSING)`, `%!(EXTRA …)`).
  */
 import { goQuote, isPrintRune } from "./token";
-import { composite, type Formatted, formatFloat, formatValue, GoComplex, GoInt, GoObject, goKindName, goTypeName, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, type Value, writeNested } from "./value";
+import { composite, type Formatted, formatFloat, formatValue, GoComplex, GoInt, GoObject, goKindName, goTypeName, hasEscapedBytes, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, utf8String, type Value, writeNested } from "./value";
 
 /** `fmt.Sprint`: a space between operands only when neither is a string. */
 export function sprint(args: readonly Value[]): string {
@@ -232,7 +232,7 @@ function formatOne(v: Value, verb: string, spec: Spec): Formatted {
   if (v instanceof GoInt) return formatInt(v, verb, spec) ?? badVerb(v, verb, spec);
   if (v instanceof Uint8Array) {
     if (verb === "s" || verb === "q" || verb === "x" || verb === "X") {
-      return formatString(new TextDecoder().decode(v), verb, spec, v) ?? badVerb(v, verb, spec);
+      return formatString(utf8String(v), verb, spec, v) ?? badVerb(v, verb, spec);
     }
     return `[${Array.from(v, (b) => formatArg(new GoInt(b, "uint8"), verb, spec)).join(" ")}]`;
   }
@@ -326,7 +326,7 @@ function formatString(s: string, verb: string, spec: Spec, bytes?: Uint8Array): 
     }
     case "q": {
       const text = spec.prec !== undefined ? [...s].slice(0, spec.prec).join("") : s;
-      if (spec.sharp && !/[`\p{Cc}]/u.test(text.replace(/\t/g, ""))) return pad("`" + text + "`", spec);
+      if (spec.sharp && !/[`\p{Cc}]/u.test(text.replace(/\t/g, "")) && !hasEscapedBytes(text)) return pad("`" + text + "`", spec);
       return pad(spec.plus ? asciiQuote(text) : goQuote(text), spec);
     }
     case "x":

@@ -1,8 +1,11 @@
 /**
  * Go's `strconv.Unquote` for the three literal forms a template can hold: "interpreted",
  * `raw` and 'c'. Returns undefined where Go reports "invalid syntax". Byte escapes (`\xc3\xa9`)
- * are collected and decoded as UTF-8, since a JS string cannot hold Go's raw bytes.
+ * are collected and decoded as UTF-8 (bytes that are not UTF-8 stay bytes, escaped as value.ts
+ * does); a byte that is not UTF-8 in the literal's own text becomes U+FFFD, as in Go's unquote.
  */
+import { utf8String, withReplacementChars } from "./value";
+
 const SIMPLE_ESCAPES: Record<string, string> = {
   a: "\x07",
   b: "\b",
@@ -13,8 +16,6 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   v: "\v",
   "\\": "\\",
 };
-
-const decoder = new TextDecoder();
 
 export function unquote(quoted: string): string | undefined {
   const q = quoted[0];
@@ -31,14 +32,17 @@ export function unquote(quoted: string): string | undefined {
 /** The code point of a character constant such as `'a'` or `'\n'`, or undefined. */
 export function unquoteChar(quoted: string): number | undefined {
   const s = unquote(quoted);
-  return s === undefined ? undefined : s.codePointAt(0);
+  if (s === undefined) return undefined;
+  // '\xff' is the rune 255 (strconv.UnquoteChar), not a byte.
+  const c = s.codePointAt(0)!;
+  return c >= 0xdc80 && c <= 0xdcff ? c - 0xdc00 : c;
 }
 
 function unescape(body: string, quote: string): string | undefined {
   let out = "";
   let bytes: number[] = [];
   const flush = () => {
-    if (bytes.length) out += decoder.decode(new Uint8Array(bytes));
+    if (bytes.length) out += utf8String(new Uint8Array(bytes));
     bytes = [];
   };
   for (let i = 0; i < body.length; ) {
@@ -46,7 +50,7 @@ function unescape(body: string, quote: string): string | undefined {
     if (c === quote || c === "\n") return undefined;
     if (c !== "\\") {
       flush();
-      out += c;
+      out += withReplacementChars(c);
       i++;
       continue;
     }

@@ -258,12 +258,19 @@ export function compareGoStrings(a: string, b: string): number {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
     if (x === y) continue;
-    // Surrogates (U+D800–DFFF) encode code points above U+FFFF, which sort after U+E000–FFFF in UTF-8.
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys && (xs ? y >= 0xe000 : x >= 0xe000)) return xs ? 1 : -1;
+    // Surrogates (pairs for code points above U+FFFF, lone ones for bytes that are not UTF-8): compare the bytes.
+    if ((x & 0xf800) === 0xd800 || (y & 0xf800) === 0xd800) {
+      const from = i > 0 && (a.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? i - 1 : i;
+      return compareBytes(utf8Bytes(a.slice(from)), utf8Bytes(b.slice(from)));
+    }
     return x < y ? -1 : 1;
   }
+  return a.length - b.length;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
 }
 
@@ -381,23 +388,95 @@ function formatOne(v: Value): Formatted {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// Go's string(b) keeps a leading byte order mark.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** The UTF-8 bytes of a string: Go's `[]byte(s)`. */
-export const utf8Bytes = (s: string): Uint8Array => encoder.encode(s);
-/** A string from UTF-8 bytes: Go's `string(b)` (invalid sequences become U+FFFD). */
-export const utf8String = (b: Uint8Array): string => decoder.decode(b);
-/** Go's `len(s)`: the number of UTF-8 bytes. */
+/*
+ * Go strings are bytes and need not be valid UTF-8 (a binary file's `.Files.Get`, `b64dec`). A JS string
+ * carries each byte that is not part of a valid UTF-8 sequence as the lone surrogate U+DC80 + byte
+ * ("surrogateescape"): every decoding of bytes makes them, every encoding gives the byte back. Valid
+ * UTF-8 never decodes to a lone surrogate, so they mean nothing else.
+ */
+
+/** A string holding an escaped byte (with `u`, a surrogate pair is one code point and does not match). */
+export const ESCAPED_BYTE = /[\uDC80-\uDCFF]/u;
+const ESCAPED_BYTES = /[\uDC80-\uDCFF]/gu;
+
+/** Whether `s` holds a byte that is not valid UTF-8. */
+export const hasEscapedBytes = (s: string): boolean => ESCAPED_BYTE.test(s);
+
+/** What Go's range over a string and encoding/json see: every invalid byte as U+FFFD. */
+export const withReplacementChars = (s: string): string => (ESCAPED_BYTE.test(s) ? s.replace(ESCAPED_BYTES, "\uFFFD") : s);
+
+/** The UTF-8 bytes of a string: Go's `[]byte(s)` (escaped bytes are themselves, other lone surrogates U+FFFD). */
+export function utf8Bytes(s: string): Uint8Array {
+  if (!ESCAPED_BYTE.test(s)) return encoder.encode(s);
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  let from = 0;
+  const push = (b: Uint8Array): void => {
+    parts.push(b);
+    n += b.length;
+  };
+  for (const m of s.matchAll(ESCAPED_BYTES)) {
+    push(encoder.encode(s.slice(from, m.index)));
+    push(Uint8Array.of(s.charCodeAt(m.index) - 0xdc00));
+    from = m.index + 1;
+  }
+  push(encoder.encode(s.slice(from)));
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The length of the valid UTF-8 sequence at `b[i]` (utf8.DecodeRune's rules), or 0 when the byte is invalid there. */
+function validSequence(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > b.length) return 0;
+  // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
+  const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+  const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+  if (b[i + 1]! < lo || b[i + 1]! > hi) return 0;
+  for (let k = 2; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return 0;
+  return n;
+}
+
+/** A string from bytes: Go's `string(b)`. Each byte Go's DecodeRune finds invalid is escaped on its own. */
+export function utf8String(b: Uint8Array): string {
+  const text = decoder.decode(b);
+  // TextDecoder puts U+FFFD where bytes are invalid (or where the text has one); only then is the slow walk needed.
+  if (!text.includes("\uFFFD")) return text;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < b.length; ) {
+    const n = validSequence(b, i);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    out += decoder.decode(b.subarray(from, i)) + String.fromCharCode(0xdc00 + b[i]!);
+    from = ++i;
+  }
+  return out + decoder.decode(b.subarray(from));
+}
+
+/** Go's `len(s)`: the number of bytes (an escaped byte is one, any other lone surrogate U+FFFD's three). */
 export function byteLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n += 4;
       i++;
-    } else n += 3;
+    } else n += c >= 0xdc80 && c <= 0xdcff ? 1 : 3;
   }
   return n;
 }

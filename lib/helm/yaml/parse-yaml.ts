@@ -4,14 +4,17 @@
  * as plain data, and the JSON round trip makes map keys strings and every number a float64. Both
  * walk with explicit stacks, so a document nested to goyaml's limits decodes without deep recursion.
  */
-import { GoInt, compareGoStrings, formatFloat, type GoMap, type Value } from "../../template/value";
+import { ESCAPED_BYTE, GoInt, compareGoStrings, formatFloat, type GoMap, utf8Bytes, type Value } from "../../template/value";
 import { JsonStageError, YamlError } from "./errors";
 import { composeFirstDocument, type GoyamlNode } from "./goyaml-parser";
 import { resolveScalar, type Resolved } from "./resolve";
+import { utf8Problem } from "./yaml-text";
 
 /** encoding/json's limit on nested objects and arrays, which sigs.k8s.io/yaml's JSON step meets. */
 const MAX_JSON_DEPTH = 10000;
 const NOT_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udfff]/;
+// NOT_PRINTABLE, or a byte that is not UTF-8 (value.ts), or the low half of some surrogate pairs: one scan in the common case.
+const READER_FAULT = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\ud800-\udc7f\udd00-\udfff]/;
 const ALIAS_RATIO_LOW = 400000;
 const ALIAS_RATIO_HIGH = 4000000;
 const MERGE_TAG = "tag:yaml.org,2002:merge";
@@ -332,9 +335,19 @@ export function decodeYamlTyped(text: string): Value {
   return decode(text, true);
 }
 
+/**
+ * goyaml's reader accepts only valid UTF-8 and YAML's printable characters (tab, line breaks, NEL and
+ * the rest), and reports the first fault in the text.
+ */
+function readerFault(text: string): void {
+  const escaped = text.search(ESCAPED_BYTE);
+  const control = text.search(NOT_PRINTABLE);
+  if (control >= 0 && (escaped < 0 || control < escaped)) throw new YamlError("SYNTAX", "yaml: control characters are not allowed");
+  if (escaped >= 0) throw new YamlError("ENCODING", `yaml: ${utf8Problem(utf8Bytes(text.slice(escaped)))}`);
+}
+
 function decode(text: string, typed: boolean): Value {
-  // goyaml's reader accepts only YAML's printable characters (tab, line breaks, NEL and the rest).
-  if (NOT_PRINTABLE.test(text)) throw new YamlError("SYNTAX", "yaml: control characters are not allowed");
+  if (READER_FAULT.test(text)) readerFault(text);
   const root = composeFirstDocument(text);
   if (root === null) return null;
   const d = new Decoder(typed);

@@ -4,7 +4,7 @@
  * v2, then Helm trims one trailing newline.
  */
 import { isGoStruct, isMarshaler, jsonStructFields, unmarshalJSON } from "../../sprig/json";
-import { FuncError, GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value } from "../../template/value";
+import { FuncError, GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value, withReplacementChars } from "../../template/value";
 import { emitDocument, type EmitNode, type ScalarNode } from "./emitter";
 import { Pending } from "./encode-tree";
 import { isPlainSafe } from "./resolve";
@@ -57,7 +57,9 @@ function floatText(f: number): string {
  * A string after the JSON round trip. Go's JSON leaves U+0085 (NEL) unescaped, and goyaml reads a
  * raw NEL inside a double-quoted scalar as a line break and folds it (with the spaces around it).
  */
-function reread(s: string, r: Reading): string {
+function reread(text: string, r: Reading): string {
+  // encoding/json writes each byte that is not UTF-8 as \ufffd.
+  const s = withReplacementChars(text);
   if (UNREADABLE.test(s)) r.fault ??= "yaml: control characters are not allowed";
   return s.includes("\u0085") ? s.replace(NEL_FOLD, (m) => foldNel(m)) : s;
 }
@@ -129,7 +131,7 @@ function encodeOne(v: Value, depth: number, r: Reading, pending: Pending): EmitN
   const m = v;
   const keys = naturalSortKeys([...m.keys()].map((k) => checkKey(k, r)));
   return pending.map(
-    keys.map(stringNode),
+    keys.map((k) => stringNode(withReplacementChars(k))),
     keys.map((k) => m.get(k) ?? null),
     depth,
   );

@@ -8,8 +8,8 @@ const fail = (problem: string): never => {
   throw new YamlError("ENCODING", `yaml: ${problem}`);
 };
 
-/** The UTF-8 problem goyaml reports first in `b` (which ends in a newline), if any. */
-function utf8Problem(b: Uint8Array): string | undefined {
+/** The UTF-8 problem goyaml reports first in `b`, if any. */
+export function utf8Problem(b: Uint8Array): string | undefined {
   for (let i = 0; i < b.length; ) {
     const o = b[i]!;
     const width = (o & 0x80) === 0 ? 1 : (o & 0xe0) === 0xc0 ? 2 : (o & 0xf0) === 0xe0 ? 3 : (o & 0xf8) === 0xf0 ? 4 : 0;
