@@ -44,6 +44,7 @@ describe("text with bytes that are not UTF-8, function by function", () => {
     tpl("trim, replace, split and contains keep the bytes", 'a: {{ .Files.Get "files/bad.txt" | trim | b64enc }}\nb: {{ .Files.Get "files/bad.txt" | replace "b" "B" | b64enc }}\nc: {{ splitList "\\n" (.Files.Get "files/bad.txt") | len }} {{ contains "b" (.Files.Get "files/bad.txt") }}\n'),
     tpl("regular expressions match each byte as one character", 'a: {{ regexReplaceAll "." (.Files.Get "files/bad.txt") "<$0>" | b64enc }}\nb: {{ regexFindAll "." (.Files.Get "files/bad.txt") -1 | toJson }}\nc: {{ regexMatch "^a.b" (.Files.Get "files/bad.txt") }}\n'),
     tpl(".Files.Lines", 'a: {{ .Files.Lines "files/bad.txt" | toJson }}\nb: {{ range .Files.Lines "files/bad.txt" }}{{ len . }} {{ end }}\n'),
+    tpl("js keeps the bytes; sortAlpha, keys and range go in byte order", '{{- $b := .Files.Get "files/bad.txt" }}a: {{ js $b | b64enc }}\nb: {{ list $b "a" "\\xc3" "\\u00e9" "\\xff" "z" | sortAlpha | toJson }}\nc: {{ range $k, $v := dict $b 1 "a" 2 "\\xff" 3 "\\u00e9" 4 }}{{ $v }}{{ end }} {{ lt "\\xc3" "\\u00e9" }} {{ eq (b64dec "/w==") "\\xff" }}\n'),
     tpl("%s and %v with a precision count the bytes as runes", 'a: {{ printf "%.3s|%5.2v" (.Files.Get "files/bad.txt") (.Files.Get "files/bad.txt") | b64enc }}\n'),
   ])("%s", matchesHelm);
 });
