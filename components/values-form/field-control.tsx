@@ -1,6 +1,11 @@
 "use client";
-// The control for a field's kind (docs/product-design.md: the right control per type).
-import type { ControlProps } from "./control-props";
+// The control for a field's kind (docs/product-design.md: the right control per type). Scalars are inputs
+// registered in the form, uncontrolled: typing renders nothing in React. Lists, maps and YAML snippets are
+// controlled, through useController: they re-render with their own value only.
+import type { ReactNode } from "react";
+import { useController } from "react-hook-form";
+import type { PlainValue } from "@/lib/export/index";
+import type { ControlProps, ValueControlProps } from "./control-props";
 import { NumberControl } from "./number-control";
 import { ObjectListControl } from "./object-list-control";
 import { SecretControl } from "./secret-control";
@@ -10,7 +15,7 @@ import { TextControl } from "./text-control";
 import { YamlControl } from "./yaml-control";
 
 export function FieldControl(props: ControlProps) {
-  const { field, id, value, onChange, describedBy, invalid } = props;
+  const { field, id, form, onChange, describedBy, invalid } = props;
   switch (field.kind) {
     case "integer":
     case "number":
@@ -18,30 +23,31 @@ export function FieldControl(props: ControlProps) {
     case "secret":
       return <SecretControl {...props} />;
     case "string-list":
-      return <StringListControl {...props} />;
+      return <Composite {...props} Control={StringListControl} />;
     case "object-list":
-      return <ObjectListControl {...props} />;
+      return <Composite {...props} Control={ObjectListControl} />;
     case "string-map":
-      return <StringMapControl {...props} />;
+      return <Composite {...props} Control={StringMapControl} />;
     case "yaml":
-      return <YamlControl {...props} />;
+      return <Composite {...props} Control={YamlControl} />;
     case "switch":
       return (
         <input
           id={id}
-          name={field.path}
           type="checkbox"
           role="switch"
-          checked={value === true}
           aria-describedby={describedBy}
           aria-invalid={invalid}
-          onChange={(e) => onChange(e.target.checked)}
+          {...form.register(field.path, { onChange: (e: { target: HTMLInputElement }) => onChange(e.target.checked) })}
         />
       );
     case "select":
       return (
-        <select id={id} name={field.path} value={typeof value === "string" ? value : ""} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
-          {typeof value !== "string" || !field.options?.includes(value) ? <option value="">(not set)</option> : null}
+        <select id={id} defaultValue="" aria-describedby={describedBy} aria-invalid={invalid} {...form.register(field.path, { onChange: (e: { target: HTMLSelectElement }) => onChange(e.target.value) })}>
+          {/* Shown while the value is none of the options (not set); never chosen by hand. */}
+          <option value="" disabled>
+            (not set)
+          </option>
           {field.options?.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -52,6 +58,16 @@ export function FieldControl(props: ControlProps) {
     default:
       return <TextControl {...props} />;
   }
+}
+
+function Composite({ Control, ...props }: ControlProps & { Control: (p: ValueControlProps) => ReactNode }) {
+  const { field } = useController({ control: props.form.control, name: props.field.path });
+  const onChange = (value: PlainValue) => {
+    // Wrapped as an event: RHF would take a map with a `target` key for one.
+    field.onChange({ target: { value } });
+    props.onChange(value);
+  };
+  return <Control {...props} value={field.value as PlainValue | undefined} onChange={onChange} />;
 }
 
 /** Whether the control is a group of inputs (a fieldset with its own legend) rather than one input. */

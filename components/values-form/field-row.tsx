@@ -1,20 +1,21 @@
 "use client";
 // One value of the form: label, control, help, default, badges, reset and its problem in a sentence.
-// The row subscribes to its own value only (useFieldValue), so typing re-renders this row and nothing else.
-import { memo, useState } from "react";
+// The row re-renders only when its props change (its badges) or its error in the form's state does
+// (useFormState of its own path); typing into a scalar renders nothing.
+import { memo } from "react";
+import { get, useFormState, type FieldError } from "react-hook-form";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
-import { isChanged } from "@/lib/authoring/changed-fields";
 import type { PlainValue } from "@/lib/export/index";
+import type { ValuesFormState } from "./control-props";
 import { FieldControl, isGroupKind } from "./field-control";
-import { useFieldValue, type FieldStore } from "./field-store";
 import { textHint } from "./text-control";
 import styles from "./values-form.module.css";
 
 export interface FieldRowProps {
   field: AuthoringField;
-  store: FieldStore;
-  /** What the model says is wrong with the effective value (a sentence). */
-  problem: string | undefined;
+  form: ValuesFormState;
+  /** Whether the layer's effective value differs from the chart default. */
+  changed: boolean;
   /**
    * Which layer the value comes from: the active layer itself (so it can be reset there), base (seen from an
    * environment), or the chart's default.
@@ -22,22 +23,21 @@ export interface FieldRowProps {
   source: "layer" | "base" | "default";
   layerName: string;
   onCommit: (path: string, value: PlainValue) => void;
+  onDraftProblem: (path: string, problem: string | null) => void;
   onReset: (path: string) => void;
 }
 
 /** The element id of a field's control. */
 export const controlId = (path: string): string => `value-${path}`;
 
-export const FieldRow = memo(function FieldRow({ field, store, problem, source, layerName, onCommit, onReset }: FieldRowProps) {
+export const FieldRow = memo(function FieldRow({ field, form, changed, source, layerName, onCommit, onDraftProblem, onReset }: FieldRowProps) {
   const setHere = source === "layer";
-  const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const id = controlId(field.path);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const shown = draftProblem ?? problem;
+  const { errors } = useFormState({ control: form.control, name: field.path, exact: true });
+  const shown = (get(errors, field.path) as FieldError | undefined)?.message;
   const hint = textHint(field.kind);
-  const value = useFieldValue(store, field.path);
-  const changed = isChanged(field, value);
   return (
     <div className={styles.row} data-path={field.path} data-source={source} data-invalid={shown ? "true" : undefined}>
       <div className={styles.labelLine}>
@@ -61,14 +61,11 @@ export const FieldRow = memo(function FieldRow({ field, store, problem, source, 
       <FieldControl
         field={field}
         id={id}
-        value={value}
+        form={form}
         describedBy={shown ? `${helpId} ${errorId}` : helpId}
         invalid={Boolean(shown)}
-        onDraftProblem={setDraftProblem}
-        onChange={(v) => {
-          store.set(field.path, v);
-          onCommit(field.path, v);
-        }}
+        onDraftProblem={(problem) => onDraftProblem(field.path, problem)}
+        onChange={(v) => onCommit(field.path, v)}
       />
       <p id={helpId} className={styles.help}>
         {field.help}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { sameValue } from "@/lib/authoring/plain-path";
 import type { PlainValue } from "@/lib/export/index";
 import styles from "./values-form.module.css";
-import type { ControlProps } from "./control-props";
+import type { ValueControlProps } from "./control-props";
 import { ListButtons } from "./list-buttons";
 import { readSnippet, writeSnippet } from "./yaml-snippet";
 
@@ -18,7 +18,7 @@ function readItem(text: string): Read {
   return r;
 }
 
-export function ObjectListControl({ field, id, value, onChange, onDraftProblem, describedBy }: ControlProps) {
+export function ObjectListControl({ field, id, value, onChange, onDraftProblem, describedBy }: ValueControlProps) {
   const items = Array.isArray(value) ? value : [];
   const [drafts, setDrafts] = useState<string[] | null>(null);
   const reads = drafts?.map(readItem);

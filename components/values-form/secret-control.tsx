@@ -1,5 +1,6 @@
 "use client";
 // A credential: masked unless revealed, and a strong random value on request (WebCrypto, never Math.random).
+// The input is uncontrolled (registered in the form).
 import { useState } from "react";
 import type { ControlProps } from "./control-props";
 
@@ -17,25 +18,31 @@ export function generateSecret(pattern: string | undefined): string {
   return out;
 }
 
-export function SecretControl({ field, id, value, onChange, describedBy, invalid }: ControlProps) {
+export function SecretControl({ field, id, form, onChange, describedBy, invalid }: ControlProps) {
   const [revealed, setRevealed] = useState(false);
   return (
     <span>
       <input
         id={id}
-        name={field.path}
         type={revealed ? "text" : "password"}
         autoComplete="new-password"
         spellCheck={false}
-        value={typeof value === "string" ? value : ""}
         aria-describedby={describedBy}
         aria-invalid={invalid}
-        onChange={(e) => onChange(e.target.value)}
+        {...form.register(field.path, { onChange: (e: { target: HTMLInputElement }) => onChange(e.target.value) })}
       />
       <button type="button" aria-pressed={revealed} aria-label={`Show ${field.label}`} onClick={() => setRevealed((r) => !r)}>
         {revealed ? "Hide" : "Show"}
       </button>
-      <button type="button" aria-label={`Generate a strong value for ${field.label}`} onClick={() => onChange(generateSecret(field.pattern))}>
+      <button
+        type="button"
+        aria-label={`Generate a strong value for ${field.label}`}
+        onClick={() => {
+          const value = generateSecret(field.pattern);
+          form.setValue(field.path, value);
+          onChange(value);
+        }}
+      >
         Generate
       </button>
     </span>

@@ -1,10 +1,10 @@
 "use client";
 // A list of strings: one box per item; add, remove and move items.
 import styles from "./values-form.module.css";
-import type { ControlProps } from "./control-props";
+import type { ValueControlProps } from "./control-props";
 import { ListButtons } from "./list-buttons";
 
-export function StringListControl({ field, id, value, onChange, describedBy }: ControlProps) {
+export function StringListControl({ field, id, value, onChange, describedBy }: ValueControlProps) {
   const items = Array.isArray(value) ? value.map((v) => (v === null ? "" : String(v))) : [];
   const set = (next: string[]) => onChange(next);
   return (

@@ -4,14 +4,14 @@ import { useState } from "react";
 import { sameValue } from "@/lib/authoring/plain-path";
 import type { PlainValue } from "@/lib/export/index";
 import styles from "./values-form.module.css";
-import type { ControlProps } from "./control-props";
+import type { ValueControlProps } from "./control-props";
 
 type Row = [key: string, value: string];
 
 const rowsOf = (v: PlainValue | undefined): Row[] =>
   v !== null && typeof v === "object" && !Array.isArray(v) ? Object.entries(v).map(([k, x]) => [k, x === null ? "" : String(x)]) : [];
 
-export function StringMapControl({ field, id, value, onChange, onDraftProblem, describedBy }: ControlProps) {
+export function StringMapControl({ field, id, value, onChange, onDraftProblem, describedBy }: ValueControlProps) {
   const [drafts, setDrafts] = useState<Row[] | null>(null);
   // Rows being typed stay (a new row has no key yet); a value changed elsewhere replaces them.
   const rows = drafts !== null && (problemOf(drafts, field.label) !== null || sameValue(Object.fromEntries(drafts), value)) ? drafts : rowsOf(value);

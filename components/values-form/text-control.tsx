@@ -1,5 +1,6 @@
 "use client";
-// Text-like values: plain strings, Kubernetes quantities, Go durations and int-or-percent budgets.
+// Text-like values: plain strings, Kubernetes quantities, Go durations and int-or-percent budgets. The input
+// is uncontrolled (registered in the form): a keystroke renders nothing in React.
 import type { ControlProps } from "./control-props";
 
 const HINTS: Partial<Record<ControlProps["field"]["kind"], string>> = {
@@ -16,26 +17,27 @@ const SUGGESTIONS: Partial<Record<ControlProps["field"]["kind"], readonly string
 /** The hint under a text control, if its kind has one. */
 export const textHint = (kind: ControlProps["field"]["kind"]): string | undefined => HINTS[kind];
 
-export function TextControl({ field, id, value, onChange, describedBy, invalid }: ControlProps) {
+// An int-or-percent budget is written as a number when it is one (`1`, not "1").
+const asBudget = (text: unknown): unknown => (typeof text === "string" && /^[0-9]+$/.test(text) ? Number(text) : text);
+
+export function TextControl({ field, id, form, onChange, describedBy, invalid }: ControlProps) {
   const suggestions = SUGGESTIONS[field.kind];
   const listId = suggestions ? `${id}-units` : undefined;
+  const budget = field.kind === "int-or-percent";
   return (
     <>
       <input
         id={id}
-        name={field.path}
         type="text"
         spellCheck={false}
         autoComplete="off"
-        value={value === null || value === undefined ? "" : String(value)}
         list={listId}
         aria-describedby={describedBy}
         aria-invalid={invalid}
-        onChange={(e) => {
-          const text = e.target.value;
-          // An int-or-percent budget is written as a number when it is one (`1`, not "1").
-          onChange(field.kind === "int-or-percent" && /^[0-9]+$/.test(text) ? Number(text) : text);
-        }}
+        {...form.register(field.path, {
+          setValueAs: budget ? asBudget : undefined,
+          onChange: (e: { target: HTMLInputElement }) => onChange(budget ? (asBudget(e.target.value) as string | number) : e.target.value),
+        })}
       />
       {suggestions && (
         <datalist id={listId}>

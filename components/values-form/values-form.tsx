@@ -1,14 +1,17 @@
 "use client";
-// The form of one rail node: its fields in collapsible sections, generated from the model. The form holds
-// the effective values of the active layer; every change is sent to the layer (onCommit, which writes it
-// after the keystroke's frame has painted) and changes made elsewhere (YAML, undo, import) flow back in field by field.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+// The form of one rail node: its fields in collapsible sections, generated from the model. Its state is a
+// react-hook-form form holding the node's effective values of the active layer: scalar inputs are registered
+// uncontrolled (a keystroke renders nothing), lists and maps go through useController, and each row shows its
+// error from the form's state. Every change is sent to the layer (onCommit, which writes it after the
+// keystroke's frame has painted); changes made elsewhere (YAML, undo, import) come back field by field
+// through setValue, and the model's problems through setError/clearErrors.
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useForm, type FieldValues } from "react-hook-form";
 import type { AuthoringField } from "@/lib/authoring/authoring-fields";
 import { isChanged } from "@/lib/authoring/changed-fields";
 import { sameValue, valueAt } from "@/lib/authoring/plain-path";
 import type { PlainValue } from "@/lib/export/index";
 import { FieldRow } from "./field-row";
-import { FieldStore } from "./field-store";
 import styles from "./values-form.module.css";
 
 export interface ValuesFormProps {
@@ -52,10 +55,47 @@ function sectionsOf(fields: readonly AuthoringField[]): Section[] {
 
 const noSubmit = (e: FormEvent) => e.preventDefault();
 
+/** The part of `values` under the fields' top-level keys: the form holds only its node (RHF copies what it holds). */
+function nodeValues(values: PlainValue, fields: readonly AuthoringField[]): FieldValues {
+  const out: FieldValues = {};
+  for (const f of fields) {
+    const top = f.segments[0];
+    if (top !== undefined && !(top in out)) out[top] = valueAt(values, [top]) ?? {};
+  }
+  return out;
+}
+
 export function ValuesForm({ fields, values, problems, setHere, fromBase, layerName, onlyChanged, disabled, onCommit, onReset }: ValuesFormProps) {
   // The form is keyed by node and layer, so the fields and the values it starts from are those of its mount.
-  const [store] = useState(() => new FieldStore(fields.map((f) => [f.path, valueAt(values, f.segments)])));
+  const [initial] = useState(() => nodeValues(values, fields));
+  const form = useForm<FieldValues>({ defaultValues: initial, shouldUnregister: false });
   const previous = useRef(values);
+
+  // A field's error is what a control found in its text (a draft that is not a value yet) or else what the
+  // model says about the layer's value (lib/authoring's sentences, cross-field rules included).
+  const drafts = useRef(new Map<string, string>());
+  const modelProblems = useRef(problems);
+  const showProblem = useCallback(
+    (path: string) => {
+      const want = drafts.current.get(path) ?? modelProblems.current.get(path);
+      if (want === form.getFieldState(path).error?.message) return;
+      if (want === undefined) form.clearErrors(path);
+      else form.setError(path, { type: "validate", message: want });
+    },
+    [form],
+  );
+  const draftProblem = useCallback(
+    (path: string, problem: string | null) => {
+      if (problem === null) drafts.current.delete(path);
+      else drafts.current.set(path, problem);
+      showProblem(path);
+    },
+    [showProblem],
+  );
+  useEffect(() => {
+    modelProblems.current = problems;
+    for (const f of fields) showProblem(f.path);
+  }, [problems, fields, showProblem]);
 
   // Values the form sent to the layer that have not come back yet, per field in the order sent: the layer is
   // written after the frame paints and in a transition, so while someone types, the values that arrive are
@@ -94,13 +134,17 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
         if (p.sent.length === 0 || now - p.at > PENDING_MS) pending.current.delete(f.path);
         continue;
       }
-      if (changed) store.set(f.path, next ?? null);
+      if (!changed) continue;
+      // A value from elsewhere replaces what the box held, and a draft's problem with it.
+      if (!sameValue(form.getValues(f.path) as PlainValue | undefined, next)) form.setValue(f.path, next ?? null);
+      if (drafts.current.delete(f.path)) showProblem(f.path);
     }
-  }, [values, fields, store]);
+  }, [values, fields, form, showProblem]);
 
   // Stable, so memoised rows do not re-render when the form does.
   const resetOne = useCallback((path: string) => onReset([path]), [onReset]);
-  const rows = (s: Section) => (onlyChanged ? s.fields.filter((f) => isChanged(f, valueAt(values, f.segments))) : s.fields);
+  const changed = useMemo(() => new Set(fields.filter((f) => isChanged(f, valueAt(values, f.segments))).map((f) => f.path)), [fields, values]);
+  const rows = (s: Section) => (onlyChanged ? s.fields.filter((f) => changed.has(f.path)) : s.fields);
   const sections = sectionsOf(fields);
   const visible = sections.filter((s) => rows(s).length > 0);
 
@@ -134,11 +178,12 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
                     <FieldRow
                       key={f.path}
                       field={f}
-                      store={store}
-                      problem={problems.get(f.path)}
+                      form={form}
+                      changed={changed.has(f.path)}
                       source={setHere.has(f.path) ? "layer" : fromBase.has(f.path) ? "base" : "default"}
                       layerName={layerName}
                       onCommit={commit}
+                      onDraftProblem={draftProblem}
                       onReset={resetOne}
                     />
                   ))}

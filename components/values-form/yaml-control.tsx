@@ -4,10 +4,10 @@
 import { useState } from "react";
 import { sameValue } from "@/lib/authoring/plain-path";
 import type { PlainValue } from "@/lib/export/index";
-import type { ControlProps } from "./control-props";
+import type { ValueControlProps } from "./control-props";
 import { readSnippet, writeSnippet } from "./yaml-snippet";
 
-export function YamlControl({ field, id, value, onChange, onDraftProblem, describedBy, invalid }: ControlProps) {
+export function YamlControl({ field, id, value, onChange, onDraftProblem, describedBy, invalid }: ValueControlProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const parsed = draft === null ? null : readSnippet(draft);
   // The draft stays while it is being typed; a value changed elsewhere replaces it.
