@@ -8,6 +8,7 @@ import { runHelm, writeTree } from "../../test/real-helm";
 import { engineOutcome } from "../../test/helm-outcome";
 import { loadChart } from "./load-chart";
 import { loadDirFiles } from "./node/load-dir";
+import { both } from "./helm-both.test-util";
 import { renderChart, type RenderOptions } from "./render-chart";
 
 const OBJECTS = [
@@ -181,6 +182,21 @@ describe("Helm's objects printed by the executor and by fmt, against the real He
     const rows = (o: string) => Object.fromEntries(PRINTED.map(([name], i) => [name, new RegExp(`^p${i}: \\|-\\n  (.*)$`, "m").exec(o)?.[1]]));
     expect(Object.values(rows(helm.stdout))).not.toContain(undefined);
     expect(rows(ours.stdout)).toEqual(rows(helm.stdout));
+    expect(ours).toEqual(helm);
+  });
+});
+
+describe(".Chart is a map in Helm v4 (chart.Metadata through structToMap), not a struct", () => {
+  it("its keys, types, a missing field, set on it and %v are Helm's", () => {
+    const template = [
+      "t: {{ typeOf .Chart }} {{ kindOf .Chart }} {{ typeOf .Chart.Maintainers }} {{ typeOf (index .Chart.Maintainers 0) }} {{ typeOf .Chart.Annotations }}",
+      "k: {{ keys .Chart | sortAlpha | toJson }}",
+      "f: {{ .Chart.Foo | toJson }} {{ .Chart.name | toJson }} {{ hasKey .Chart \"Name\" }}",
+      '{{- $_ := set .Chart "x" 1 }}',
+      "x: {{ .Chart.x }} {{ printf \"%v\" .Chart | b64enc }}",
+    ].join("\n");
+    const [ours, helm] = both({ "Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\nkeywords: [a]\nmaintainers:\n- name: m\n", "templates/x.yaml": `${template}\n` });
+    expect(helm.code).toBe(0);
     expect(ours).toEqual(helm);
   });
 });
