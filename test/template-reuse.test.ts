@@ -442,3 +442,65 @@ describe("values nested 9,999 levels in a chart with subcharts, rendered again",
     });
   });
 });
+
+describe("dependency processing reused across renders equals fresh renders", () => {
+  const enc = new TextEncoder();
+  const CHART: Record<string, string> = {
+    "Chart.yaml": `apiVersion: v2
+name: p
+version: 0.1.0
+dependencies:
+  - name: s1
+    version: 0.1.0
+    condition: s1.on,flags.s1
+  - name: s2
+    version: 0.1.0
+    tags: [back]
+`,
+    "values.yaml": "s1: {on: true, port: 80, t: {a: 1}}\nflags: {s1: true}\ntable: {k: v}\nscalar: x\ntags: {back: true}\n",
+    "templates/cm.yaml": "p: {{ toJson .Values }}\n",
+    "charts/s1/Chart.yaml": "apiVersion: v2\nname: s1\nversion: 0.1.0\ndependencies:\n  - name: s3\n    version: 0.1.0\n    condition: s3.on\n",
+    "charts/s1/values.yaml": "port: 1\ns3: {on: true}\n",
+    "charts/s1/templates/cm.yaml": "s1: {{ toJson .Values }}\n",
+    "charts/s1/charts/s3/Chart.yaml": "apiVersion: v2\nname: s3\nversion: 0.1.0\n",
+    "charts/s1/charts/s3/templates/cm.yaml": "s3: {{ .Values.on }}\n",
+    "charts/s2/Chart.yaml": "apiVersion: v2\nname: s2\nversion: 0.1.0\n",
+    "charts/s2/templates/cm.yaml": "s2: {{ toJson .Values }}\n",
+  };
+  const files = new Map(Object.entries(CHART).map(([k, v]) => [k, enc.encode(v)]));
+  // Each text differs from the one before in one scalar: some are read by a condition, a tag or a nested
+  // chart's condition (s1.s3.on, read at the top of the values), some change a warning's subject or a type.
+  const texts = [
+    "s1: {port: 81}\n",
+    "s1: {port: 82}\n",
+    "s1: {port: 82, on: false}\n",
+    "s1: {port: 82, on: true}\n",
+    "s1: {port: 82, on: 'yes'}\n",
+    "s1: {port: 82, on: true}\nflags: {s1: false}\n",
+    "s1: {port: 82, on: true}\nflags: {s1: true}\n",
+    "s1: {port: 82, on: true}\nflags: {s1: true}\ntags: {back: false}\n",
+    "s1: {port: 82, on: true}\nflags: {s1: true}\ntags: {back: 1}\n",
+    "s1: {port: 82, on: true, s3: {on: false}}\n",
+    "s1: {port: 82, on: true, s3: {on: true}}\n",
+    "s3: {on: false}\ns1: {port: 82}\n",
+    "s3: {on: true}\ns1: {port: 82}\n",
+    "s1: {port: 82, t: {a: 2}}\n",
+    "s1: {port: 82, t: 5}\n",
+    "s1: {port: 82, t: 6}\n",
+    "s1: {port: 82, t: null}\n",
+    "table: 1\ns1: {port: 83}\n",
+    "table: 2\ns1: {port: 83}\n",
+    "s1: 5\n",
+    "s1: 6\n",
+    "s1: {port: 84}\n",
+  ];
+
+  it("conditions, tags and warnings follow each edit (22 states), as the real Helm renders them", async () => {
+    const steps: Step[] = texts.map((t) => ({ opts: { values: [t] }, what: t }));
+    const results = compareSequence(files, steps);
+    expect(results.filter((r) => r.error !== undefined).length).toBe(2);
+    const dir = writeTree(CHART, "template-reuse-deps-");
+    const helm = await mapLimited(texts, 2, (t) => runHelmAsync(["template", dir, "-f", path.join(writeTree({ "v.yaml": t }, "template-reuse-deps-values-"), "v.yaml")]));
+    results.forEach((r, i) => expect(engineOutcome(r), texts[i]).toEqual(helm[i]));
+  });
+});

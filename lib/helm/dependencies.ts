@@ -11,7 +11,7 @@ import { HelmError } from "./errors";
 import { helmFuncs } from "./funcs";
 import { slogValue } from "./manifests";
 import { goQuote } from "../template/token";
-import { sharedValues, type SharedMap } from "./shared-values";
+import { SharedMap, sharedValues } from "./shared-values";
 
 /** Masterminds semver `constraint` check of `version` (false when either does not parse). */
 export type CompatibleFn = (constraint: string, version: string) => boolean;
@@ -102,7 +102,10 @@ function aliasDependency(charts: Chart[], dep: Dependency, compatible: Compatibl
   return undefined;
 }
 
-function processEnabled(c: Chart, v: GoMap, path: string, compatible: CompatibleFn, warn: WarnFn): void {
+/** What processEnabled read of the values: condition paths (as key lists), besides `tags`. */
+type ConditionReads = string[][];
+
+function processEnabled(c: Chart, v: GoMap, path: string, compatible: CompatibleFn, warn: WarnFn, reads: ConditionReads): void {
   const reqs = c.metadata.dependencies;
   if (reqs.length === 0 && !c.metadata.raw.has("dependencies")) return;
   const deps: Chart[] = c.dependencies.filter(
@@ -136,6 +139,7 @@ function processEnabled(c: Chart, v: GoMap, path: string, compatible: Compatible
   for (const r of reqs) {
     for (const cond of (r.condition ?? "").trim().split(",")) {
       if (cond.length === 0) continue;
+      reads.push((path + cond).split("."));
       const pv = pathValue(cvals, path + cond);
       if (!pv.found) continue;
       if (typeof pv.value === "boolean") {
@@ -149,7 +153,7 @@ function processEnabled(c: Chart, v: GoMap, path: string, compatible: Compatible
   const kept = c.dependencies.filter((d) => !removed.has(d.metadata.name));
   setDependencies(c, kept);
   c.metadata.dependencies = reqs.filter((r) => !removed.has(r.name));
-  for (const t of kept) processEnabled(t, cvals, `${path}${t.metadata.name}.`, compatible, warn);
+  for (const t of kept) processEnabled(t, cvals, `${path}${t.metadata.name}.`, compatible, warn, reads);
 }
 
 function pathToMap(path: string, data: GoMap): GoMap {
@@ -226,21 +230,77 @@ function processImportValuesDeep(c: Chart, warn: WarnFn): void {
   processImportValues(c, warn);
 }
 
+/** A loaded chart's last dependency processing that succeeded: its input, what it read, its outcome. */
+interface LastProcessing {
+  compatible: CompatibleFn;
+  /** The user values' top level as they were handed in (their maps are shared, so unchanged since). */
+  user: GoMap;
+  reads: ConditionReads;
+  effective: Chart;
+  warnings: string[];
+}
+
+const lastProcessing = new WeakMap<Chart, LastProcessing>();
+
+/**
+ * Whether processing `now` gives what processing `before` gave: the two differ only in values that are
+ * neither null nor maps, replaced by others of that kind, at paths no condition read and outside `tags`.
+ * Coalescing then builds maps of the same shape with the same warnings (which print keys and the
+ * charts' defaults, never a user's value that is not a map), and every condition and tag reads what it read.
+ * Maps are compared by identity below the top level: a values text read again keeps the maps of its
+ * unchanged parts (shared-values.ts); a map that is not shared (from --set) is taken as changed.
+ */
+function sameOutcome(before: GoMap, now: GoMap, reads: ConditionReads): boolean {
+  const todo: [GoMap, GoMap, string[]][] = [[before, now, []]];
+  for (let t = todo.pop(); t !== undefined; t = todo.pop()) {
+    const [a, b, path] = t;
+    if (a.size !== b.size) return false;
+    const keys = b.keys();
+    for (const [k, x] of a) {
+      if (keys.next().value !== k) return false;
+      const y = b.get(k) ?? null;
+      if (x === y) continue;
+      const at = [...path, k];
+      if (x instanceof SharedMap && y instanceof SharedMap) todo.push([x, y, at]);
+      else if (x === null || y === null || isGoMap(x) || isGoMap(y) || at[0] === "tags" || reads.some((r) => sameKeys(r, at))) return false;
+    }
+  }
+  return true;
+}
+
+const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
+
 /**
  * ProcessDependencies on a copy of `chart`: returns the effective chart tree (aliases applied, disabled
- * subcharts removed, imported values folded into each parent's defaults).
+ * subcharts removed, imported values folded into each parent's defaults). The last outcome is reused
+ * when the user values changed only where it cannot differ (see sameOutcome): its conditions coalesce
+ * every value of the chart, which costs as much as the render's own coalescing.
  */
 export function processDependencies(chart: Chart, userValues: GoMap, compatible: CompatibleFn, warn: WarnFn): Chart {
+  const user = new Map(userValues);
+  const last = lastProcessing.get(chart);
+  if (last !== undefined && last.compatible === compatible && sameOutcome(last.user, user, last.reads)) {
+    last.user = user;
+    last.warnings.forEach(warn);
+    return last.effective;
+  }
+  const warnings: string[] = [];
+  const record: WarnFn = (m) => {
+    warnings.push(m);
+    warn(m);
+  };
+  const reads: ConditionReads = [];
   const root = copyTree(chart, undefined);
   try {
-    processEnabled(root, userValues, "", compatible, warn);
-    processImportValuesDeep(root, warn);
+    processEnabled(root, userValues, "", compatible, record, reads);
+    processImportValuesDeep(root, record);
   } catch (e) {
+    lastProcessing.delete(chart);
     if (!(e instanceof HelmError)) throw e;
     // Helm logs the failure, then reports it wrapped.
     warn(`level=ERROR msg="chart dependencies processing failed" error=${slogValue(e.message)}`);
     throw new HelmError({ code: e.code, valuesPath: e.valuesPath, message: `chart dependencies processing failed: ${e.message}` });
   }
+  lastProcessing.set(chart, { compatible, user, reads, effective: root, warnings });
   return root;
 }
-
