@@ -140,6 +140,9 @@ function showText(last: RefObject<ShownText | null>, model: TextModel, text: str
   last.current = { model, text };
 }
 
+/** The longest an editor waits for the page to be idle before it is created. */
+const CREATE_WAIT_MS = 500;
+
 function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLine }: ReadOnlyYamlProps) {
   const box = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<CodeEditor | null>(null);
@@ -151,15 +154,18 @@ function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLi
   const models = useRef<TextModel[]>([]);
 
   // Creating an editor takes the main thread for a few hundred ms: it is done when the page is idle, in a
-  // task of its own. In a mount effect it could run inside the first keystroke's task (React runs pending
-  // passive effects before it handles a discrete event).
+  // task of its own (at the latest after CREATE_WAIT_MS). In a mount effect it could run inside the first
+  // keystroke's task (React runs pending passive effects before it handles a discrete event).
   useEffect(() => {
     let made: CodeEditor | null = null;
-    const handle = requestIdleCallback(() => {
-      if (!ready || !box.current) return;
-      made = ready.editor.create(box.current, { ...OPTIONS, model: null });
-      setEditor(made);
-    });
+    const handle = requestIdleCallback(
+      () => {
+        if (!ready || !box.current) return;
+        made = ready.editor.create(box.current, { ...OPTIONS, model: null });
+        setEditor(made);
+      },
+      { timeout: CREATE_WAIT_MS },
+    );
     const owned = models.current;
     return () => {
       cancelIdleCallback(handle);

@@ -76,9 +76,12 @@ interface Newest {
   echo?: number;
 }
 
+/** The status line while the newest request is not shown yet. */
+export const RENDERING = "rendering…";
+
 /** The status line for the newest request `asked`, answered up to `answered`, showing `shown`. */
 function statusLine(asked: number, answered: number, shown: RenderOutput | undefined): string {
-  if (asked !== answered) return "rendering…";
+  if (asked !== answered) return RENDERING;
   if (!shown) return "";
   return shown.error ? "render failed" : `rendered in ${Math.round(shown.ms)} ms`;
 }

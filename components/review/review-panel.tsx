@@ -17,6 +17,7 @@ import { MapView } from "./map-view";
 import type { RevealTarget } from "./monaco-views";
 import { PreviewView } from "./preview-view";
 import type { RenderRequest } from "./render-protocol";
+import { RENDERING } from "./render-client";
 import { request, useReviewRenders, type ReviewRenders } from "./review-renders";
 import { shownLine, shownOutput } from "./shown-output";
 import styles from "./review.module.css";
@@ -229,20 +230,34 @@ const ReviewTabs = memo(function ReviewTabs({ tab, onTab, errors, warnings }: Re
   );
 });
 
+/** How long a render may take before the status line says it is rendering (a keystroke's render takes less). */
+const SLOW_RENDER_MS = 150;
+
 /**
  * The render status, written as the client tells it (when the output is in the preview, not when React next
- * renders the pane): React renders the element once and never its text.
+ * renders the pane): React renders the element once and never its text. "rendering…" shows only when a
+ * render is slow, so typing does not make the line flicker (and lay out) twice per key.
  */
 const RenderStatus = memo(function RenderStatus({ status, onStatus }: Pick<ReviewRenders, "status" | "onStatus">) {
   const line = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const el = line.current;
     if (!el) return;
+    let slow: ReturnType<typeof setTimeout> | undefined;
+    const write = (text: string) => {
+      if (el.textContent !== text) el.textContent = text;
+    };
     const show = (text: string) => {
-      el.textContent = text;
+      clearTimeout(slow);
+      if (text === RENDERING && el.textContent !== "") slow = setTimeout(write, SLOW_RENDER_MS, text);
+      else write(text);
     };
     show(status("current"));
-    return onStatus("current", show);
+    const stop = onStatus("current", show);
+    return () => {
+      clearTimeout(slow);
+      stop();
+    };
   }, [status, onStatus]);
   return <span ref={line} className="muted" role="status" data-testid="render-status" />;
 });
