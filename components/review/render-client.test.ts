@@ -34,7 +34,7 @@ function harness() {
     let live = true;
     const later = (task: () => void) => tasks.push(() => live && task());
     const toPage = (m: FromWorker) => later(() => events.message(m));
-    const review = reviewQueue({ post: toPage, defer: later, loadValidator: () => new Promise(() => {}) });
+    const review = reviewQueue({ post: toPage, defer: later, settle: later, loadValidator: () => new Promise(() => {}) });
     const receive = renderQueue({ post: toPage, review: (job) => later(() => review({ type: "review", job })), defer: later });
     review({ type: "load", files });
     receive({ type: "load", files });

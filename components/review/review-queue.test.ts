@@ -23,7 +23,12 @@ function harness() {
   const posted: FromWorker[] = [];
   const tasks: (() => void)[] = [];
   let schemas: (v: ObjectValidator) => void = () => {};
-  const receive = reviewQueue({ post: (m) => posted.push(m), defer: (t) => tasks.push(t), loadValidator: () => new Promise((resolve) => (schemas = resolve)) });
+  const receive = reviewQueue({
+    post: (m) => posted.push(m),
+    defer: (t) => tasks.push(t),
+    settle: (t) => tasks.push(t),
+    loadValidator: () => new Promise((resolve) => (schemas = resolve)),
+  });
   receive({ type: "load", files });
   const runOne = () => tasks.shift()?.();
   /** Runs the tasks, letting promise callbacks (the schemas' arrival) run between them, as in a worker. */
@@ -39,12 +44,27 @@ describe("review queue", () => {
   it("a newer output of the same key that arrives mid-review replaces the one under review, whose review is dropped", async () => {
     const q = harness();
     q.receive({ type: "review", job: job(1, "") });
+    q.runOne(); // the quiet period
     q.runOne(); // the first slice: every document is new, it cannot finish in one
     expect(q.reviews()).toEqual([]);
     q.receive({ type: "review", job: job(2, "rest-api:\n  image:\n    tag: latest\n", "prod") });
     await q.runAll();
     expect(q.reviews().map((r) => r.id)).toEqual([2]);
     expect(q.reviews()[0]?.findings.some((f) => f.rule === "LATEST_TAG" && f.valuesPath === "rest-api.image.tag")).toBe(true);
+  });
+
+  it("starts a review only after a quiet period with no newer output", async () => {
+    const q = harness();
+    const first = job(1, "");
+    q.receive({ type: "review", job: first });
+    await q.runAll();
+    // The same documents again (parsed already): each review would take one slice.
+    q.receive({ type: "review", job: { ...first, id: 2 } });
+    q.receive({ type: "review", job: { ...first, id: 3 } });
+    q.runOne(); // output 2's quiet period, broken by output 3: nothing starts
+    expect(q.reviews().map((r) => r.id)).toEqual([1]);
+    await q.runAll();
+    expect(q.reviews().map((r) => r.id)).toEqual([1, 3]);
   });
 
   it("says the schemas are loading until they arrive, then reviews the newest output of every key again with them", async () => {

@@ -1,7 +1,9 @@
 // What the review worker does with its messages, apart from the worker itself (so tests run it in Node):
 // the review of each output that rendered (findings, footprint, topology), in its own worker so that no
-// review step delays a render. It runs in slices, one document at a time, each its own task: a newer
-// output of the same key that arrives meanwhile replaces the one under review, whose review is dropped.
+// review step delays a render. It waits for a quiet moment (no new output for `settle`), so that while
+// someone types it does not take a core from the page and the render worker, then runs in slices, one
+// document at a time, each its own task: a newer output of the same key that arrives meanwhile replaces
+// the one under review, whose review is dropped.
 // The Kubernetes schema models load after the chart (megabytes of precompiled validators); until they
 // are in, reviews say so, and the newest output of every key is reviewed again once they arrive.
 import { loadChart, type ChartFiles } from "@/lib/helm/index";
@@ -21,6 +23,8 @@ export interface ReviewQueueOptions {
   post: (m: FromWorker) => void;
   /** Runs `task` in a later task (after the messages that arrived in between). */
   defer: (task: () => void) => void;
+  /** Runs `task` once the quiet period after an output has passed. */
+  settle: (task: () => void) => void;
   /** The Kubernetes schema checks, loaded after the chart. */
   loadValidator: () => Promise<ObjectValidator>;
 }
@@ -29,7 +33,7 @@ export interface ReviewQueueOptions {
 const SLICE_MS = 4;
 
 /** Returns the handler of the worker's messages. */
-export function reviewQueue({ post, defer, loadValidator }: ReviewQueueOptions): (m: ReviewMessage) => void {
+export function reviewQueue({ post, defer, settle, loadValidator }: ReviewQueueOptions): (m: ReviewMessage) => void {
   let lookup: ((path: string) => unknown) | null = null;
   /** Outputs not reviewed yet: the newest of every key. */
   const unreviewed = new Map<string, ReviewJob>();
@@ -37,6 +41,9 @@ export function reviewQueue({ post, defer, loadValidator }: ReviewQueueOptions):
   const newest = new Map<string, ReviewJob>();
   /** The review under way, one slice per task. */
   let reviewing: { job: ReviewJob; steps: Generator<void, ReviewData> } | null = null;
+  /** Counts the outputs received: a quiet period counts only when no output came during it. */
+  let received = 0;
+  let quiet = true;
   let validate: ObjectValidator | undefined;
   let schema: SchemaCheck = "loading";
   /** Each key's parsed documents of its previous review: an edit re-parses only what it changed. */
@@ -119,7 +126,7 @@ export function reviewQueue({ post, defer, loadValidator }: ReviewQueueOptions):
   }
 
   function drain(): void {
-    if (!lookup) return;
+    if (!lookup || !quiet) return;
     reviewSlice(lookup);
     if (unreviewed.size > 0 || reviewing) schedule();
   }
@@ -133,6 +140,14 @@ export function reviewQueue({ post, defer, loadValidator }: ReviewQueueOptions):
     } else {
       newest.set(m.job.key, m.job);
       unreviewed.set(m.job.key, m.job);
+      quiet = false;
+      const n = ++received;
+      settle(() => {
+        if (n !== received) return;
+        quiet = true;
+        schedule();
+      });
+      return;
     }
     schedule();
   };

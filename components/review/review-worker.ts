@@ -5,7 +5,15 @@ import type { FromWorker, ReviewJob, ToReviewWorker } from "./render-protocol";
 import { reviewQueue } from "./review-queue";
 import { taskQueue } from "./task-queue";
 
-const receive = reviewQueue({ post: (m: FromWorker) => self.postMessage(m), defer: taskQueue(), loadValidator: loadK8sSchemaValidator });
+/** How long no new output must come before a review starts: longer than a keystroke's render and paint, shorter than a pause. */
+const SETTLE_MS = 120;
+
+const receive = reviewQueue({
+  post: (m: FromWorker) => self.postMessage(m),
+  defer: taskQueue(),
+  settle: (task) => setTimeout(task, SETTLE_MS),
+  loadValidator: loadK8sSchemaValidator,
+});
 
 self.onmessage = (event: MessageEvent<ToReviewWorker>) => {
   const m = event.data;
