@@ -11,7 +11,9 @@ import { describe, expect, it } from "vitest";
 import type { Value } from "../template/value";
 import { isGoMap } from "../template/value";
 import { loadChart } from "./load-chart";
-import { readBlockValues, readManifestHead, rereadManifestHead } from "./block-yaml";
+import { readBlockValues, readManifestHead, readValuesReading, rereadBlockValues, rereadManifestHead } from "./block-yaml";
+import { loadSharedValues } from "./coalesce";
+import { SharedMap, withValuesAt } from "./shared-values";
 import { splitManifests } from "./manifests";
 import { loadDirFiles } from "./node/load-dir";
 import { renderChart } from "./render-chart";
@@ -149,6 +151,67 @@ describe("readBlockValues", () => {
 
   it("agrees with the full parser on seeded random edits of values files", () => {
     seededEdits(chartValues, [...EDIT_PIECES, "|-", "|+", "\n- ", ",", "---", "? ", "\n\n", "  \n", "y", ".inf"], valuesAgree, 1500);
+  });
+});
+
+describe("rereadBlockValues", () => {
+  const words = ["x", "yes", "on", "true", "null", "Null", "1e3", "0x10", "0o7", "010", "1_000", "2001-12-14", "1:20", "a.b", "v2", "NaN", "y", "api-3.example.com"];
+
+  it("reads seeded random word changes of values files from the last reading, as the full parser reads them", () => {
+    let reread = 0;
+    const change = fc.record({ text: fc.constantFrom(...chartValues), edits: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...words)), { minLength: 1, maxLength: 3 }) });
+    fc.assert(
+      fc.property(change, ({ text, edits }) => {
+        const lines = text.split("\n");
+        // Each edit replaces the last word of a line (what a SIMPLE_LINE's scalar would be).
+        for (const [at, word] of edits) {
+          const i = at % lines.length;
+          lines[i] = lines[i]!.replace(/[A-Za-z0-9_./-]+$/, word);
+        }
+        const variant = lines.join("\n");
+        const prev = readValuesReading(text)!;
+        const r = rereadBlockValues(prev.reading, variant);
+        if (r === undefined) return true;
+        reread++;
+        const tree = withValuesAt(loadSharedValues(text, "t"), r.edits);
+        expect(tree).toBeDefined();
+        expect(plain(tree!), JSON.stringify(variant)).toEqual(plain(parseValuesYaml(variant)));
+        // The reading of the variant is the one a full read gives.
+        expect(r.reading).toEqual(readValuesReading(variant)!.reading);
+        return true;
+      }),
+      { seed: 11, numRuns: 1500 },
+    );
+    expect(reread).toBeGreaterThan(300);
+  });
+
+  it.each([
+    ["a: 1\na: 2\n", "a: 3\na: 2\n", false],
+    ["a: 1\na: 2\n", "a: 1\na: 3\n", true],
+    ["l:\n- a\n- b\n", "l:\n- a\n- c\n", false],
+    ["l:\n- k: a\n", "l:\n- k: b\n", false],
+    ["x: |\n  a\n", "x: |\n  b\n", false],
+    ["m:\n  k: a\n", "m:\n  k: b # c\n", false],
+    ["m:\n  k: a\n", "m:\n  j: a\n", false],
+    ["m:\n  k: a\nm:\n  k: b\n", "m:\n  k: c\nm:\n  k: b\n", false],
+    ["m:\n  k: a\np: 1\n", "m:\n  k: null\np: 2\n", true],
+  ])("%j then %j: read from the last reading %s, as the full parser reads it", (text, variant, reread) => {
+    const r = rereadBlockValues(readValuesReading(text)!.reading, variant);
+    expect(r !== undefined).toBe(reread);
+    if (r) expect(plain(withValuesAt(loadSharedValues(text, "t"), r.edits)!)).toEqual(plain(parseValuesYaml(variant)));
+  });
+
+  it("a values text read from the last one shares its unchanged maps", () => {
+    const text = "a:\n  b:\n    c: 1\n  d:\n    e: 2\nf:\n  g: 3\n";
+    const first = loadSharedValues(text, "t");
+    const second = loadSharedValues(text.replace("c: 1", "c: 5"), "t");
+    expect(plain(second)).toEqual(plain(parseValuesYaml(text.replace("c: 1", "c: 5"))));
+    expect(second.get("f")).toBe(first.get("f"));
+    expect((second.get("a") as SharedMap).get("d")).toBe((first.get("a") as SharedMap).get("d"));
+    expect(second.get("a")).not.toBe(first.get("a"));
+    expect(plain(first)).toEqual(plain(parseValuesYaml(text)));
+    // The same value written again keeps the very tree.
+    expect(loadSharedValues(text.replace("c: 1", "c: 5").replace("g: 3", "g: 03"), "t")).toBe(second);
   });
 });
 

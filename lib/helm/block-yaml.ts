@@ -405,36 +405,47 @@ function afterNode(rest: string, end: number, value: Value): Value {
   return value;
 }
 
-/** A document head read by the fast reader, with what `rereadManifestHead` needs to read a variant of it. */
-export interface HeadReading {
-  readonly head: GoMap;
+/** A text the fast reader read: its lines, and the lines holding a decoded scalar with the path of keys to it. */
+export interface Reading {
   readonly lines: readonly string[];
-  /** The lines holding a head scalar, with the path of maps (from the head) and key it sits under. */
+  /** Lines holding a scalar of the result, with the path of maps (from the top) and the key it sits under. */
   readonly captured: ReadonlyMap<number, readonly string[]>;
 }
 
-/**
- * The head of a rendered document (a map holding apiVersion, kind and metadata's name, namespace and
- * annotations as the full parser reads them), or undefined when the document is outside the subset.
- */
-export function readManifestHead(doc: string): HeadReading | undefined {
-  if (OUTSIDE_SUBSET.test(doc)) return undefined;
-  const reader = new BlockReader(doc);
-  let head: GoMap;
+/** A document head read by the fast reader, with what `rereadManifestHead` needs to read a variant of it. */
+export interface HeadReading extends Reading {
+  readonly head: GoMap;
+}
+
+/** Runs the reader over `text`; undefined when it is outside the subset. */
+function readWith(text: string, capture: "top" | "all"): { reader: BlockReader; top: GoMap } | undefined {
+  if (OUTSIDE_SUBSET.test(text)) return undefined;
+  const reader = new BlockReader(text);
   try {
-    head = reader.document("top");
+    return { reader, top: reader.document(capture) };
   } catch (e) {
     if (e === UNSUPPORTED) return undefined;
     throw e;
   }
-  const paths = new Map<GoMap, string[]>([[head, []]]);
-  const md = head.get("metadata");
-  if (md instanceof Map) {
-    paths.set(md, ["metadata"]);
-    const ann = md.get("annotations");
-    if (ann instanceof Map) paths.set(ann, ["metadata", "annotations"]);
+}
+
+/**
+ * The reader's captured lines whose scalar is in `top`, by their path of keys: maps reached from `top`
+ * through maps only (not sequences). Of a key given twice only the last line counts, and of a map given
+ * twice only the last one is in `top`.
+ */
+function readingOf(reader: BlockReader, top: GoMap): Reading {
+  const paths = new Map<GoMap, string[]>([[top, []]]);
+  const todo = [top];
+  for (let m = todo.pop(); m !== undefined; m = todo.pop()) {
+    const at = paths.get(m)!;
+    for (const [k, v] of m) {
+      if (v instanceof Map) {
+        paths.set(v, [...at, k]);
+        todo.push(v);
+      }
+    }
   }
-  // Of a key given twice only the last line counts, and a map given twice only the last one is in the head.
   const last = new Map<string, [number, string[]]>();
   for (const [line, [map, key]] of reader.captured) {
     const path = paths.get(map);
@@ -442,23 +453,37 @@ export function readManifestHead(doc: string): HeadReading | undefined {
   }
   const captured = new Map<number, string[]>();
   for (const [line, path] of last.values()) captured.set(line, path);
-  return { head, lines: reader.lines, captured };
+  return { lines: reader.lines, captured };
+}
+
+/**
+ * The head of a rendered document (a map holding apiVersion, kind and metadata's name, namespace and
+ * annotations as the full parser reads them), or undefined when the document is outside the subset.
+ */
+export function readManifestHead(doc: string): HeadReading | undefined {
+  const r = readWith(doc, "top");
+  return r && { head: r.top, ...readingOf(r.reader, r.top) };
 }
 
 // A line the reader takes as `key: scalar`, `- scalar` or `- key: scalar` (or block scalar content), where
 // the scalar is plain, one word and cannot be read as anything but itself or a number, bool or null.
 const SIMPLE_LINE = /^( *(?:- )?(?:[A-Za-z0-9_][A-Za-z0-9_./-]*: +)?)([A-Za-z0-9][A-Za-z0-9_./-]*)$/;
 
+/** A scalar read again: the path of keys to it and its new value. */
+export type ScalarEdit = readonly [path: readonly string[], value: Value];
+
 /**
- * The reading of `doc` when it differs from the document `prev` read only in the plain one-word scalars
- * of SIMPLE_LINEs (same indentation, dash and key): the reader then takes the same path through both, so
- * `doc` is in the subset and its head is `prev`'s with those scalars read again. Undefined otherwise.
+ * The lines of `text` when it differs from the text `prev` read only in the plain one-word scalars of
+ * SIMPLE_LINEs (same indentation, dash and key): the reader then takes the same path through both, so
+ * `text` is in the subset, and its reading is `prev`'s with the captured ones among those scalars
+ * read again (`edits`). Undefined otherwise, and, when `strict`, also when a line that changed holds
+ * no captured scalar (a sequence item, block scalar content, a key given twice).
  */
-export function rereadManifestHead(prev: HeadReading, doc: string): HeadReading | undefined {
-  const lines = doc.split("\n");
+function rereadScalars(prev: Reading, text: string, strict: boolean): { lines: string[]; edits: ScalarEdit[] } | undefined {
+  const lines = text.split("\n");
   const old = prev.lines;
   if (lines.length !== old.length) return undefined;
-  let head = prev.head;
+  const edits: ScalarEdit[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === old[i]) continue;
@@ -466,13 +491,30 @@ export function rereadManifestHead(prev: HeadReading, doc: string): HeadReading 
     const was = now && SIMPLE_LINE.exec(old[i]!);
     if (!was || now![1] !== was[1]) return undefined;
     const path = prev.captured.get(i);
-    if (path === undefined) continue;
+    if (path === undefined) {
+      if (strict) return undefined;
+      continue;
+    }
+    edits.push([path, plainValue(now![2]!, true)]);
+  }
+  return { lines, edits };
+}
+
+/**
+ * The reading of `doc` when it differs from the document `prev` read only in plain one-word scalars
+ * (see rereadScalars): `prev`'s head with those scalars read again. Undefined otherwise.
+ */
+export function rereadManifestHead(prev: HeadReading, doc: string): HeadReading | undefined {
+  const r = rereadScalars(prev, doc, false);
+  if (r === undefined) return undefined;
+  let head = prev.head;
+  for (const [path, value] of r.edits) {
     if (head === prev.head) head = copyHead(head);
     let m = head;
     for (let j = 0; j < path.length - 1; j++) m = m.get(path[j]!) as GoMap;
-    m.set(path[path.length - 1]!, plainValue(now![2]!, true));
+    m.set(path[path.length - 1]!, value);
   }
-  return { head, lines, captured: prev.captured };
+  return { head, lines: r.lines, captured: prev.captured };
 }
 
 /** A head's maps copied (the top, metadata and its annotations), so the copy's scalars can change. */
@@ -496,15 +538,21 @@ const DOCUMENT_MARK = /^(?:---|\.\.\.|%)/m;
  * when the text is outside the subset.
  */
 export function readBlockValues(text: string): GoMap | undefined {
-  return DOCUMENT_MARK.test(text) ? undefined : read(text, "all");
+  return readValuesReading(text)?.values;
 }
 
-function read(text: string, capture: "all"): GoMap | undefined {
-  if (OUTSIDE_SUBSET.test(text)) return undefined;
-  try {
-    return new BlockReader(text).document(capture);
-  } catch (e) {
-    if (e === UNSUPPORTED) return undefined;
-    throw e;
-  }
+/** readBlockValues with the reading `rereadBlockValues` reads a variant of the text from. */
+export function readValuesReading(text: string): { values: GoMap; reading: Reading } | undefined {
+  const r = DOCUMENT_MARK.test(text) ? undefined : readWith(text, "all");
+  return r && { values: r.top, reading: readingOf(r.reader, r.top) };
+}
+
+/**
+ * A values text read from the reading of one it differs from only in plain one-word scalars of
+ * `key: scalar` lines at paths of keys (see rereadScalars): the scalars to change in the last values
+ * read, and the new text's reading. Undefined when the text must be read in full.
+ */
+export function rereadBlockValues(prev: Reading, text: string): { edits: ScalarEdit[]; reading: Reading } | undefined {
+  const r = rereadScalars(prev, text, true);
+  return r && { edits: r.edits, reading: { lines: r.lines, captured: prev.captured } };
 }

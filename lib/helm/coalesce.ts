@@ -5,10 +5,10 @@
  */
 import type { GoMap, Value } from "../template/value";
 import { formatValue, goTypeName, isGoMap } from "../template/value";
-import { readBlockValues } from "./block-yaml";
+import { type Reading, readValuesReading, rereadBlockValues } from "./block-yaml";
 import type { Chart } from "./chart";
 import { HelmError } from "./errors";
-import { copyPlain, internValues, isShared, own, SharedMap, sharedValues } from "./shared-values";
+import { copyPlain, internValues, isShared, own, SharedMap, sharedValues, withValuesAt } from "./shared-values";
 import { YamlError, parseValuesYaml } from "./yaml/index";
 
 /** Collects Helm's log lines (`level=INFO msg="warning: …"`) instead of printing them. */
@@ -271,11 +271,39 @@ export function coalesceTables(dst: GoMap, src: GoMap, prefix: string, merge: bo
 /**
  * Parsed values texts, most recently used last: a render re-reads the same layers on every keystroke,
  * and parsing them dominates a warm render. Parsing depends on the text alone. The trees are shared
- * (frozen), and a new text's tree reuses the unchanged subtrees of the last one read.
+ * (frozen), and a new text's tree reuses the unchanged subtrees of the last one read; one that differs
+ * from the last only in plain one-word scalars is read from it (block-yaml.ts rereadBlockValues).
  */
-const parsedValues = new Map<string, SharedMap>();
+const parsedValues = new Map<string, Parsed>();
 const PARSED_VALUES_MAX = 32;
-let lastParsed: SharedMap | undefined;
+let lastParsed: Parsed | undefined;
+
+interface Parsed {
+  values: SharedMap;
+  /** The fast reader's reading of the text, when it read it. */
+  reading?: Reading;
+}
+
+/** A values text's shared tree, read from the last text's reading when it can be, else parsed in full. */
+function parseShared(text: string, what: string): Parsed {
+  const last = lastParsed;
+  const again = last?.reading && rereadBlockValues(last.reading, text);
+  if (again) {
+    const values = withValuesAt(last!.values, again.edits);
+    if (values !== undefined) return { values, reading: again.reading };
+  }
+  let fresh: GoMap;
+  let reading: Reading | undefined;
+  try {
+    const fast = readValuesReading(text);
+    fresh = fast?.values ?? parseValuesYaml(text);
+    reading = fast?.reading;
+  } catch (e) {
+    if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `${what}: ${e.message}`, line: e.line, col: e.column });
+    throw e;
+  }
+  return { values: internValues(fresh, last?.values), reading };
+}
 
 /**
  * Helm's loader.LoadValues: every YAML document of a values file, merged in order (v4 reads all documents),
@@ -285,21 +313,14 @@ let lastParsed: SharedMap | undefined;
 export function loadSharedValues(text: string, what: string): SharedMap {
   let parsed = parsedValues.get(text);
   if (parsed === undefined) {
-    let fresh: GoMap;
-    try {
-      fresh = readBlockValues(text) ?? parseValuesYaml(text);
-    } catch (e) {
-      if (e instanceof YamlError) throw new HelmError({ code: "VALUES_INVALID", message: `${what}: ${e.message}`, line: e.line, col: e.column });
-      throw e;
-    }
-    parsed = internValues(fresh, lastParsed);
+    parsed = parseShared(text, what);
     if (parsedValues.size >= PARSED_VALUES_MAX) parsedValues.delete(parsedValues.keys().next().value ?? "");
   } else {
     parsedValues.delete(text);
   }
   parsedValues.set(text, parsed);
   lastParsed = parsed;
-  return parsed;
+  return parsed.values;
 }
 
 /** loadSharedValues as a plain tree the caller may change. */

@@ -130,6 +130,44 @@ export function sharedValues(v: GoMap): SharedMap {
  */
 export const internValues = (fresh: GoMap, prev: GoMap | undefined): SharedMap => freeze(fresh, prev) as SharedMap;
 
+/**
+ * `tree` with the values at the paths of `edits` replaced (each path's maps all shared maps of `tree`):
+ * new shared maps along the paths, every other subtree the very one of `tree`, as freezing a fresh
+ * reading of the edited text against `tree` would give. Undefined when a path does not lead through maps.
+ */
+export function withValuesAt(tree: SharedMap, edits: readonly (readonly [readonly string[], Value])[]): SharedMap | undefined {
+  // The maps copied so far, by the map they copy (a copy maps to itself).
+  const copies = new Map<GoMap, SharedMap>();
+  const copy = (m: SharedMap): SharedMap => {
+    let c = copies.get(m);
+    if (c === undefined) {
+      c = new SharedMap();
+      for (const [k, v] of m) mapSet.call(c, k, v);
+      copies.set(m, c);
+      copies.set(c, c);
+    }
+    return c;
+  };
+  let top = tree;
+  for (const [path, value] of edits) {
+    let m: Value = top;
+    for (const k of path) {
+      if (!(m instanceof SharedMap)) return undefined;
+      m = m.get(k) ?? null;
+    }
+    if (Object.is(m, value)) continue;
+    top = copy(top);
+    let at = top;
+    for (const k of path.slice(0, -1)) {
+      const c = copy(at.get(k) as SharedMap);
+      mapSet.call(at, k, c);
+      at = c;
+    }
+    mapSet.call(at, path[path.length - 1], value);
+  }
+  return top;
+}
+
 /** Whether `v` is a shared map or array. */
 export const isShared = (v: Value): boolean => v instanceof SharedMap || (Array.isArray(v) && sharedArrays.has(v));
 
