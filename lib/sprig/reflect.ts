@@ -3,23 +3,37 @@ import { goFunc, GoInt, type GoMap, GoObject, goKindName, goTypeName, type Value
 
 /** Go's `reflect.DeepEqual` over the value model: types must match exactly (1 ≠ 1.0). */
 export function deepEqual(a: Value, b: Value): boolean {
-  if (a === b) return typeof a !== "number" || !Number.isNaN(a);
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
-  if (goTypeName(a) !== goTypeName(b)) return false;
-  if (a instanceof GoInt) return a.value === (b as GoInt).value;
-  if (a instanceof GoObject) return a.format() === (b as GoObject).format();
-  if (a instanceof Uint8Array) {
-    const bb = b as Uint8Array;
-    return a.length === bb.length && a.every((x, i) => x === bb[i]);
+  // Pairs still to compare, on an explicit stack: values nest thousands of levels deep.
+  const pending: [Value, Value][] = [[a, b]];
+  for (let p = pending.pop(); p !== undefined; p = pending.pop()) {
+    const [x, y] = p;
+    if (x === y) {
+      if (typeof x === "number" && Number.isNaN(x)) return false;
+      continue;
+    }
+    if (x === null || y === null || typeof x !== "object" || typeof y !== "object") return false;
+    if (goTypeName(x) !== goTypeName(y)) return false;
+    if (x instanceof GoInt) {
+      if (x.value !== (y as GoInt).value) return false;
+    } else if (x instanceof GoObject) {
+      if (x.format() !== (y as GoObject).format()) return false;
+    } else if (x instanceof Uint8Array) {
+      const yb = y as Uint8Array;
+      if (x.length !== yb.length || !x.every((c, i) => c === yb[i])) return false;
+    } else if (x instanceof Map) {
+      const ym = y as Map<string, Value>;
+      if (x.size !== ym.size) return false;
+      for (const [k, v] of x) {
+        if (!ym.has(k)) return false;
+        pending.push([v, ym.get(k)!]);
+      }
+    } else {
+      const yl = y as Value[];
+      if (x.length !== yl.length) return false;
+      for (let i = 0; i < x.length; i++) pending.push([x[i]!, yl[i]!]);
+    }
   }
-  if (a instanceof Map) {
-    const bm = b as Map<string, Value>;
-    if (a.size !== bm.size) return false;
-    for (const [k, v] of a) if (!bm.has(k) || !deepEqual(v, bm.get(k)!)) return false;
-    return true;
-  }
-  const bl = b as Value[];
-  return a.length === bl.length && a.every((x, i) => deepEqual(x, bl[i]!));
+  return true;
 }
 
 /**

@@ -60,9 +60,10 @@ describe("printf of deep values renders as in Helm", () => {
   ])("%s", matchesHelm);
 });
 
-describe("deepCopy of deep values renders as in Helm", () => {
+describe("deepCopy and deepEqual of deep values render as in Helm", () => {
   it.each([
     rows("deepCopy of values with mappings 9999 deep", flowMap(9999), "x: {{ deepCopy .Values | len }} {{ mustDeepCopy .Values.a | toJson | sha256sum }}\n"),
     rows("deepCopy of 20001 lists and maps", "", `${nest(10000, "list", 'list (dict "a" $x)')}x: {{ deepCopy $x | toJson | sha256sum }}\n`),
+    rows("deepEqual of values 9999 deep: with its copy, and with itself one level down (differs at the bottom)", flowMap(9999), "x: {{ deepEqual .Values.a (deepCopy .Values.a) }} {{ deepEqual .Values.a .Values.a.a }}\n"),
   ])("%s", matchesHelm);
 });
