@@ -67,6 +67,8 @@ describe("template flags", () => {
 describe("template vs the real Helm", () => {
   writeFileSync(path.join(work, "over.yaml"), "replicas: 5\nimage:\n  tag: v9\n");
   writeFileSync(path.join(work, "msg.txt"), "from a file\n");
+  // Bytes that are not UTF-8: Go's string keeps them, `quote` shows them as \x escapes.
+  writeFileSync(path.join(work, "bytes.bin"), Uint8Array.from([0x61, 0xff, 0x62, 0xc3, 0x0a, 0xe2, 0x82]));
   mkdirSync(path.join(work, "badchart"));
   writeFileSync(path.join(work, "badchart", "Chart.yaml"), "apiVersion: v2\nname: bad\n");
   it.each([
@@ -75,6 +77,7 @@ describe("template vs the real Helm", () => {
     [["rel", shop, "--set", "cart.removeMe"]],
     [["rel", shop, "--kube-version", "abc"]],
     [["rel", shop, "--set-file", "message=missing.txt"]],
+    [["rel", shop, "--set-file", "message=bytes.bin"]],
     [["rel", "./nope"]],
     [["rel", "./nope", "-f", "missing.yaml", "--kube-version", "x"]],
     [["rel", "./nope", "-f", "missing.yaml"]],

@@ -9,6 +9,7 @@ import { loadChartPath } from "../node";
 import { HelmError } from "../helm/errors";
 import { valuesFileText, YamlError } from "../helm/yaml/index";
 import { mergeUserValues, renderCapabilities, renderChart, type RenderOptions } from "../helm/render-chart";
+import { utf8String } from "../template/value";
 import type { CliIO, Command } from "./main";
 
 type FlagKind = "bool" | "string" | "list";
@@ -158,7 +159,8 @@ function runTemplate(args: string[], io: CliIO): number {
     setFile: parsed.lists.get("set-file"),
     readFile: (p) => {
       try {
-        return readFileSync(path.resolve(io.cwd, p), "utf8");
+        // A Go string of the file's bytes: those that are not UTF-8 stay bytes (value.ts).
+        return utf8String(readFileSync(path.resolve(io.cwd, p)));
       } catch {
         // Go's os.ReadFile error text, as Helm prints it.
         throw new Error(`open ${p}: no such file or directory`);
