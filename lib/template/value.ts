@@ -411,26 +411,17 @@ export const withReplacementChars = (s: string): string => (ESCAPED_BYTE.test(s)
 /** The UTF-8 bytes of a string: Go's `[]byte(s)` (escaped bytes are themselves, other lone surrogates U+FFFD). */
 export function utf8Bytes(s: string): Uint8Array {
   if (!ESCAPED_BYTE.test(s)) return encoder.encode(s);
-  const parts: Uint8Array[] = [];
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; each escape is its one byte.
+  const out = new Uint8Array(s.length * 3);
   let n = 0;
   let from = 0;
-  const push = (b: Uint8Array): void => {
-    parts.push(b);
-    n += b.length;
-  };
   for (const m of s.matchAll(ESCAPED_BYTES)) {
-    push(encoder.encode(s.slice(from, m.index)));
-    push(Uint8Array.of(s.charCodeAt(m.index) - 0xdc00));
+    n += encoder.encodeInto(s.slice(from, m.index), out.subarray(n)).written;
+    out[n++] = s.charCodeAt(m.index) - 0xdc00;
     from = m.index + 1;
   }
-  push(encoder.encode(s.slice(from)));
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  n += encoder.encodeInto(s.slice(from), out.subarray(n)).written;
+  return out.slice(0, n);
 }
 
 /** The length of the valid UTF-8 sequence at `b[i]` (utf8.DecodeRune's rules), or 0 when the byte is invalid there. */
