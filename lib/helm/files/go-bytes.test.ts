@@ -57,6 +57,7 @@ describe("bytes in templates and chart files", () => {
     ["a template's output with such a byte fails as YAML", { "templates/x.yaml": 'a: {{ b64dec "4oI=" }}\n' }],
     ["a helper's text keeps its bytes through include and tpl", { "templates/_h.tpl": bytesOf('{{ define "h" }}\xff{{ end }}'), "files/t": bytesOf('\xfc{{ "\xfb" }}'), "templates/x.yaml": 'a: {{ include "h" . | b64enc }}\nb: {{ tpl (.Files.Get "files/t") . | b64enc }}\n' }],
     ["a values.yaml with such a byte", { "values.yaml": bytesOf('a: "\xe2\x82"\n'), "templates/x.yaml": "a: 1\n" }],
+    ["!!binary in values.yaml, fromYaml and Chart.yaml: the JSON step makes each such byte U+FFFD", { "Chart.yaml": "apiVersion: v2\nname: c\nversion: 0.1.0\ndescription: !!binary 4oI=\n", "values.yaml": "a: !!binary /w==\nb: !!binary 4oI=\nc: !!binary YcOp\n", "templates/x.yaml": 'a: {{ .Values.a | b64enc }} {{ .Values.b | b64enc }} {{ .Values.c }} {{ (fromYaml "k: !!binary 4oI=").k | b64enc }} {{ .Chart.Description | b64enc }}\n' }],
     ["fromYaml of such bytes", { "templates/x.yaml": 'a: {{ fromYaml (b64dec "YTogwyg=") | toJson }}\nb: {{ fromJson (printf "\\"%s\\"" (b64dec "/w==")) | toJson }}\n' }],
     ["fail prints the bytes", { "templates/x.yaml": '{{ fail (b64dec "Yf9i") }}\n' }],
   ])("%s", (name, files) => matchesHelm(name, files));

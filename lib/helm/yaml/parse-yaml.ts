@@ -4,7 +4,7 @@
  * as plain data, and the JSON round trip makes map keys strings and every number a float64. Both
  * walk with explicit stacks, so a document nested to goyaml's limits decodes without deep recursion.
  */
-import { ESCAPED_BYTE, GoInt, compareGoStrings, formatFloat, type GoMap, utf8Bytes, type Value } from "../../template/value";
+import { ESCAPED_BYTE, GoInt, compareGoStrings, formatFloat, type GoMap, utf8Bytes, utf8String, type Value, withReplacementChars } from "../../template/value";
 import { JsonStageError, YamlError } from "./errors";
 import { composeFirstDocument, type GoyamlNode } from "./goyaml-parser";
 import { resolveScalar, type Resolved } from "./resolve";
@@ -276,11 +276,14 @@ function goSharpV(v: Value): string {
   return String(v);
 }
 
+/**
+ * A !!binary scalar's bytes as a Go string, after the JSON step every reader takes (values, and
+ * Chart.yaml's struct through sigs.k8s.io/yaml): each byte that is not UTF-8 is U+FFFD.
+ */
 function decodeBinary(text: string): string {
   try {
     const bin = atob(text.replace(/\s+/g, ""));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
+    return withReplacementChars(utf8String(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
   } catch {
     throw new YamlError("BAD_TAG", `yaml: !!binary value contains invalid base64 data`);
   }
