@@ -35,6 +35,23 @@ function afterNextPaint(fn: () => void): number {
   return requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/**
+ * `edit`, run once per text: React runs a state updater again when it restarts a render (a transition
+ * interrupted by a more urgent update), and the layer edit's fast path (one scalar spliced into the document
+ * kept from the last edit) takes that document, so a second run parsed and printed the whole layer again.
+ */
+function oncePerText(edit: (text: string) => string): (text: string) => string {
+  const done = new Map<string, string>();
+  return (text) => {
+    let out = done.get(text);
+    if (out === undefined) {
+      out = edit(text);
+      done.set(text, out);
+    }
+    return out;
+  };
+}
+
 type View = "form" | "yaml" | "defaults" | "globals";
 
 export interface AuthoringCentreProps {
@@ -84,7 +101,8 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
     if (edits.length === 0) return;
     queued.current.clear();
     preview.written();
-    startTransition(() => update((w) => edits.reduce((acc, e) => editLayer(acc, e.layer, (t) => setValue(t, e.path, e.value)), w)));
+    const changes = edits.map((e) => ({ layer: e.layer, edit: oncePerText((t) => setValue(t, e.path, e.value)) }));
+    startTransition(() => update((w) => changes.reduce((acc, c) => editLayer(acc, c.layer, c.edit), w)));
   }, [update, preview]);
   const commit = useCallback(
     (path: string, value: PlainValue) => {
