@@ -280,10 +280,18 @@ function loadFromFiles(input: ChartFiles): Chart {
   return chart;
 }
 
+const hasBom = (d: Uint8Array): boolean => d[0] === 0xef && d[1] === 0xbb && d[2] === 0xbf;
+
+/** Helm's LoadDir and LoadArchive drop a UTF-8 byte order mark at the start of every file, once. */
+function withoutBoms(files: ChartFiles): ChartFiles {
+  for (const d of files.values()) if (hasBom(d)) return new Map([...files].map(([n, x]) => [n, hasBom(x) ? x.subarray(3) : x]));
+  return files;
+}
+
 function loadArchive(tgz: Uint8Array, root = false): Chart {
   let files: ChartFiles;
   try {
-    files = readChartArchive(tgz).files;
+    files = withoutBoms(readChartArchive(tgz).files);
   } catch (e) {
     if (e instanceof ArchiveError) throw chartError(e.message);
     throw e;
@@ -295,6 +303,7 @@ function loadArchive(tgz: Uint8Array, root = false): Chart {
 /** Loads a chart from a files map (a chart directory's contents) or from .tgz bytes. */
 export function loadChart(input: ChartFiles | Uint8Array): Chart {
   if (input instanceof Uint8Array) return loadArchive(input, true);
-  checkChartFormat(input);
-  return loadFromFiles(applyHelmignore(input));
+  const files = withoutBoms(input);
+  checkChartFormat(files);
+  return loadFromFiles(applyHelmignore(files));
 }

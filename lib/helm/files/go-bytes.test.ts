@@ -66,6 +66,11 @@ describe("bytes in templates and chart files", () => {
     matchesHelm("", { "crds/c.yaml": bytesOf('apiVersion: v1\nkind: X\nmetadata:\n  name: "a\xffb"\n'), "templates/x.yaml": "a: 1\n" }, ["--include-crds"], { includeCrds: true });
   });
 
+  it("a UTF-8 byte order mark at the start of a chart's files is dropped when the chart loads", () => {
+    const bom = (s: string): Uint8Array => Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(s)]);
+    matchesHelm("", { "Chart.yaml": bom("apiVersion: v2\nname: c\nversion: 0.1.0\n"), "values.yaml": bom("a: 1\n"), "files/b.txt": bom("hi"), "templates/x.yaml": bom('x: {{ .Files.Get "files/b.txt" | len }} {{ .Values.a }} {{ .Files.AsSecrets | b64enc }}\n') });
+  });
+
   it("a Chart.yaml with such a byte", () => {
     matchesHelm("", { "Chart.yaml": bytesOf('apiVersion: v2\nname: c\nversion: 0.1.0\ndescription: "\xff"\n'), "templates/x.yaml": "a: 1\n" });
   });
