@@ -17,6 +17,7 @@ import {
   type GoMapObject,
   type Value,
 } from "../../template/value";
+import { base64Encode } from "../../sprig/encoding";
 import type { ChartFile } from "../chart";
 import { toYaml } from "../yaml/to-yaml";
 import { compileGobwasGlob } from "./compile-gobwas-glob";
@@ -27,12 +28,6 @@ const baseName = (p: string): string => {
   if (trimmed === "") return p === "" ? "." : "/";
   return trimmed.slice(trimmed.lastIndexOf("/") + 1);
 };
-
-function base64(bytes: Uint8Array): string {
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
 
 export class Files extends GoObject implements GoMapObject {
   readonly goType = "engine.files";
@@ -108,7 +103,7 @@ export class Files extends GoObject implements GoMapObject {
   asSecrets(): string {
     if (this.secrets === undefined) {
       const m: GoMap = new Map();
-      for (const [k, v] of this.map) m.set(baseName(k), base64(v as Uint8Array));
+      for (const [k, v] of this.map) m.set(baseName(k), base64Encode(v as Uint8Array));
       this.secrets = toYaml(m);
     }
     return this.secrets;
