@@ -504,3 +504,32 @@ dependencies:
     results.forEach((r, i) => expect(engineOutcome(r), texts[i]).toEqual(helm[i]));
   });
 });
+
+describe("coalesced values frozen against the last render keep Helm's shared global maps", () => {
+  const CHART: Record<string, string> = {
+    "Chart.yaml": "apiVersion: v2\nname: p\nversion: 0.1.0\n",
+    "values.yaml": "global:\n  a:\n    b:\n      c: 1\n  l: [1, 2]\nx: 1\n",
+    "templates/t.yaml": "p: {{ toJson .Values.global | quote }}\nx: {{ .Values.x }}\n",
+    "charts/s1/Chart.yaml": "apiVersion: v2\nname: s1\nversion: 0.1.0\n",
+    // Helm copies globals one level deep: s1's default global.a.b is merged into the parent's own map.
+    "charts/s1/values.yaml": "global:\n  a:\n    b:\n      d: 2\n",
+    // Rendered before the parent's template: a change through s1's global is seen through the parent's.
+    "charts/s1/templates/t.yaml": "{{- if .Values.global.set }}{{ $_ := set .Values.global.a.b \"e\" .Values.global.set }}{{ end }}s1: {{ toJson .Values.global | quote }}\n",
+    "charts/s2/Chart.yaml": "apiVersion: v2\nname: s2\nversion: 0.1.0\n",
+    "charts/s2/templates/t.yaml": "s2: {{ toJson .Values.global | quote }}\n",
+  };
+  const enc = new TextEncoder();
+  const files = new Map(Object.entries(CHART).map(([k, v]) => [k, enc.encode(v)]));
+  const texts = ["x: 2\n", "x: 3\n", "x: 3\nglobal: {set: 5}\n", "x: 4\nglobal: {set: 5}\n", "x: 4\n", "global: {a: {b: {c: 7}}}\n", "global: {a: {b: {c: 7}}, set: 1}\n", "x: 5\n", "--set", "x: 5\n"];
+
+  it("states vs fresh renders and the real Helm", async () => {
+    const steps: Step[] = texts.map((t) => ({ opts: t === "--set" ? { set: ["global.a.b.c=9", "global.set=2"] } : { values: [t] }, what: t }));
+    const results = compareSequence(files, steps);
+    const dir = writeTree(CHART, "template-reuse-globals-");
+    const helm = await mapLimited(texts, 2, (t) =>
+      runHelmAsync(["template", dir, ...(t === "--set" ? ["--set", "global.a.b.c=9", "--set", "global.set=2"] : ["-f", path.join(writeTree({ "v.yaml": t }, "template-reuse-globals-values-"), "v.yaml")])]),
+    );
+    results.forEach((r, i) => expect(engineOutcome(r), texts[i]).toEqual(helm[i]));
+    expect(results[2]!.output).toContain('p: "{\\"a\\":{\\"b\\":{\\"c\\":1,\\"d\\":2,\\"e\\":5}}');
+  });
+});

@@ -17,6 +17,7 @@ import { parseSet, parseSetFile, parseSetJson, parseSetLiteral, parseSetString, 
 import { formatSchemaFailure, validateChartTree, type SchemaChart } from "./schema/index";
 import { parseYamlDocument } from "./yaml/index";
 import { withRollback } from "./tracked-map";
+import { internCoalesced, SharedMap } from "./shared-values";
 
 export interface RenderOptions {
   /** YAML texts of `-f` files, in command-line order. */
@@ -174,6 +175,9 @@ function toManifest(m: ManifestDoc): RenderedManifest {
   return { source: m.path, kind: m.kind, apiVersion: m.apiVersion, name: m.name, namespace: m.namespace, hook: m.hook, content: m.content };
 }
 
+/** Each chart's previous render's coalesced values, frozen (internCoalesced). */
+const previousValues = new WeakMap<Chart, SharedMap>();
+
 /** Schema texts by their bytes, decoded once per loaded chart (the schema cache is keyed by text). */
 const schemaTexts = new WeakMap<Uint8Array, string>();
 
@@ -244,7 +248,8 @@ function run(chart: Chart, opts: RenderOptions, warnings: string[]): Omit<Render
 
   const effective = processDependencies(chart, userValues, isCompatibleRange, warn);
   // userValues are this render's own (mergeUserValues built them) and are not read again.
-  const values = coalesceOwnedValues(effective, userValues, warn);
+  const values = internCoalesced(coalesceOwnedValues(effective, userValues, warn), previousValues.get(chart));
+  if (values instanceof SharedMap) previousValues.set(chart, values);
   validateSchemas(effective, values, warn);
 
   const kubeConstraint = chart.metadata.raw.get("kubeVersion");

@@ -8,7 +8,7 @@
  * Anywhere else a change throws: nothing may alter the defaults by accident.
  */
 import type { GoMap, Value } from "../template/value";
-import { isGoMap } from "../template/value";
+import { goTypeName, isGoMap } from "../template/value";
 import { journalChange, trackAs } from "./tracked-map";
 
 const mapSet = Map.prototype.set;
@@ -45,6 +45,8 @@ const sharedArrays = new WeakSet<readonly Value[]>();
 class Freezing {
   readonly out: Value[] = [];
   constructor(
+    /** The map or array being frozen. */
+    readonly source: GoMap | readonly Value[],
     /** The map's keys, or undefined for an array. */
     readonly keys: string[] | undefined,
     readonly items: readonly Value[],
@@ -79,34 +81,65 @@ class Freezing {
   }
 }
 
-/** `v` as it is (a scalar or a shared subtree), or a map or array to freeze. */
-function startFreeze(v: Value, prev: Value | undefined): Value | Freezing {
+/**
+ * What freezing a tree whose maps and lists may sit at several places (coalesced values: Helm copies
+ * globals shallowly) keeps track of: each one's frozen copy, so that it is one object at all its places,
+ * and the previous tree's objects already taken, so that no two become one.
+ */
+interface Aliases {
+  frozen: Map<object, Value>;
+  taken: Set<Value>;
+}
+
+/** The maps and lists made or reused by freezing with aliases (internCoalesced). */
+const interned = new WeakSet<object>();
+
+/** A map or list of a type other than Go's plain ones: `internCoalesced` leaves such a tree as it is. */
+class Typed {}
+const TYPED = new Typed();
+
+/** `v` as it is (a scalar or a shared subtree), its frozen copy made already, or a map or array to freeze. */
+function startFreeze(v: Value, prev: Value | undefined, aliases: Aliases | undefined): Value | Freezing {
   if (isShared(v)) return v;
-  if (isGoMap(v)) return new Freezing([...v.keys()], [...v.values()], prev instanceof SharedMap && prev.size === v.size ? prev : undefined);
-  if (Array.isArray(v)) return new Freezing(undefined, v, Array.isArray(prev) && sharedArrays.has(prev) && prev.length === v.length ? prev : undefined);
-  return v;
+  if (!isGoMap(v) && !Array.isArray(v)) return v;
+  let p = prev;
+  if (aliases !== undefined) {
+    const f = aliases.frozen.get(v as object);
+    if (f !== undefined) return f;
+    if (Object.getPrototypeOf(v) !== (isGoMap(v) ? Map.prototype : Array.prototype) || goTypeName(v) !== (isGoMap(v) ? "map[string]interface {}" : "[]interface {}")) throw TYPED;
+    // Only a map or list this freezing made can stand for one: a shared one may sit elsewhere in `v` too.
+    if (p !== undefined && (aliases.taken.has(p) || !interned.has(p as object))) p = undefined;
+  }
+  if (isGoMap(v)) return new Freezing(v, [...v.keys()], [...v.values()], p instanceof SharedMap && p.size === v.size ? p : undefined);
+  return new Freezing(v, undefined, v, Array.isArray(p) && sharedArrays.has(p) && p.length === v.length ? p : undefined);
 }
 
 /**
  * `v` frozen, reusing `prev`'s subtrees where they are the same (same keys in the same order, same
  * scalars), and shared subtrees of `v` itself as they are. An explicit stack, as values may nest
- * as deep as YAML lets them (10000 levels).
+ * as deep as YAML lets them (10000 levels). With `aliases`, a map or list at several places of `v`
+ * is one frozen object at all of them, and `prev`'s subtrees are reused only where that keeps them apart.
  */
-function freeze(v: Value, prev?: Value): Value {
-  const first = startFreeze(v, prev);
+function freeze(v: Value, prev?: Value, aliases?: Aliases): Value {
+  const first = startFreeze(v, prev, aliases);
   if (!(first instanceof Freezing)) return first;
   const stack = [first];
   for (;;) {
     const f = stack[stack.length - 1]!;
     const i = f.out.length;
     if (i < f.items.length) {
-      const c = startFreeze(f.items[i]!, f.prevAt(i));
+      const c = startFreeze(f.items[i]!, f.prevAt(i), aliases);
       if (c instanceof Freezing) stack.push(c);
       else f.out.push(c);
       continue;
     }
     stack.pop();
     const frozenValue = f.done();
+    if (aliases !== undefined) {
+      aliases.frozen.set(f.source, frozenValue);
+      if (frozenValue === f.prev) aliases.taken.add(frozenValue);
+      interned.add(frozenValue as object);
+    }
     if (stack.length === 0) return frozenValue;
     stack[stack.length - 1]!.out.push(frozenValue);
   }
@@ -166,6 +199,22 @@ export function withValuesAt(tree: SharedMap, edits: readonly (readonly [readonl
     mapSet.call(at, path[path.length - 1], value);
   }
   return top;
+}
+
+/**
+ * Coalesced values frozen against the previous render's (`prev`, frozen by this function): what did not
+ * change is the very tree of the last render, so what is remembered of shared maps (schema verdicts,
+ * toYaml, the template reuse's comparison) answers for it. A map at several places stays one map (a
+ * template's change through one place is seen through the others, as in Helm), and changes are put back
+ * after the render (withRollback). `values` as it is when a map or list in it has another Go type.
+ */
+export function internCoalesced(values: GoMap, prev: SharedMap | undefined): GoMap {
+  try {
+    return freeze(values, prev, { frozen: new Map(), taken: new Set() }) as SharedMap;
+  } catch (e) {
+    if (e === TYPED) return values;
+    throw e;
+  }
 }
 
 /** Whether `v` is a shared map or array. */
