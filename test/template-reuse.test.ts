@@ -441,6 +441,16 @@ describe("values nested 9,999 levels in a chart with subcharts, rendered again",
       expect(engineOutcome(r), `state ${i}`).toEqual({ code: helm.code, stdout: helm.stdout, stderr: helm.stderr });
     });
   });
+
+  it("the same global in the subchart's values.yaml: the parent has none (len fails as in Helm), the subchart walks it", () => {
+    const { "values.yaml": values, ...rest } = files;
+    const subFiles = { ...rest, "charts/sub/values.yaml": values!, "charts/sub/templates/y.yaml": "y: {{ .Values.global | len }}\n" };
+    const chart = new Map(Object.entries(subFiles).map(([k, v]) => [k, enc.encode(v)]));
+    const helm = runHelm(["template", writeTree(subFiles, "template-reuse-deep-sub-")]);
+    expect(helm.stderr).toContain("error calling len: reflect: call of reflect.Value.Type on zero Value");
+    const results = compareSequence(chart, [0, 1].map((i) => ({ opts: {}, what: `render ${i}` })));
+    for (const r of results) expect(engineOutcome(r)).toEqual({ code: helm.code, stdout: helm.stdout, stderr: helm.stderr });
+  });
 });
 
 describe("dependency processing reused across renders equals fresh renders", () => {

@@ -948,10 +948,28 @@ function callSite(
   }
   s.callNode = node;
   s.callName = name;
+  // A nil that went through a pipeline (a pipe, parentheses, a variable, a function's result, `nil`) is the
+  // zero reflect.Value, whose Type() panics in Go's length; a nil field or map element is a nil interface.
+  if (r.builtin === "len" && argv[0] === null && (final !== undefined || !argBoxed(s, args[0]!))) {
+    throw new FuncError("reflect: call of reflect.Value.Type on zero Value");
+  }
   const v = r.contextual ? (r.fn as ContextFunc).call(s, ...argv) : (r.fn as GoFunc).call(...argv);
   s.callNode = null;
   s.boxed = site.resultBoxed;
   return v;
+}
+
+/** Whether the argument just evaluated by evalArg has static type interface{} (a field, `.` or a variable that holds one). */
+function argBoxed(s: ExecState, a: ArgPlan): boolean {
+  switch (a.kind) {
+    case ARG_DOT:
+      return isBoxed(s.dotBoxed);
+    case ARG_FIELD:
+      return isBoxed(s.boxed);
+    case ARG_VAR:
+      return isBoxed(a.chain === null ? slotVar(s, a.slot, a.name).boxed : s.boxed);
+  }
+  return false;
 }
 
 function compileArg(n: ArgNode, c: Compiler): ArgPlan {

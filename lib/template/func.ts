@@ -43,8 +43,8 @@ export type FuncLookup = ReadonlyMap<string, TemplateFunc> | ((name: string) => 
 export interface ResolvedFunc {
   readonly fn: TemplateFunc;
   readonly contextual: boolean;
-  /** Go's built-in `and`/`or` (arguments evaluated only until the result is known) or `call`. */
-  readonly builtin: "andOr" | "call" | null;
+  /** Go's built-in `and`/`or` (arguments evaluated only until the result is known), `call` or `len` (told nils apart). */
+  readonly builtin: "andOr" | "call" | "len" | null;
 }
 
 export const isContextFunc = (f: TemplateFunc): f is ContextFunc => (f as ContextFunc).contextual === true;

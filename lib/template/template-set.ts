@@ -78,7 +78,7 @@ export class TemplateSet {
     const fn = this.findFunction(name);
     if (!fn) return undefined;
     const isBuiltin = BUILTINS.get(name) === fn;
-    const builtin = !isBuiltin ? null : name === "and" || name === "or" ? "andOr" : name === "call" ? "call" : null;
+    const builtin = !isBuiltin ? null : name === "and" || name === "or" ? "andOr" : name === "call" ? "call" : name === "len" ? "len" : null;
     const r: ResolvedFunc = { fn, contextual: isContextFunc(fn), builtin };
     this.resolved?.set(name, r);
     return r;
