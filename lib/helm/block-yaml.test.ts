@@ -92,6 +92,18 @@ function seededEdits(texts: string[], pieces: string[], check: (text: string) =>
 /** Plain data for deep comparison (maps as sorted entry lists). */
 const plain = (v: Value): unknown => (isGoMap(v) ? [...v].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, plain(x)]) : Array.isArray(v) ? v.map(plain) : v);
 
+/** Seeded changes of 1 to 3 lines of `texts`: each replaces a line's last word by one of `words`. */
+const wordChanges = (texts: readonly string[], words: readonly string[]) =>
+  fc.record({ text: fc.constantFrom(...texts), edits: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...words)), { minLength: 1, maxLength: 3 }) }).map(({ text, edits }) => {
+    const lines = text.split("\n");
+    // The last word of a line is what a SIMPLE_LINE's scalar would be.
+    for (const [at, word] of edits) {
+      const i = at % lines.length;
+      lines[i] = lines[i]!.replace(/[A-Za-z0-9_./-]+$/, word);
+    }
+    return { text, variant: lines.join("\n") };
+  });
+
 /** Fails when the fast reader gives a values map the full parser does not. */
 function valuesAgree(text: string): boolean {
   const fast = readBlockValues(text);
@@ -159,16 +171,8 @@ describe("rereadBlockValues", () => {
 
   it("reads seeded random word changes of values files from the last reading, as the full parser reads them", () => {
     let reread = 0;
-    const change = fc.record({ text: fc.constantFrom(...chartValues), edits: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...words)), { minLength: 1, maxLength: 3 }) });
     fc.assert(
-      fc.property(change, ({ text, edits }) => {
-        const lines = text.split("\n");
-        // Each edit replaces the last word of a line (what a SIMPLE_LINE's scalar would be).
-        for (const [at, word] of edits) {
-          const i = at % lines.length;
-          lines[i] = lines[i]!.replace(/[A-Za-z0-9_./-]+$/, word);
-        }
-        const variant = lines.join("\n");
+      fc.property(wordChanges(chartValues, words), ({ text, variant }) => {
         const prev = readValuesReading(text)!;
         const r = rereadBlockValues(prev.reading, variant);
         if (r === undefined) return true;
@@ -317,16 +321,8 @@ describe("readManifestHead", () => {
     const words = ["x", "yes", "on", "true", "null", "Null", "1e3", "0x10", "0o7", "010", "1_000", "2001-12-14", "1:20", "a.b", "kind", "v2", "NaN", "y"];
     const docs = chartDocs.filter((d) => d.length < 4000);
     let reread = 0;
-    const change = fc.record({ doc: fc.constantFrom(...docs), edits: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...words)), { minLength: 1, maxLength: 3 }) });
     fc.assert(
-      fc.property(change, ({ doc, edits }) => {
-        const lines = doc.split("\n");
-        // Each edit replaces the last word of a line (what a SIMPLE_LINE's scalar would be).
-        for (const [at, word] of edits) {
-          const i = at % lines.length;
-          lines[i] = lines[i]!.replace(/[A-Za-z0-9_./-]+$/, word);
-        }
-        const variant = lines.join("\n");
+      fc.property(wordChanges(docs, words), ({ text: doc, variant }) => {
         const prev = readManifestHead(doc)!;
         const r = rereadManifestHead(prev, variant);
         if (r === undefined) return true;
