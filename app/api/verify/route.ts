@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { STUDIO_CHART_DIR } from "@/lib/server/chart-source";
+import { utf8String } from "@/lib/template/value";
 
 export const dynamic = "force-dynamic";
 
@@ -33,9 +34,10 @@ function helmBinary(root: string = process.cwd()): string | null {
 
 function run(bin: string, args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
-    execFile(bin, args, { env: env as NodeJS.ProcessEnv, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, stdout, stderr) => {
+    // Read as bytes and decoded as the engine decodes Go strings, so bytes that are not UTF-8 compare equal.
+    execFile(bin, args, { env: env as NodeJS.ProcessEnv, encoding: "buffer", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-      resolve({ stdout, stderr, code });
+      resolve({ stdout: utf8String(stdout), stderr: utf8String(stderr), code });
     });
   });
 }
