@@ -4,7 +4,7 @@ import type { GoMap, Value } from "../template/value";
 import type { ChartFiles } from "./chart";
 import { loadChart } from "./load-chart";
 import { renderChart } from "./render-chart";
-import { own, SharedMap, sharedValues } from "./shared-values";
+import { copyPlain, own, SharedMap, sharedValues } from "./shared-values";
 import { withRollback } from "./tracked-map";
 
 const enc = new TextEncoder();
@@ -113,5 +113,23 @@ describe("shared chart defaults", () => {
     mine.set("a", 4);
     expect(shared.get("a")).toBe(1);
     expect(Object.isFrozen(sharedValues(new Map([["l", [1]]])).get("l"))).toBe(true);
+  });
+});
+
+describe("copyPlain", () => {
+  it("copies plain maps and lists nested 9,999 levels, and keeps a shared subtree at the bottom as it is", () => {
+    const shared = sharedValues(new Map([["k", 1]]));
+    let v: Value = new Map<string, Value>([["s", shared]]);
+    for (let i = 0; i < 9999; i++) v = i % 2 === 0 ? [v, "x"] : new Map([["a", v]]);
+    const c = copyPlain(v);
+    let a: Value = v;
+    let b: Value = c;
+    for (let i = 9998; i >= 0; i--) {
+      expect(b !== a).toBe(true);
+      [a, b] = i % 2 === 0 ? [(a as Value[])[0]!, (b as Value[])[0]!] : [(a as GoMap).get("a")!, (b as GoMap).get("a")!];
+    }
+    expect(b !== a).toBe(true);
+    expect((b as GoMap).get("s")).toBe(shared);
+    expect(copyPlain(shared)).toBe(shared);
   });
 });

@@ -220,16 +220,33 @@ export function internCoalesced(values: GoMap, prev: SharedMap | undefined): GoM
 /** Whether `v` is a shared map or array. */
 export const isShared = (v: Value): boolean => v instanceof SharedMap || (Array.isArray(v) && sharedArrays.has(v));
 
-/** A copy of a values tree to change: plain maps and arrays are copied, shared subtrees kept (see own). */
+/**
+ * A copy of a values tree to change: plain maps and arrays are copied, shared subtrees kept (see own).
+ * An explicit stack of (original, copy still empty) pairs: values nest 9,999 deep (--set-json too).
+ */
 export function copyPlain<T extends Value>(v: T): T {
-  if (isShared(v)) return v;
-  if (isGoMap(v)) {
-    const m: GoMap = new Map();
-    for (const [k, x] of v as GoMap) m.set(k, copyPlain(x));
-    return m as T;
+  const empty = (x: Value): Value => (isShared(x) ? x : isGoMap(x) ? new Map() : Array.isArray(x) ? [] : x);
+  const root = empty(v);
+  if (root === v) return v;
+  const stack: Value[] = [v, root];
+  while (stack.length > 0) {
+    const to = stack.pop()!;
+    const from = stack.pop()!;
+    if (isGoMap(from)) {
+      for (const [k, x] of from) {
+        const c = empty(x);
+        (to as GoMap).set(k, c);
+        if (c !== x) stack.push(x, c);
+      }
+    } else {
+      for (const x of from as Value[]) {
+        const c = empty(x);
+        (to as Value[]).push(c);
+        if (c !== x) stack.push(x, c);
+      }
+    }
   }
-  if (Array.isArray(v)) return v.map(copyPlain) as T;
-  return v;
+  return root as T;
 }
 
 /** `m`, or a plain shallow copy of it when it is shared: the map to change in its place. */
