@@ -15,6 +15,12 @@ export function decodeJsonPrefix(text: string): { value: Value; runes: number } 
   return { value, runes: Array.from(text.slice(0, p.pos)).length };
 }
 
+/** encoding/json's scanner: at most this many containers nested (maxNestingDepth). */
+const MAX_NESTING_DEPTH = 10000;
+
+/** A container being filled: a list, or a map with the key whose value comes next. */
+type Frame = { list: Value[] } | { map: Map<string, Value>; key: string };
+
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 
@@ -30,13 +36,72 @@ class JsonPrefixParser {
     while (/[ \t\n\r]/.test(this.text[this.pos] ?? "")) this.pos++;
   }
 
+  /**
+   * One JSON value. Containers are walked with an explicit stack, not by recursion, so any depth
+   * Go reads (and the depth limit itself) is reached without overflowing the JS call stack.
+   */
   value(): Value {
-    const c = this.text[this.pos];
+    const stack: Frame[] = [];
+    for (;;) {
+      let v: Value;
+      const c = this.text[this.pos];
+      if (c === "{" || c === "[") {
+        // Go's scanner refuses the opening bracket past its limit, even of an empty container.
+        if (stack.length >= MAX_NESTING_DEPTH) this.fail("exceeded max depth");
+        this.pos++;
+        this.skipSpace();
+        if (c === "[") {
+          if (this.text[this.pos] !== "]") {
+            stack.push({ list: [] });
+            continue;
+          }
+          this.pos++;
+          v = [];
+        } else {
+          if (this.text[this.pos] !== "}") {
+            stack.push({ map: new Map(), key: this.key() });
+            continue;
+          }
+          this.pos++;
+          v = new Map();
+        }
+      } else {
+        v = this.scalar(c);
+      }
+      // Hand the finished value to its container; close each container that ends here.
+      for (;;) {
+        const top = stack.at(-1);
+        if (top === undefined) return v;
+        if ("list" in top) top.list.push(v);
+        else top.map.set(top.key, v);
+        this.skipSpace();
+        const next = this.text[this.pos++];
+        if (next === ",") {
+          this.skipSpace();
+          if ("map" in top) top.key = this.key();
+          break;
+        }
+        if (next !== ("list" in top ? "]" : "}")) {
+          this.fail("list" in top ? "invalid character after array element" : "invalid character after object key:value pair");
+        }
+        stack.pop();
+        v = "list" in top ? top.list : top.map;
+      }
+    }
+  }
+
+  /** An object key and its colon, leaving the position at the value. */
+  private key(): string {
+    if (this.text[this.pos] !== '"') this.fail("invalid character looking for beginning of object key string");
+    const key = this.string();
+    this.skipSpace();
+    if (this.text[this.pos++] !== ":") this.fail("invalid character after object key");
+    this.skipSpace();
+    return key;
+  }
+
+  private scalar(c: string | undefined): Value {
     switch (c) {
-      case "{":
-        return this.object();
-      case "[":
-        return this.array();
       case '"':
         return this.string();
       case "t":
@@ -77,46 +142,5 @@ class JsonPrefixParser {
     const f = Number(m[0]);
     if (!Number.isFinite(f)) this.fail(`cannot unmarshal number ${m[0]} into Go value of type float64`);
     return f;
-  }
-
-  private array(): Value[] {
-    this.pos++;
-    const out: Value[] = [];
-    this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      this.skipSpace();
-      out.push(this.value());
-      this.skipSpace();
-      const c = this.text[this.pos++];
-      if (c === "]") return out;
-      if (c !== ",") this.fail("invalid character after array element");
-    }
-  }
-
-  private object(): Map<string, Value> {
-    this.pos++;
-    const out = new Map<string, Value>();
-    this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      this.skipSpace();
-      if (this.text[this.pos] !== '"') this.fail("invalid character looking for beginning of object key string");
-      const key = this.string();
-      this.skipSpace();
-      if (this.text[this.pos++] !== ":") this.fail("invalid character after object key");
-      this.skipSpace();
-      out.set(key, this.value());
-      this.skipSpace();
-      const c = this.text[this.pos++];
-      if (c === "}") return out;
-      if (c !== ",") this.fail("invalid character after object key:value pair");
-    }
   }
 }

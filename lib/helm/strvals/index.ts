@@ -5,6 +5,7 @@
  * -f files, --set-json, --set, --set-string, --set-file, --set-literal.
  */
 import { isGoMap, type GoMap, type Value } from "../../template/value";
+import { decodeJsonPrefix } from "./decode-json-prefix";
 import { ParseFailure, StrvalsError, type SetFlag } from "./errors";
 import { parseLiteralInto } from "./literal-parser";
 import { parseInto, typedVal } from "./parser";
@@ -43,16 +44,18 @@ export function parseSetString(expr: string, into: GoMap): void {
 export function parseSetJson(expr: string, into: GoMap): void {
   const trimmed = expr.trim();
   if (trimmed.startsWith("{")) {
-    let obj: unknown;
+    // json.Unmarshal: one JSON object and nothing after it (trim took the blanks), at most 10000 levels deep.
+    let obj: Value = null;
     try {
-      obj = JSON.parse(trimmed);
-    } catch {
-      obj = undefined;
+      const { value, runes } = decodeJsonPrefix(trimmed);
+      if (runes === Array.from(trimmed).length) obj = value;
+    } catch (e) {
+      if (!(e instanceof ParseFailure)) throw e;
     }
-    if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    if (!isGoMap(obj)) {
       throw new StrvalsError("SET_JSON", "--set-json", expr, 0, "invalid JSON object", `failed parsing --set-json data JSON: ${expr}`);
     }
-    mergeInto(into, fromJson(obj) as GoMap);
+    mergeInto(into, obj);
     return;
   }
   run("--set-json", expr, (r) => parseInto(expr, into, { kind: "json" }, r));
@@ -78,25 +81,21 @@ export function parseSetLiteral(expr: string, into: GoMap): void {
   run("--set-literal", expr, (r) => parseLiteralInto(expr, into, r));
 }
 
-/** Go's json.Unmarshal into interface{}: objects to maps, numbers to float64. */
-function fromJson(v: unknown): Value {
-  if (Array.isArray(v)) return v.map(fromJson);
-  if (typeof v === "object" && v !== null) {
-    return new Map(Object.entries(v).map(([k, x]) => [k, fromJson(x)]));
-  }
-  return v as Value;
-}
-
 /** Helm's loader.MergeMaps: maps merge recursively (into fresh maps), anything else replaces. */
 function mergeInto(dst: GoMap, src: GoMap): void {
-  for (const [k, v] of src) {
-    const cur = dst.get(k);
-    if (isGoMap(v) && cur !== undefined && isGoMap(cur)) {
-      const merged: GoMap = new Map(cur);
-      mergeInto(merged, v);
-      dst.set(k, merged);
-    } else {
-      dst.set(k, v);
+  // An explicit stack of (into, from) pairs: both sides may be nested thousands of levels deep.
+  const pending: [GoMap, GoMap][] = [[dst, src]];
+  for (let pair = pending.pop(); pair !== undefined; pair = pending.pop()) {
+    const [into, from] = pair;
+    for (const [k, v] of from) {
+      const cur = into.get(k);
+      if (isGoMap(v) && cur !== undefined && isGoMap(cur)) {
+        const merged: GoMap = new Map(cur);
+        into.set(k, merged);
+        pending.push([merged, v]);
+      } else {
+        into.set(k, v);
+      }
     }
   }
 }

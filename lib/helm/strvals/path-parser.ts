@@ -82,49 +82,93 @@ export abstract class PathParser {
     }
   }
 
-  /** One `name…=value` assignment into `data`. Returns Go's error result. */
+  /**
+   * One `name…=value` assignment into `data`. Returns Go's error result. Go's `key` and `listItem`
+   * call each other once per path step; here each step returns the next call and leaves what its
+   * caller does with the answer on `waiting`, so a path of any length runs in constant JS stack.
+   */
   protected key(data: GoMap, nestedNameLevel: number): ParseFailure | null {
-    try {
-      return this.keyInner(data, nestedNameLevel);
-    } catch (e) {
-      if (e instanceof ParseFailure) return e;
-      throw e;
+    const waiting: Waiting[] = [];
+    let call: Call | null = { to: "key", data, level: nestedNameLevel };
+    let answer: Answer = { err: null };
+    for (;;) {
+      if (call !== null) {
+        try {
+          const step: Call | Answer = call.to === "key" ? this.keyStep(call.data, call.level, waiting) : this.itemStep(call.list, call.i, call.level, waiting);
+          if ("to" in step) {
+            call = step;
+            continue;
+          }
+          answer = step;
+        } catch (e) {
+          if (!(e instanceof ParseFailure)) throw e;
+          // Go's recover in the nearest `key` (a key step throws before it waits on anything): the
+          // listItem calls in between return nothing, that key returns the panic.
+          if (call.to === "item") {
+            while (waiting.at(-1)?.then === "itemList") waiting.pop();
+            waiting.pop(); // the "keyList" of that key
+          }
+          answer = { err: e };
+        }
+        call = null;
+      }
+      const w = waiting.pop();
+      if (w === undefined) return answer.err;
+      switch (w.then) {
+        case "keyDot":
+          if (answer.err === null && w.inner.size === 0) {
+            answer = { err: new ParseFailure("SET_SYNTAX", `key map ${goQuote(w.key)} has no value`) };
+          } else if (w.inner.size !== 0) setKey(w.data, w.key, w.inner);
+          break;
+        case "keyList":
+          setKey(w.data, w.key, answer.list ?? []);
+          answer = { err: answer.err };
+          break;
+        case "itemList":
+          answer = answer.err ? { list: w.list, err: answer.err } : setIndex(w.list, w.i, answer.list ?? []);
+          break;
+        case "itemDot":
+          answer = answer.err ? { list: w.list, err: answer.err } : setIndex(w.list, w.i, w.inner);
+          break;
+      }
     }
   }
 
-  private keyInner(data: GoMap, nestedNameLevel: number): ParseFailure | null {
+  /** Go's `key` up to its recursive call: its answer, or the next call with what to do after it on `waiting`. */
+  private keyStep(data: GoMap, nestedNameLevel: number, waiting: Waiting[]): Call | Answer {
     const { text: k, last } = runesUntil(this.sc, this.keyStop, this.escapes);
     if (last === null) {
-      if (k.length === 0) return EOF;
-      return new ParseFailure("SET_SYNTAX", `key ${goQuote(k)} has no value`);
+      if (k.length === 0) return { err: EOF };
+      return { err: new ParseFailure("SET_SYNTAX", `key ${goQuote(k)} has no value`) };
     }
     switch (last) {
       case "=":
-        return this.assign(data, k);
+        return { err: this.assign(data, k) };
       case "[": {
         const i = this.keyIndex();
-        if (i instanceof ParseFailure) return wrapFailure("error parsing index", i, "SET_INDEX");
+        if (i instanceof ParseFailure) return { err: wrapFailure("error parsing index", i, "SET_INDEX") };
         let list: Value[] = [];
         if (data.has(k)) {
           const existing = data.get(k);
           if (!Array.isArray(existing)) throw conversionPanic(existing, "[]interface {}");
           list = existing;
         }
-        const r = this.listItem(list, i, nestedNameLevel);
-        setKey(data, k, r.list);
-        return r.err;
+        waiting.push({ then: "keyList", data, key: k });
+        return { to: "item", list, i, level: nestedNameLevel };
       }
       case ",":
         setKey(data, k, "");
-        return new ParseFailure("SET_SYNTAX", `key ${goQuote(k)} has no value (cannot end with ,)`);
+        return { err: new ParseFailure("SET_SYNTAX", `key ${goQuote(k)} has no value (cannot end with ,)`) };
       default: {
         // "."
         nestedNameLevel++;
         if (nestedNameLevel > MAX_NESTED_NAME_LEVEL) {
-          return new ParseFailure(
-            "SET_NESTING",
-            `value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`,
-          );
+          return {
+            err: new ParseFailure(
+              "SET_NESTING",
+              `value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`,
+            ),
+          };
         }
         let inner: GoMap = new Map();
         if (data.has(k)) {
@@ -132,12 +176,8 @@ export abstract class PathParser {
           if (!isGoMap(existing ?? null)) throw conversionPanic(existing, "map[string]interface {}");
           inner = existing as GoMap;
         }
-        const e = this.key(inner, nestedNameLevel);
-        if (e === null && inner.size === 0) {
-          return new ParseFailure("SET_SYNTAX", `key map ${goQuote(k)} has no value`);
-        }
-        if (inner.size !== 0) setKey(data, k, inner);
-        return e;
+        waiting.push({ then: "keyDot", data, key: k, inner });
+        return { to: "key", data: inner, level: nestedNameLevel };
       }
     }
   }
@@ -149,8 +189,8 @@ export abstract class PathParser {
     return atoi(text);
   }
 
-  /** What follows `name[i]`: `=value`, `.key…` or another `[j]`. */
-  private listItem(list: Value[], i: number, nestedNameLevel: number): { list: Value[]; err: ParseFailure | null } {
+  /** Go's `listItem` (what follows `name[i]`: `=value`, `.key…` or another `[j]`) up to its recursive call. */
+  private itemStep(list: Value[], i: number, nestedNameLevel: number, waiting: Waiting[]): Call | Answer {
     if (i < 0) return { list, err: new ParseFailure("SET_INDEX", `negative ${i} index not allowed`) };
     const { text: k, last } = runesUntil(this.sc, ITEM_STOP, this.escapes);
     if (k.length > 0) {
@@ -173,9 +213,8 @@ export abstract class PathParser {
             crtList = existed;
           }
         }
-        const r = this.listItem(crtList, nextI, nestedNameLevel);
-        if (r.err) return { list, err: r.err };
-        return setIndex(list, i, r.list);
+        waiting.push({ then: "itemList", list, i });
+        return { to: "item", list: crtList, i: nextI, level: nestedNameLevel };
       }
       default: {
         // "."
@@ -185,10 +224,22 @@ export abstract class PathParser {
           if (isGoMap(existed)) inner = existed;
           else list[i] = inner; // indices given out of order: start an empty map
         }
-        const e = this.key(inner, nestedNameLevel);
-        if (e) return { list, err: e };
-        return setIndex(list, i, inner);
+        waiting.push({ then: "itemDot", list, i, inner });
+        return { to: "key", data: inner, level: nestedNameLevel };
       }
     }
   }
 }
+
+/** A call of Go's `key` or `listItem` still to make. */
+type Call = { to: "key"; data: GoMap; level: number } | { to: "item"; list: Value[]; i: number; level: number };
+
+/** What a call answers: `key` an error, `listItem` its list and an error. */
+type Answer = { list?: Value[]; err: ParseFailure | null };
+
+/** What a caller does with the answer of the call it made: the rest of Go's `key` or `listItem` after the recursion. */
+type Waiting =
+  | { then: "keyDot"; data: GoMap; key: string; inner: GoMap }
+  | { then: "keyList"; data: GoMap; key: string }
+  | { then: "itemList"; list: Value[]; i: number }
+  | { then: "itemDot"; list: Value[]; i: number; inner: GoMap };

@@ -127,6 +127,14 @@ const CASES: [SetFlag, string][][] = [
   [["--set-file", "a=missing.txt"]],
   [["--set", "a=3"], ["--set-string", "a=4"], ["--set-json", "a=5"]],
   [["--set", "top=null"], ["--set", "top=3"]],
+  // Go's recovered panics and failing values at the end of mixed paths (the nearest `key` answers).
+  [["--set", "a[0]=1,a[0][0]=2"]],
+  [["--set", "p.q=1,p.q[0][1]=2"]],
+  [["--set", "m[0].n[1]=1,m[0].n[1][0].o=2,z=1"]],
+  [["--set", "r[0][1].s=1,r[0][1].s.t=2"]],
+  [["--set-json", "j[0][1].k[2]=tru,b=1"]],
+  [["--set-json", "j[0].k[1][0]=[1,{\"x\":2}],b=1"]],
+  [["--set-literal", "l[0][0]=1,l[0].x=2"]],
 ];
 
 describe("strvals against helm v4.1.4", () => {
