@@ -4,7 +4,9 @@
  * strvals reads at most 30 dotted names, while `[i]` steps and `[i].name` steps have no limit.
  */
 import { describe, expect, it } from "vitest";
+import { goInt64, type GoMap } from "../../template/value";
 import { both } from "../helm-both.test-util";
+import { parseSet, parseSetJson, parseSetLiteral, StrvalsError } from "./index";
 
 const lists = (n: number): string => `${"[".repeat(n)}${"]".repeat(n)}`;
 const maps = (n: number): string => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
@@ -47,5 +49,27 @@ describe("--set of long paths renders as in Helm", () => {
   ] as const)("%s", (_name, flag, expr) => matchesHelm(flag, expr, { "templates/x.yaml": SUM }));
   it("20000 levels of lists and maps from 10000 index-and-name steps, copied, in a chart with a subchart", () => {
     matchesHelm("--set", `a${"[0].a".repeat(10000)}=1`, { "templates/x.yaml": COPY, ...SUB });
+  });
+});
+
+describe("paths and JSON longer than Helm's command line takes (128 KiB an argument)", () => {
+  it("100,000 index-and-name steps set a value 200,000 levels down", () => {
+    const into: GoMap = new Map();
+    parseSet(`a${"[0].a".repeat(100000)}=1`, into);
+    parseSetLiteral(`b${"[0]".repeat(100000)}=x`, into);
+    let v = into.get("a");
+    for (let i = 0; i < 100000; i++) v = ((v as unknown[])[0] as GoMap).get("a");
+    expect(v).toEqual(goInt64(1));
+  });
+
+  it("JSON 100,000 levels deep is an error with a code, in both forms", () => {
+    for (const expr of [`a=${lists(100000)}`, maps(100000)]) {
+      expect(() => parseSetJson(expr, new Map())).toThrow(StrvalsError);
+      try {
+        parseSetJson(expr, new Map());
+      } catch (e) {
+        expect(e).toMatchObject({ code: "SET_JSON", flag: "--set-json" });
+      }
+    }
   });
 });
