@@ -1,17 +1,26 @@
 "use client";
-// Monaco touches `window` when imported and weighs megabytes: the review's editors load on the client only.
+// Monaco touches `window` when imported and weighs megabytes: the review's editors load on the client only,
+// and only once the user has paused typing (input-quiet.ts): loading Monaco's chunks and creating an editor
+// are long tasks, and a keystroke that lands in one waits for it (100-300 ms each, seen in a trace of the
+// first keys typed after the page opened). Until then the text shows as plain text.
 import dynamic from "next/dynamic";
+import type { ReadOnlyYamlProps } from "./monaco-views";
+import { useAfterInputQuiet, whenInputQuiet } from "./input-quiet";
+import { PlainYaml } from "./plain-yaml";
 
 const loading = () => <p className="editor-message">Loading editor…</p>;
 
-export const LazyReadOnlyYaml = dynamic(() => import("./monaco-views").then((m) => m.ReadOnlyYaml), { ssr: false, loading });
+const DynamicReadOnlyYaml = dynamic(() => import("./monaco-views").then((m) => m.ReadOnlyYaml), { ssr: false, loading });
 export const LazyOutputDiff = dynamic(() => import("./monaco-views").then((m) => m.OutputDiff), { ssr: false, loading });
 
-/**
- * Loads and starts Monaco ahead of the first editor, when the page is first idle after its first paint:
- * loading it takes the main thread for about a second, better spent before someone types than while.
- */
+const loadMonacoViews = () => import("./monaco-views").then((m) => m.setupOutputLanguage());
+
+export function LazyReadOnlyYaml(props: ReadOnlyYamlProps) {
+  const loaded = useAfterInputQuiet(loadMonacoViews);
+  return loaded ? <DynamicReadOnlyYaml {...props} /> : <PlainYaml value={props.value} label={props.label} />;
+}
+
+/** Loads and starts Monaco ahead of the first editor, once the user has paused (see input-quiet.ts). */
 export function preloadMonacoViews(): () => void {
-  const handle = requestIdleCallback(() => void import("./monaco-views").then((m) => m.setupOutputLanguage()), { timeout: 2000 });
-  return () => cancelIdleCallback(handle);
+  return whenInputQuiet(() => void loadMonacoViews());
 }

@@ -8,6 +8,8 @@ import type { OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { lineFeeds } from "@/components/editor/line-feeds";
 import { setupMonaco } from "@/components/editor/setup-monaco";
+import { whenInputQuiet } from "./input-quiet";
+import { PlainYaml } from "./plain-yaml";
 
 type CodeEditor = Parameters<OnMount>[0];
 
@@ -64,7 +66,7 @@ export function setupOutputLanguage(): Promise<Monaco> {
 
 /** Waits for our own Monaco bundle before any editor mounts (never the CDN). */
 function useMonacoReady(): string | null | true {
-  const [state, setState] = useState<string | null | true>(null);
+  const [state, setState] = useState<string | null | true>(ready ? true : null);
   useEffect(() => {
     let live = true;
     setupOutputLanguage().then(
@@ -140,9 +142,6 @@ function showText(last: RefObject<ShownText | null>, model: TextModel, text: str
   last.current = { model, text };
 }
 
-/** The longest an editor waits for the page to be idle before it is created. */
-const CREATE_WAIT_MS = 500;
-
 function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLine }: ReadOnlyYamlProps) {
   const box = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<CodeEditor | null>(null);
@@ -153,22 +152,19 @@ function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLi
   /** The models this editor made, one per path it showed (another environment's output is another model). */
   const models = useRef<TextModel[]>([]);
 
-  // Creating an editor takes the main thread for a few hundred ms: it is done when the page is idle, in a
-  // task of its own (at the latest after CREATE_WAIT_MS). In a mount effect it could run inside the first
-  // keystroke's task (React runs pending passive effects before it handles a discrete event).
+  // Creating an editor takes the main thread for a few hundred ms: it is done in a task of its own once the
+  // user has paused (input-quiet.ts). In a mount effect it could run inside the first keystroke's task (React
+  // runs pending passive effects before it handles a discrete event).
   useEffect(() => {
     let made: CodeEditor | null = null;
-    const handle = requestIdleCallback(
-      () => {
-        if (!ready || !box.current) return;
-        made = ready.editor.create(box.current, { ...OPTIONS, model: null });
-        setEditor(made);
-      },
-      { timeout: CREATE_WAIT_MS },
-    );
+    const cancel = whenInputQuiet(() => {
+      if (!ready || !box.current) return;
+      made = ready.editor.create(box.current, { ...OPTIONS, model: null });
+      setEditor(made);
+    });
     const owned = models.current;
     return () => {
-      cancelIdleCallback(handle);
+      cancel();
       made?.dispose();
       for (const m of owned.splice(0)) m.dispose();
     };
@@ -221,8 +217,9 @@ function ReadOnlyYamlInner({ path, value, version, follow, label, reveal, markLi
 
   return (
     <>
-      {!editor && <p className="editor-message">Loading editor…</p>}
-      <div ref={box} style={{ width: "100%", height: "100%" }} />
+      {!editor && <PlainYaml value={value} label={label} />}
+      {/* Hidden until the editor exists; automaticLayout lays it out when it shows. */}
+      <div ref={box} style={{ width: "100%", height: "100%", display: editor ? undefined : "none" }} />
     </>
   );
 }
