@@ -469,17 +469,20 @@ dependencies:
 `,
     "values.yaml": "s1: {on: true, port: 80, t: {a: 1}}\nflags: {s1: true}\ntable: {k: v}\nscalar: x\ntags: {back: true}\n",
     "templates/cm.yaml": "p: {{ toJson .Values }}\n",
-    "charts/s1/Chart.yaml": "apiVersion: v2\nname: s1\nversion: 0.1.0\ndependencies:\n  - name: s3\n    version: 0.1.0\n    condition: s3.on\n",
+    "charts/s1/Chart.yaml": "apiVersion: v2\nname: s1\nversion: 0.1.0\ndependencies:\n  - name: s3\n    version: 0.1.0\n    condition: s3.on\n  - name: s4\n    version: 0.1.0\n    condition: global.s4\n",
     "charts/s1/values.yaml": "port: 1\ns3: {on: true}\n",
     "charts/s1/templates/cm.yaml": "s1: {{ toJson .Values }}\n",
     "charts/s1/charts/s3/Chart.yaml": "apiVersion: v2\nname: s3\nversion: 0.1.0\n",
     "charts/s1/charts/s3/templates/cm.yaml": "s3: {{ .Values.on }}\n",
+    "charts/s1/charts/s4/Chart.yaml": "apiVersion: v2\nname: s4\nversion: 0.1.0\n",
+    "charts/s1/charts/s4/templates/cm.yaml": "s4: on\n",
     "charts/s2/Chart.yaml": "apiVersion: v2\nname: s2\nversion: 0.1.0\n",
     "charts/s2/templates/cm.yaml": "s2: {{ toJson .Values }}\n",
   };
   const files = new Map(Object.entries(CHART).map(([k, v]) => [k, enc.encode(v)]));
   // Each text differs from the one before in one scalar: some are read by a condition, a tag or a nested
-  // chart's condition (s1.s3.on, read at the top of the values), some change a warning's subject or a type.
+  // chart's condition (s1.s3.on, read at the top of the values; global.s4, seen through s1's global), some
+  // change a warning's subject or a type.
   const texts = [
     "s1: {port: 81}\n",
     "s1: {port: 82}\n",
@@ -503,9 +506,13 @@ dependencies:
     "s1: 5\n",
     "s1: 6\n",
     "s1: {port: 84}\n",
+    // s1's condition global.s4 reads s1.global.s4, which coalescing copies from the top-level global.
+    "global: {s4: true}\ns1: {port: 84}\n",
+    "global: {s4: false}\ns1: {port: 84}\n",
+    "global: {s4: true}\ns1: {port: 84}\n",
   ];
 
-  it("conditions, tags and warnings follow each edit (22 states), as the real Helm renders them", async () => {
+  it("conditions, tags and warnings follow each edit (25 states), as the real Helm renders them", async () => {
     const steps: Step[] = texts.map((t) => ({ opts: { values: [t] }, what: t }));
     const results = compareSequence(files, steps);
     expect(results.filter((r) => r.error !== undefined).length).toBe(2);

@@ -262,13 +262,27 @@ function sameOutcome(before: GoMap, now: GoMap, reads: ConditionReads): boolean 
       if (x === y) continue;
       const at = [...path, k];
       if (x instanceof SharedMap && y instanceof SharedMap) todo.push([x, y, at]);
-      else if (x === null || y === null || isGoMap(x) || isGoMap(y) || at[0] === "tags" || reads.some((r) => sameKeys(r, at))) return false;
+      else if (x === null || y === null || isGoMap(x) || isGoMap(y) || at[0] === "tags" || reads.some((r) => reaches(r, at))) return false;
     }
   }
   return true;
 }
 
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
+
+/**
+ * Whether a condition that read `read` can see a change at `at`: the same path, or, for a change under a
+ * `global`, that path below the `global` coalescing copies into every chart under `at`'s (a nested chart's
+ * condition `global.x` reads `sub.global.x`). Chart names between are not checked: a stranger match only
+ * costs a full processing.
+ */
+function reaches(read: readonly string[], at: readonly string[]): boolean {
+  if (sameKeys(read, at)) return true;
+  const g = at.indexOf("global");
+  if (g < 0 || read.length < at.length) return false;
+  for (let i = 0; i < g; i++) if (read[i] !== at[i]) return false;
+  return sameKeys(read.slice(read.length - (at.length - g)), at.slice(g));
+}
 
 /**
  * ProcessDependencies on a copy of `chart`: returns the effective chart tree (aliases applied, disabled
