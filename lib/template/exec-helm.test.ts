@@ -72,6 +72,7 @@ const OK_CASES: [string, string][] = [
   ["printf ints", "{{ printf \"%d|%5d|%-5d|%05d|%+d|%x|%X|%#x|%o|%#o|%O|%b|%c|%q|%U|%#U|%08b|%.3d\" 42 42 42 -42 42 255 255 255 8 8 8 5 65 65 9731 9731 5 7 }}"],
   ["printf floats", "{{ printf \"%f|%.2f|%e|%E|%g|%G|%.3g|%8.3f|%-8.2f|%+.1f|%g|%g|%.0f|%5.1e\" 3.14159 2.675 123456.789 0.000123 1e21 1e-7 1234.5678 3.14159 1.5 2.25 100000.0 1000000.0 2.5 12345.678 }}"],
   ["printf strings", "{{ printf \"%s|%10s|%-10s|%.2s|%q|%x|%X|% x|%#q|%5.1s|%q\" \"hi\" \"hi\" \"hi\" \"héllo\" \"a\\\"b\\n\" \"hi\" \"hi\" \"hi\" \"raw\" \"abc\" \"é\\t😀\\x01\" }}"],
+  ["printf %#q backquotes what strconv.CanBackquote allows", "{{ printf \"%#q|%#q|%#q|%#q|%#q|%#q\" \"\\u0085x\" \"\\ufeffx\" \"\\ufffd\" \"a\\tb\" \"a\\x7f\" \"a`b\" }}"],
   ["complex literals", "{{ 1i }} {{ 1+2i }} {{ -2.5i }} {{ 0i }} {{ 1-0i }} {{ 1.5e3i }} {{ 1_0i }} {{ 010i }} {{ 0x1p4i }} {{ print 1e300i 2i }} {{ 0x1p-2+1e1i }}"],
   ["complex in printf, eq and truth", "{{ printf \"%v|%T|%.2f|%e|%d|%s|%+v|%8.1f\" 2i 1i 1i 1i 3i 1i 1+2i 1i }} {{ eq 1i 1i }} {{ eq 1i 2i }} {{ ne 1+1i 1+1i }} {{ if 0i }}T{{ else }}F{{ end }}{{ if 1i }}T{{ end }} {{ and 0i 1 }}"],
   ["%p of non-pointers", "{{ printf \"%p|%p|%p|%10p|%-8p|%#p|%p\" \"abc\" 1.5 nil \"s\" 3 true 1i }}"],

@@ -326,7 +326,8 @@ function formatString(s: string, verb: string, spec: Spec, bytes?: Uint8Array): 
     }
     case "q": {
       const text = spec.prec !== undefined ? [...s].slice(0, spec.prec).join("") : s;
-      if (spec.sharp && !/[`\p{Cc}]/u.test(text.replace(/\t/g, "")) && !hasEscapedBytes(text)) return pad("`" + text + "`", spec);
+      // strconv.CanBackquote: no control byte but tab, no backquote, DEL or byte order mark, valid UTF-8.
+      if (spec.sharp && !/[\x00-\x08\x0a-\x1f`\x7f\ufeff]/.test(text) && !hasEscapedBytes(text)) return pad("`" + text + "`", spec);
       return pad(spec.plus ? asciiQuote(text) : goQuote(text), spec);
     }
     case "x":
