@@ -3,6 +3,7 @@
  * that JSON back as YAML 1.1 (goyaml v2 picks int or float per number) and emits it with goyaml
  * v2, then Helm trims one trailing newline.
  */
+import { base64Encode } from "../../sprig/encoding";
 import { isGoStruct, isMarshaler, jsonStructFields, unmarshalJSON } from "../../sprig/json";
 import { FuncError, GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value, withReplacementChars } from "../../template/value";
 import { emitDocument, type EmitNode, type ScalarNode } from "./emitter";
@@ -97,12 +98,6 @@ function checkKey(k: string, r: Reading): string {
   return k;
 }
 
-function base64(bytes: Uint8Array): string {
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
-
 /** The node of one value; a collection's entries are left pending. */
 function encodeOne(v: Value, depth: number, r: Reading, pending: Pending): EmitNode {
   for (;;) {
@@ -116,7 +111,7 @@ function encodeOne(v: Value, depth: number, r: Reading, pending: Pending): EmitN
         return plain(floatText(v));
     }
     if (v instanceof GoInt) return plain(v.value.toString());
-    if (v instanceof Uint8Array) return stringNode(base64(v));
+    if (v instanceof Uint8Array) return stringNode(base64Encode(v));
     // Go objects as encoding/json writes them, read back as goyaml reads that JSON.
     if (isMarshaler(v)) v = unmarshalJSON(v.marshalJSON());
     else if (isGoMapObject(v)) v = v.map;
