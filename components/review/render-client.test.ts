@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ChartFiles } from "@/lib/helm/index";
 import { setValue } from "@/lib/workspace/layer-edit";
-import { EMPTY_STATE, renderClient, type RenderState, type Spawn } from "./render-client";
+import { EMPTY_STATE, renderClient, type RenderState, type Spawn, type WorkerEvents } from "./render-client";
 import type { FromWorker, RenderOutput, RenderRequest } from "./render-protocol";
 import { renderQueue } from "./render-queue";
 import { reviewQueue } from "./review-queue";
@@ -27,7 +27,7 @@ function harness() {
   const tasks: (() => void)[] = [];
   const states = new Map<string, RenderState>();
   const client = renderClient({ patch: (key, change) => states.set(key, change(states.get(key) ?? EMPTY_STATE)) });
-  let crash: (why: string) => void = () => {};
+  let crash: WorkerEvents["crash"] = () => {};
   let spawned = 0;
   const spawn: Spawn = (events) => {
     spawned++;
@@ -55,7 +55,7 @@ function harness() {
   const runAll = () => {
     while (tasks.length > 0) runOne();
   };
-  return { client, states, shown, statuses, runOne, runAll, crash: (why: string) => crash(why), spawned: () => spawned };
+  return { client, states, shown, statuses, runOne, runAll, crash: (worker: "render" | "review", why: string) => crash(worker, why), spawned: () => spawned };
 }
 
 describe("render client", () => {
@@ -143,9 +143,9 @@ describe("render client", () => {
     h.runAll();
     h.client.edit("current", edit("rest-api.replicaCount", 3));
     h.client.edit("current", edit("worker.replicaCount", 4));
-    h.crash("boom");
+    h.crash("review", "boom");
     expect(h.spawned()).toBe(2);
-    expect(h.states.get("current")?.crash).toBe("the render worker stopped (boom); restarted");
+    expect(h.states.get("current")?.crash).toBe("the review worker stopped (boom); restarted");
     h.runAll();
     expect(h.shown.at(-1)?.output.output).toBe(fresh(setValue(setValue(dev, "rest-api.replicaCount", 3), "worker.replicaCount", 4)));
     expect(h.states.get("current")?.crash).toBeNull();

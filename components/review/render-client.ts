@@ -37,7 +37,7 @@ export interface Workers {
 export interface WorkerEvents {
   message: (m: FromWorker) => void;
   /** A worker stopped: the client starts new ones. */
-  crash: (message: string) => void;
+  crash: (worker: "render" | "review", message: string) => void;
 }
 
 /** Starts the workers with the chart loaded, reporting to `events`. */
@@ -181,10 +181,10 @@ export function renderClient({ patch }: RenderClientOptions): RenderClient {
   function start(spawn: Spawn): void {
     const started = spawn({
       message,
-      crash: (why) => {
+      crash: (worker, why) => {
         started.terminate();
         if (workers !== started) return;
-        for (const key of requests.keys()) patch(key, (s) => ({ ...s, crash: `the render worker stopped (${why || "no message"}); restarted` }));
+        for (const key of requests.keys()) patch(key, (s) => ({ ...s, crash: `the ${worker} worker stopped (${why || "no message"}); restarted` }));
         start(spawn);
       },
     });

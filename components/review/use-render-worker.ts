@@ -25,11 +25,11 @@ function spawnWorkers(files: ChartFiles, { message, crash }: WorkerEvents): Work
   review.postMessage({ type: "renders", port: channel.port2 } satisfies ToReviewWorker, [channel.port2]);
   review.postMessage({ type: "load", files } satisfies ToReviewWorker);
   render.postMessage({ type: "load", files } satisfies ToWorker);
-  for (const w of [render, review]) {
+  for (const [name, w] of [["render", render], ["review", review]] as const) {
     w.onmessage = (event: MessageEvent<FromWorker>) => message(event.data);
     w.onerror = (event) => {
       event.preventDefault();
-      crash(event.message);
+      crash(name, event.message);
     };
   }
   return {
