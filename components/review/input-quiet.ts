@@ -47,16 +47,25 @@ export function whenInputQuiet(run: () => void): () => void {
   };
 }
 
+/** The `prepare`s that have settled: a component mounted again after that does not wait again. */
+const settled = new WeakSet<() => Promise<unknown>>();
+
 /** False until `prepare` (started once the input is quiet) has settled. */
 export function useAfterInputQuiet(prepare: () => Promise<unknown>): boolean {
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState(() => settled.has(prepare));
   useEffect(() => {
+    if (done) return;
     let live = true;
-    const cancel = whenInputQuiet(() => void prepare().finally(() => live && setDone(true)));
+    // Settled either way: the editor's own import then reports a failed load; no unhandled rejection.
+    const settle = () => {
+      settled.add(prepare);
+      if (live) setDone(true);
+    };
+    const cancel = whenInputQuiet(() => void prepare().then(settle, settle));
     return () => {
       live = false;
       cancel();
     };
-  }, [prepare]);
+  }, [prepare, done]);
   return done;
 }
