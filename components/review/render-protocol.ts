@@ -1,4 +1,4 @@
-// Messages between the studio and its render worker (plain data: they cross postMessage).
+// Messages between the studio and its render and review workers (plain data: they cross postMessage).
 import type { PlainValue } from "@/lib/export/index";
 import type { ChartFiles, RenderedManifest } from "@/lib/helm/index";
 import type { Finding } from "@/lib/review/findings";

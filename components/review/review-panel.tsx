@@ -1,6 +1,6 @@
 "use client";
 // The right pane of the studio: Preview, Diff, Findings, Footprint and Map of the active environment,
-// all from one render worker fed by the workspace store. The preview's `--show-only` filter lives here:
+// all from the render and review workers fed by the workspace store. The preview's `--show-only` filter lives here:
 // findings name their lines in the output as shown.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding } from "@/lib/review/findings";

@@ -1,5 +1,5 @@
 "use client";
-// The studio's render worker and the active layer's render request. The request leaves while React
+// The studio's render and review workers and the active layer's render request. The request leaves while React
 // renders a workspace change, before the rest of the studio (the form, its checks, the rail) renders it,
 // so the worker renders in parallel with the page instead of after it has committed. The form's edits
 // reach the worker even earlier, from the input event (ReviewEdits), before the workspace has them.

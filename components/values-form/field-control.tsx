@@ -44,7 +44,8 @@ export function FieldControl(props: ControlProps) {
     case "select":
       return (
         <select id={id} defaultValue="" aria-describedby={describedBy} aria-invalid={invalid} {...form.register(field.path, { onChange: (e: { target: HTMLSelectElement }) => onChange(e.target.value) })}>
-          {/* Shown while the value is none of the options (not set); never chosen by hand. */}
+          {/* Shown while the field has no value; never chosen by hand. A value that is none of the options leaves the
+              select blank, with the model's problem under it. */}
           <option value="" disabled>
             (not set)
           </option>
