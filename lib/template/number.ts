@@ -25,7 +25,7 @@ const UINT64_MAX = (1n << 64n) - 1n;
 export function parseNumber(text: string, isChar: boolean, isComplex = false): NumberInfo | string {
   if (isChar) {
     const r = unquoteChar(text);
-    if (r === undefined) return `malformed character constant: ${text}`;
+    if (typeof r === "string") return r;
     const b = BigInt(r);
     return { isInt: true, isUint: true, isFloat: true, int64: b, uint64: b, float64: r };
   }

@@ -53,6 +53,7 @@ describe("bytes in templates and chart files", () => {
   it.each([
     ["a \\x escape in a string literal is a byte; '\\xff' is rune 255", { "templates/x.yaml": 'a: {{ "\\xff\\xc3\\xa9" | b64enc }}\nb: {{ printf "%d" \'\\xff\' }}\n' }],
     ["a byte that is not UTF-8 in a \"…\" literal is U+FFFD, in a `…` literal itself", { "templates/x.yaml": bytesOf('a: {{ "\xfe" | b64enc }}\nb: {{ `\xfd` | b64enc }}\n') }],
+    ["such a byte in a char constant is U+FFFD (utf8.DecodeRune's RuneError)", { "templates/x.yaml": bytesOf("a: {{ printf \"%d\" '\xfe' }}\n") }],
     ["a template's text with such a byte fails as YAML", { "templates/x.yaml": bytesOf("a: \xff\n") }],
     ["a template's output with such a byte fails as YAML", { "templates/x.yaml": 'a: {{ b64dec "4oI=" }}\n' }],
     ["a helper's text keeps its bytes through include and tpl", { "templates/_h.tpl": bytesOf('{{ define "h" }}\xff{{ end }}'), "files/t": bytesOf('\xfc{{ "\xfb" }}'), "templates/x.yaml": 'a: {{ include "h" . | b64enc }}\nb: {{ tpl (.Files.Get "files/t") . | b64enc }}\n' }],
