@@ -11,7 +11,7 @@ import { sprigFuncs } from "./index";
 import { strval } from "./conversion";
 
 const F = sprigFuncs();
-const ALPHABET = ["a", "b", "Z", "Q", "1", "9", "_", "-", " ", " ", ".", "é", "É", "ß", "ǅ", "\t", "x", "H", "T", "P", "0", "'", "中", "😀", "\u00a0", "ı"];
+const ALPHABET = ["a", "b", "Z", "Q", "1", "9", "_", "-", " ", " ", ".", "é", "É", "ß", "ǅ", "\t", "x", "H", "T", "P", "0", "'", "中", "😀", "\u00a0", "ı", "\udcff", "\udcc3", "\ufffd"];
 const inputs = fc.sample(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 14 }).map((a) => a.join("")), { numRuns: 300, seed: 20261125 });
 
 const FUNCS: [string, (s: string, n: number) => Value[]][] = [

@@ -276,13 +276,37 @@ function isAlphabet(r: number): boolean {
   return !((r >= 0x4e00 && r <= 0x9fcc) || (r >= 0x3400 && r <= 0x4d85) || (r >= 0x20000 && r <= 0x2b81d));
 }
 
-/** xstrings nextWord over runes: the type and length of the word starting at `at`. */
+/**
+ * utf8.RuneError as xstrings' word splitting meets it: U+FFFD itself, or a byte that is not UTF-8
+ * (a lone surrogate in the value model, value.ts).
+ */
+const isRuneError = (r: number): boolean => r === 0xfffd || (r >= 0xd800 && r <= 0xdfff);
+
+/**
+ * xstrings nextValidRune: the first rune at `at` that is not a RuneError, and how many units it took
+ * (the RuneErrors before it included); `prev` and all the rest when none is left.
+ */
+function nextValidRune(rs: number[], at: number, prev: number): [number, number] {
+  for (let i = at; i < rs.length; i++) if (!isRuneError(rs[i]!)) return [rs[i]!, i + 1 - at];
+  return [prev, rs.length - at];
+}
+
+/**
+ * xstrings nextWord over code units (a byte that is not UTF-8 is one): the type and length of the word
+ * starting at `at`. RuneErrors are skipped while classifying, so they join the word around them.
+ */
 function nextWord(rs: number[], at: number): [Word, number] {
-  const r = rs[at];
-  if (r === undefined) return [Word.Invalid, 0];
-  let end = at + 1;
+  if (at >= rs.length) return [Word.Invalid, 0];
+  let [r, end] = nextValidRune(rs, at, 0xfffd);
+  end += at;
+  if (isRuneError(r)) return [Word.Invalid, end - at];
   const run = (pred: (x: number) => boolean): void => {
-    while (end < rs.length && pred(rs[end]!)) end++;
+    while (end < rs.length) {
+      const [x, size] = nextValidRune(rs, end, r);
+      r = x;
+      if (!pred(r)) break;
+      end += size;
+    }
   };
   if (isConnector(r)) {
     run(isConnector);
@@ -293,13 +317,25 @@ function nextWord(rs: number[], at: number): [Word, number] {
     return [Word.Punct, end - at];
   }
   if (isUpper(r)) {
-    const n = rs[end];
-    if (n !== undefined && isUpper(n)) {
-      run(isUpper);
-      // "HTTPServer": the last upper rune starts the next word when a letter follows.
-      if (end < rs.length && isAlphabet(rs[end]!)) end--;
-    } else if (n !== undefined && isAlphabet(n)) {
-      run((x) => isAlphabet(x) && !isUpper(x));
+    if (end < rs.length) {
+      const [n, size] = nextValidRune(rs, end, r);
+      r = n;
+      if (isUpper(r)) {
+        end += size;
+        let last = size;
+        while (end < rs.length) {
+          const [x, sz] = nextValidRune(rs, end, r);
+          r = x;
+          if (!isUpper(r)) break;
+          last = sz;
+          end += sz;
+        }
+        // "HTTPServer": the last upper rune (with the RuneErrors before it) starts the next word when a letter follows.
+        if (end < rs.length && isAlphabet(r)) end -= last;
+      } else if (isAlphabet(r)) {
+        end += size;
+        run((x) => isAlphabet(x) && !isUpper(x));
+      }
     }
     return [Word.UpperCase, end - at];
   }
@@ -315,9 +351,13 @@ function nextWord(rs: number[], at: number): [Word, number] {
   return [Word.Other, end - at];
 }
 
-/** xstrings camelCaseToLowerCase: the word-splitting state machine behind snakecase/kebabcase. */
+/**
+ * xstrings camelCaseToLowerCase: the word-splitting state machine behind snakecase/kebabcase. Words
+ * are written as they are (bytes that are not UTF-8 stay bytes), except upper-case and connector
+ * words, which are rewritten rune by rune (such a byte becomes U+FFFD).
+ */
 function camelToLower(s: string, connector: number): string {
-  const rs = goRunes(s);
+  const rs = runes(s);
   if (rs.length === 0) return "";
   const out: number[] = [];
   let pos = 0;
@@ -329,7 +369,7 @@ function camelToLower(s: string, connector: number): string {
   };
   const lower = (t: Word, w: number[]): void => {
     if (t !== Word.UpperCase && t !== Word.Connector) out.push(...w);
-    else for (const r of w) out.push(isConnector(r) ? connector : isUpper(r) ? toLower(r) : r);
+    else for (const r of w) out.push(isRuneError(r) ? 0xfffd : isConnector(r) ? connector : isUpper(r) ? toLower(r) : r);
   };
   let [wt, word] = next();
   while (pos < rs.length) {

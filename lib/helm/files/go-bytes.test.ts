@@ -45,6 +45,10 @@ describe("text with bytes that are not UTF-8, function by function", () => {
     tpl("regular expressions match each byte as one character", 'a: {{ regexReplaceAll "." (.Files.Get "files/bad.txt") "<$0>" | b64enc }}\nb: {{ regexFindAll "." (.Files.Get "files/bad.txt") -1 | toJson }}\nc: {{ regexMatch "^a.b" (.Files.Get "files/bad.txt") }}\n'),
     tpl(".Files.Lines", 'a: {{ .Files.Lines "files/bad.txt" | toJson }}\nb: {{ range .Files.Lines "files/bad.txt" }}{{ len . }} {{ end }}\n'),
     tpl("js keeps the bytes; sortAlpha, keys and range go in byte order", '{{- $b := .Files.Get "files/bad.txt" }}a: {{ js $b | b64enc }}\nb: {{ list $b "a" "\\xc3" "\\u00e9" "\\xff" "z" | sortAlpha | toJson }}\nc: {{ range $k, $v := dict $b 1 "a" 2 "\\xff" 3 "\\u00e9" 4 }}{{ $v }}{{ end }} {{ lt "\\xc3" "\\u00e9" }} {{ eq (b64dec "/w==") "\\xff" }}\n'),
+    tpl(
+      "snakecase and kebabcase (xstrings' words skip such bytes and U+FFFD: raw in most words, U+FFFD in upper-case and connector words)",
+      '{{- range $i, $s := list "a\\xffb" "A\\xffB" "AB\\xffCd" "HTTP\\xffServer" "\\xff" "\\xff\\xfeA" "-\\xff-x" "a b\\xff" "1\\xffa" "x1\\xff2y" "Ab1\\xffcd" "ABC\\xff" "a\\ufffdb" "a.\\xff.b" "\\u4e2d\\xff\\u4e2d" "a\\xff" }}\nk{{ $i }}: {{ snakecase $s | b64enc }} {{ kebabcase $s | b64enc }} {{ camelcase $s | b64enc }} {{ swapcase $s | b64enc }} {{ shuffle (printf "%s%s" (substr 1 2 $s) (substr 1 2 $s)) | b64enc }}{{ end }}\nf: {{ .Files.Get "files/bad.txt" | snakecase | b64enc }} {{ .Files.Get "files/bad.txt" | kebabcase | b64enc }}\n',
+    ),
     tpl("%s and %v with a precision count the bytes as runes", 'a: {{ printf "%.3s|%5.2v" (.Files.Get "files/bad.txt") (.Files.Get "files/bad.txt") | b64enc }}\n'),
   ])("%s", matchesHelm);
 });
