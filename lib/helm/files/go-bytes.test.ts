@@ -40,6 +40,11 @@ describe("text with bytes that are not UTF-8, function by function", () => {
     tpl("quote, squote and %q write \\x escapes", 'a: {{ .Files.Get "files/bad.txt" | quote }}\nb: {{ .Files.Get "files/bad.txt" | squote | b64enc }}\nc: {{ printf "%q %+q %#q" (.Files.Get "files/bad.txt") (.Files.Get "files/bad.txt") (.Files.Get "files/bad.txt") }}\n'),
     tpl("toJson and its family write \\ufffd", 'a: {{ .Files.Get "files/bad.txt" | toJson }}\nb: {{ list (.Files.Get "files/bad.txt") | toRawJson }}\nc: {{ dict "k" (.Files.Get "files/bad.txt") | toPrettyJson | b64enc }}\n'),
     tpl("toYaml goes through JSON: U+FFFD for each byte", 'a: {{ dict "k" (.Files.Get "files/bad.txt") | toYaml | b64enc }}\nb: {{ .Files.AsConfig | b64enc }}\n'),
+    tpl(
+      "toYaml's key limit counts such a byte as JSON's six characters \\ufffd (goyaml's 1024 characters for a simple key)",
+      'a: {{ dict (printf "%s\\xff" (repeat 1016 "a")) 1 | toYaml | len }}\nb: {{ dict (printf "%s\\xff" (repeat 1017 "a")) 1 | toYaml | len }}\nc: {{ dict (printf "%s\\ufffd" (repeat 1021 "a")) 1 | toYaml | len }}\nd: {{ dict (printf "%s\\xff\\xfe" (repeat 1012 "a")) 1 | toYaml | len }}\n',
+    ),
+    tpl("mustToYaml of a key too long once its byte is \\ufffd", '{{ dict (printf "%s\\xff" (repeat 1017 "a")) 1 | mustToYaml }}\n'),
     tpl("upper, lower, title map each byte to U+FFFD", 'a: {{ .Files.Get "files/bad.txt" | upper | b64enc }}\nb: {{ .Files.Get "files/bad.txt" | lower | b64enc }}\nc: {{ .Files.Get "files/bad.txt" | title | b64enc }}\n'),
     tpl("trim, replace, split and contains keep the bytes", 'a: {{ .Files.Get "files/bad.txt" | trim | b64enc }}\nb: {{ .Files.Get "files/bad.txt" | replace "b" "B" | b64enc }}\nc: {{ splitList "\\n" (.Files.Get "files/bad.txt") | len }} {{ contains "b" (.Files.Get "files/bad.txt") }}\n'),
     tpl("regular expressions match each byte as one character", 'a: {{ regexReplaceAll "." (.Files.Get "files/bad.txt") "<$0>" | b64enc }}\nb: {{ regexFindAll "." (.Files.Get "files/bad.txt") -1 | toJson }}\nc: {{ regexMatch "^a.b" (.Files.Get "files/bad.txt") }}\n'),

@@ -76,13 +76,17 @@ function foldNel(m: string): string {
   return breaks === 1 ? " " : "\n".repeat(breaks - 1);
 }
 
-/** Characters of a key as encoding/json writes it, quotes included (goyaml counts them for simple keys). */
+/**
+ * Characters of a key as encoding/json writes it, quotes included: goyaml's reader counts characters
+ * (mark.index goes up by one per character) and a simple key ends within 1024 of its start.
+ */
 function jsonKeyLength(k: string): number {
   let n = 2;
   for (const c of k) {
     const cp = c.codePointAt(0) ?? 0;
     if (cp === 0x22 || cp === 0x5c || cp === 0x0a || cp === 0x0d || cp === 0x09) n += 2;
-    else if (cp < 0x20 || cp === 0x3c || cp === 0x3e || cp === 0x26 || cp === 0x2028 || cp === 0x2029) n += 6;
+    // A byte that is not UTF-8 (escaped, value.ts) is written as \ufffd.
+    else if (cp < 0x20 || cp === 0x3c || cp === 0x3e || cp === 0x26 || cp === 0x2028 || cp === 0x2029 || (cp >= 0xdc80 && cp <= 0xdcff)) n += 6;
     else n += 1;
   }
   return n;
