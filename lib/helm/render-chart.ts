@@ -187,7 +187,8 @@ function schemaChart(c: Chart): SchemaChart {
   if (c.schema) {
     schema = schemaTexts.get(c.schema);
     if (schema === undefined) {
-      schema = new TextDecoder().decode(c.schema);
+      // Go's bytes (value.ts): its JSON decoder names a byte that is not UTF-8 in its errors, and keeps a second byte order mark.
+      schema = utf8String(c.schema);
       schemaTexts.set(c.schema, schema);
     }
   }

@@ -2,7 +2,8 @@
  * Go's encoding/json over the value model: Marshal (what Sprig's and Helm's toJson print) and
  * Unmarshal into interface{} (numbers become float64), with Go's exact error texts.
  */
-import { FuncError, goFunc, GoComplex, GoInt, GoObject, type GoMap, isGoMapObject, isGoSliceObject, sortedKeys, type Value } from "../template/value";
+import { FuncError, goFunc, GoComplex, GoInt, GoObject, type GoMap, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, type Value } from "../template/value";
+import { goQuote } from "../template/token";
 import { base64Encode } from "./encoding";
 
 /** A value that implements json.Marshaler (time.Time, *semver.Version, a nil map[string]string). */
@@ -172,23 +173,49 @@ export function marshalJSON(v: Value, opts: MarshalOptions = {}): string {
   }
 }
 
-/** Go's quoteChar for scanner errors: 'x', '\n', '\''. */
-function quoteChar(c: string): string {
-  if (c === "'") return `'\\''`;
-  if (c === '"') return `'"'`;
-  const q = JSON.stringify(c);
-  return `'${q.slice(1, -1)}'`;
+/**
+ * Go's quoteChar for scanner errors: the scanner reads bytes and names the offending BYTE as the rune
+ * of that number, as strconv.Quote prints it ('x', '\\x01', 'Ã' for the first byte of é, 'ÿ' for 0xff).
+ */
+function quoteChar(text: string, i: number): string {
+  const b = i >= text.length ? 0x20 : utf8Bytes(text.slice(i, i + 2))[0]!;
+  if (b === 0x27) return `'\\''`;
+  if (b === 0x22) return `'"'`;
+  return `'${goQuote(String.fromCharCode(b)).slice(1, -1)}'`;
 }
 
-/** json.Unmarshal into interface{}; throws FuncError with Go's message on invalid input. */
-export function unmarshalJSON(text: string): Value {
+/** What a decoded JSON document is made of: numbers and objects as the reader builds them. */
+export type JsonOf<N, O> = null | boolean | string | N | O | JsonOf<N, O>[];
+
+/** How decodeJSON builds what it reads. */
+export interface JsonReading<N, O> {
+  /** A number from its literal (syntax already checked). */
+  number(literal: string): N;
+  /** An empty object, then each of its entries in order (a later one under the same key wins). */
+  object(): O;
+  put(object: O, key: string, value: JsonOf<N, O>): void;
+  /**
+   * Read as encoding/json's Decoder reads one value (santhosh-tekuri/jsonschema's UnmarshalJSON): a text
+   * cut short is "unexpected EOF", no value at all "EOF", anything after the value one error. Otherwise as
+   * json.Unmarshal: "unexpected end of JSON input", and the offending character after the value named.
+   */
+  stream?: boolean;
+}
+
+/**
+ * encoding/json's decoding of one JSON text with Go's exact syntax errors (FuncError). Strings get U+FFFD
+ * for bytes that are not UTF-8 and for lone surrogate escapes. Arrays and objects being read sit on an
+ * explicit stack (Go reads any depth up to its scanner's limit).
+ */
+export function decodeJSON<N, O>(text: string, how: JsonReading<N, O>): JsonOf<N, O> {
+  type J = JsonOf<N, O>;
   let i = 0;
   // At the end of input Go's scanner is fed a space: inside a number, literal or escape that is
-  // "invalid character ' '"; anywhere else the space is skipped and the input just ended.
+  // "invalid character ' '"; anywhere else the space is skipped and the input just ended. The Decoder
+  // reports any value cut short as "unexpected EOF".
   const fail = (context: string, eofAsSpace = false): never => {
-    if (i >= text.length && !eofAsSpace) throw new FuncError("unexpected end of JSON input");
-    const c = i >= text.length ? " " : String.fromCodePoint(text.codePointAt(i)!);
-    throw new FuncError(`invalid character ${quoteChar(c)} ${context}`);
+    if (i >= text.length && (how.stream || !eofAsSpace)) throw new FuncError(how.stream ? "unexpected EOF" : "unexpected end of JSON input");
+    throw new FuncError(`invalid character ${quoteChar(text, i)} ${context}`);
   };
   const ws = (): void => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
@@ -226,7 +253,7 @@ export function unmarshalJSON(text: string): Value {
     }
   };
 
-  const num = (): number => {
+  const num = (): N => {
     const start = i;
     if (text[i] === "-") {
       i++;
@@ -245,23 +272,20 @@ export function unmarshalJSON(text: string): Value {
       if (!isDigit(text[i])) fail("in exponent of numeric literal", true);
       while (isDigit(text[i])) i++;
     }
-    const lit = text.slice(start, i);
-    const f = Number(lit);
-    if (!Number.isFinite(f)) throw new FuncError(`json: cannot unmarshal number ${lit} into Go value of type float64`);
-    return f;
+    return how.number(text.slice(start, i));
   };
 
-  const literal = (word: string, v: Value): Value => {
+  const literal = (word: string, v: J): J => {
     for (let k = 1; k < word.length; k++) {
       i++;
-      if (text[i] !== word[k]) fail(`in literal ${word} (expecting ${quoteChar(word[k]!)})`, true);
+      if (text[i] !== word[k]) fail(`in literal ${word} (expecting ${quoteChar(word, k)})`, true);
     }
     i++;
     return v;
   };
 
   /** A string, number or literal at `i`. */
-  const scalar = (): Value => {
+  const scalar = (): J => {
     const c = text[i];
     if (c === '"') return str();
     if (c === "-" || isDigit(c)) return num();
@@ -280,24 +304,25 @@ export function unmarshalJSON(text: string): Value {
     return k;
   };
 
-  // The open arrays and objects, innermost last (Go reads any depth up to its scanner's limit), and
-  // for each object the key whose value is being read.
-  const open: (GoMap | Value[])[] = [];
+  ws();
+  if (how.stream && i >= text.length) throw new FuncError("EOF");
+  // The open arrays and objects, innermost last, and for each object the key whose value is being read.
+  const open: (O | J[])[] = [];
   const keys: string[] = [];
   for (;;) {
     ws();
     const c = text[i];
-    let v: Value;
+    let v: J;
     if (c === "{" || c === "[") {
       if (open.length >= MAX_NESTING) throw new FuncError(`invalid character '${c}' exceeded max depth`);
       i++;
       ws();
       if (text[i] === (c === "{" ? "}" : "]")) {
         i++;
-        v = c === "{" ? new Map() : [];
+        v = c === "{" ? how.object() : [];
       } else {
         keys.push(c === "{" ? key() : "");
-        open.push(c === "{" ? new Map() : []);
+        open.push(c === "{" ? how.object() : []);
         continue;
       }
     } else v = scalar();
@@ -306,11 +331,14 @@ export function unmarshalJSON(text: string): Value {
       const top = open.at(-1);
       if (top === undefined) {
         ws();
-        if (i < text.length) fail("after top-level value");
+        if (i < text.length) {
+          if (how.stream) throw new FuncError("invalid character after top-level value");
+          fail("after top-level value");
+        }
         return v;
       }
       if (Array.isArray(top)) top.push(v);
-      else top.set(keys.at(-1)!, v);
+      else how.put(top, keys.at(-1)!, v);
       ws();
       if (text[i] === ",") {
         i++;
@@ -327,6 +355,25 @@ export function unmarshalJSON(text: string): Value {
       keys.pop();
     }
   }
+}
+
+/**
+ * json.Unmarshal into interface{} (numbers float64, objects maps); throws FuncError with Go's message.
+ * A number too large for a float64 fails only once the whole text has passed the syntax check, as in Go.
+ */
+export function unmarshalJSON(text: string): Value {
+  let tooLarge: string | undefined;
+  const v = decodeJSON<number, GoMap>(text, {
+    number(lit) {
+      const f = Number(lit);
+      if (!Number.isFinite(f)) tooLarge ??= lit;
+      return f;
+    },
+    object: () => new Map(),
+    put: (m, k, x) => m.set(k, x),
+  });
+  if (tooLarge !== undefined) throw new FuncError(`json: cannot unmarshal number ${tooLarge} into Go value of type float64`);
+  return v;
 }
 
 /** Runs a marshal and maps a failure to Sprig's non-must result. */

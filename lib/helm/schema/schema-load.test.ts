@@ -66,3 +66,50 @@ describe("a subschema with its own $schema", () => {
     expect(ours).toEqual(helm);
   });
 });
+
+/** A schema's bytes (`\xff` below is the byte 0xff). */
+const bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const BOM = "\xef\xbb\xbf";
+
+/**
+ * A values.schema.json that is not JSON fails as santhosh-tekuri/jsonschema's UnmarshalJSON reads it:
+ * encoding/json's Decoder (its scanner's errors, naming the offending BYTE as a rune: 'Ã' for the
+ * first byte of é; "unexpected EOF" or "EOF" where the text ends), and its own error for anything
+ * after the value. Inside strings, bytes that are not UTF-8 are U+FFFD.
+ */
+const NOT_JSON: [string, string | Uint8Array, string?][] = [
+  ["cut short", '{"a": 1'],
+  ["cut short in a literal", '{"a": tru'],
+  ["empty", ""],
+  ["only white space", " \n\t"],
+  ["a second value", '{"a": 1}}'],
+  ["a word after the value", '{"a": 1} x'],
+  ["a number after the value", '{"a": 1} 5'],
+  ["white space after the value", '{"type": "object"} \n'],
+  ["a key without quotes", "{a}"],
+  ["no colon", '{"a" 1}'],
+  ["a trailing comma", "[1,]"],
+  ["a broken literal", '{"a": tru}'],
+  ["a leading zero", '{"a": 01}'],
+  ["a tab in a string", '{"a": "\t"}'],
+  ["a bad escape", '{"a": "\\q"}'],
+  ["a minus alone", '{"a": -}'],
+  ["a decimal point without digits", '{"a": 1.}'],
+  ["an exponent without digits", '{"a": 1e}'],
+  ["a character that is not ASCII (its first byte is named)", '{"x": é}'],
+  ["a byte that is not UTF-8", bytes('{"x": \xff}')],
+  ["a control character", '{"x": \u0001}'],
+  ["DEL", '{"x": \u007f}'],
+  ["a lone byte 0xa0 (U+00A0, which strconv.Quote escapes)", bytes('{"x": \xa0}')],
+  ["a lone byte 0x85", bytes('{"x": \x85}')],
+  ["a byte order mark after the one the loader drops", bytes(`${BOM}${BOM}{}`)],
+  ["10,001 nested arrays", `${"[".repeat(10001)}${"]".repeat(10001)}`],
+  ["such bytes inside strings are U+FFFD", bytes('{"properties": {"a\xfe": {"const": "x\xfey"}}, "required": ["a\xfe"]}'), "a\xef\xbf\xbd: xy\n"],
+];
+
+describe("a values.schema.json that is not JSON", () => {
+  it.each(NOT_JSON)("%s", (_name, schema, values = "a: 1\n") => {
+    const [ours, helm] = both({ "values.yaml": values, "values.schema.json": schema, "templates/x.yaml": "k: v\n" });
+    expect(ours).toEqual(helm);
+  });
+});
