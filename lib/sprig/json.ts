@@ -2,7 +2,7 @@
  * Go's encoding/json over the value model: Marshal (what Sprig's and Helm's toJson print) and
  * Unmarshal into interface{} (numbers become float64), with Go's exact error texts.
  */
-import { FuncError, goFunc, GoComplex, GoInt, GoObject, type GoMap, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, type Value } from "../template/value";
+import { FuncError, goFunc, GoComplex, GoInt, GoObject, type GoMap, isEscapedByte, isGoMapObject, isGoSliceObject, sortedKeys, utf8Bytes, type Value } from "../template/value";
 import { goQuote } from "../template/token";
 import { base64Encode } from "./encoding";
 
@@ -70,7 +70,7 @@ export function jsonString(s: string, escapeHTML = true): string {
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
         out += ch + s[i + 1]!;
         i++;
-      } else out += c >= 0xdc80 && c <= 0xdcff ? "\\ufffd" : "\ufffd";
+      } else out += isEscapedByte(c) ? "\\ufffd" : "\ufffd";
     } else out += ch;
   }
   return out + '"';

@@ -17,6 +17,7 @@ import {
   goInt,
   goKindName,
   goTypeName,
+  isEscapedByte,
   isGoMapObject,
   isGoSliceObject,
   utf8Bytes,
@@ -233,7 +234,7 @@ export function jsEscape(s: string): string {
         continue;
     }
     // A byte that is not UTF-8 (value.ts) decodes to U+FFFD, printable: Go writes the byte as it is.
-    if (c < 0x20 || (c >= 0x80 && !isPrintRune(c) && (c < 0xdc80 || c > 0xdcff))) out += "\\u" + c.toString(16).toUpperCase().padStart(4, "0");
+    if (c < 0x20 || (c >= 0x80 && !isPrintRune(c) && !isEscapedByte(c))) out += "\\u" + c.toString(16).toUpperCase().padStart(4, "0");
     else out += ch;
   }
   return out;

@@ -1,3 +1,5 @@
+import { isEscapedByte } from "./value";
+
 /** Lexical tokens of Go's text/template (text/template/parse `itemType`). */
 export enum TokenKind {
   /** A lexing error; `val` is the message. */
@@ -147,7 +149,7 @@ export function goQuote(s: string): string {
     }
     if (isPrintRune(c)) out += ch;
     // An escaped byte that is not UTF-8 (value.ts) is quoted as the byte, as strconv.Quote does.
-    else if (c >= 0xdc80 && c <= 0xdcff) out += "\\x" + (c - 0xdc00).toString(16);
+    else if (isEscapedByte(c)) out += "\\x" + (c - 0xdc00).toString(16);
     else if (c >= 0xd800 && c <= 0xdfff) out += "\\ufffd";
     else if (c < 0x80) out += "\\x" + c.toString(16).padStart(2, "0");
     else if (c < 0x10000) out += "\\u" + c.toString(16).padStart(4, "0");

@@ -398,6 +398,9 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  * UTF-8 never decodes to a lone surrogate, so they mean nothing else.
  */
 
+/** Whether a UTF-16 code unit (or a code point) is an escaped byte: U+DC80 + a byte that is not UTF-8. */
+export const isEscapedByte = (c: number): boolean => c >= 0xdc80 && c <= 0xdcff;
+
 /** A string holding an escaped byte (with `u`, a surrogate pair is one code point and does not match). */
 export const ESCAPED_BYTE = /[\uDC80-\uDCFF]/u;
 const ESCAPED_BYTES = /[\uDC80-\uDCFF]/gu;
@@ -467,7 +470,7 @@ export function byteLength(s: string): number {
     else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n += 4;
       i++;
-    } else n += c >= 0xdc80 && c <= 0xdcff ? 1 : 3;
+    } else n += isEscapedByte(c) ? 1 : 3;
   }
   return n;
 }

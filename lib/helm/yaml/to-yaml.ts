@@ -5,7 +5,7 @@
  */
 import { base64Encode } from "../../sprig/encoding";
 import { isGoStruct, isMarshaler, jsonStructFields, unmarshalJSON } from "../../sprig/json";
-import { FuncError, GoInt, GoObject, formatFloat, isGoMapObject, isGoSliceObject, type Value, withReplacementChars } from "../../template/value";
+import { FuncError, GoInt, GoObject, formatFloat, isEscapedByte, isGoMapObject, isGoSliceObject, type Value, withReplacementChars } from "../../template/value";
 import { emitDocument, type EmitNode, type ScalarNode } from "./emitter";
 import { Pending } from "./encode-tree";
 import { isPlainSafe } from "./resolve";
@@ -86,7 +86,7 @@ function jsonKeyLength(k: string): number {
     const cp = c.codePointAt(0) ?? 0;
     if (cp === 0x22 || cp === 0x5c || cp === 0x0a || cp === 0x0d || cp === 0x09) n += 2;
     // A byte that is not UTF-8 (escaped, value.ts) is written as \ufffd.
-    else if (cp < 0x20 || cp === 0x3c || cp === 0x3e || cp === 0x26 || cp === 0x2028 || cp === 0x2029 || (cp >= 0xdc80 && cp <= 0xdcff)) n += 6;
+    else if (cp < 0x20 || cp === 0x3c || cp === 0x3e || cp === 0x26 || cp === 0x2028 || cp === 0x2029 || isEscapedByte(cp)) n += 6;
     else n += 1;
   }
   return n;
