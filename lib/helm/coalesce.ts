@@ -8,7 +8,7 @@ import { formatValue, goTypeName, isGoMap } from "../template/value";
 import { type Reading, readValuesReading, rereadBlockValues } from "./block-yaml";
 import type { Chart } from "./chart";
 import { HelmError } from "./errors";
-import { copyPlain, internValues, isShared, own, SharedMap, sharedValues, withValuesAt } from "./shared-values";
+import { copyPlain, copyValues, internValues, isShared, own, SharedMap, sharedValues, withValuesAt } from "./shared-values";
 import { YamlError, parseValuesYaml } from "./yaml/index";
 
 /** Collects Helm's log lines (`level=INFO msg="warning: …"`) instead of printing them. */
@@ -16,34 +16,8 @@ export type WarnFn = (message: string) => void;
 
 const concatPrefix = (a: string, b: string): string => (a === "" ? b : `${a}.${b}`);
 
-/**
- * A deep copy of a values tree (maps and slices; scalars and objects are shared, as copystructure does).
- * An explicit stack, as values may nest as deep as YAML lets them (10000 levels).
- */
-export function deepCopyValue<T extends Value>(v: T): T {
-  if (!(v instanceof Map) && !Array.isArray(v)) return v;
-  const root: Value = v instanceof Map ? new Map() : [];
-  // Pairs of (original, copy still empty).
-  const stack: Value[] = [v, root];
-  while (stack.length > 0) {
-    const to = stack.pop()!;
-    const from = stack.pop()!;
-    if (from instanceof Map) {
-      for (const [k, x] of from as GoMap) {
-        const c: Value = x instanceof Map ? new Map() : Array.isArray(x) ? [] : x;
-        (to as GoMap).set(k, c);
-        if (c !== x) stack.push(x, c);
-      }
-    } else {
-      for (const x of from as Value[]) {
-        const c: Value = x instanceof Map ? new Map() : Array.isArray(x) ? [] : x;
-        (to as Value[]).push(c);
-        if (c !== x) stack.push(x, c);
-      }
-    }
-  }
-  return root as T;
-}
+/** A deep copy of a values tree, shared maps and arrays copied too (copyValues). */
+export const deepCopyValue = <T extends Value>(v: T): T => copyValues(v, false);
 
 /**
  * pkg/cli/values mergeMaps: maps merge recursively, anything else (nil included) replaces.

@@ -221,11 +221,12 @@ export function internCoalesced(values: GoMap, prev: SharedMap | undefined): GoM
 export const isShared = (v: Value): boolean => v instanceof SharedMap || (Array.isArray(v) && sharedArrays.has(v));
 
 /**
- * A copy of a values tree to change: plain maps and arrays are copied, shared subtrees kept (see own).
- * An explicit stack of (original, copy still empty) pairs: values nest 9,999 deep (--set-json too).
+ * A deep copy of a values tree: maps and arrays are copied (shared ones too, unless `keepShared`),
+ * scalars and objects are kept, as copystructure does. An explicit stack of (original, copy still
+ * empty) pairs: values nest 9,999 deep (--set-json too).
  */
-export function copyPlain<T extends Value>(v: T): T {
-  const empty = (x: Value): Value => (isShared(x) ? x : isGoMap(x) ? new Map() : Array.isArray(x) ? [] : x);
+export function copyValues<T extends Value>(v: T, keepShared: boolean): T {
+  const empty = (x: Value): Value => (keepShared && isShared(x) ? x : isGoMap(x) ? new Map() : Array.isArray(x) ? [] : x);
   const root = empty(v);
   if (root === v) return v;
   const stack: Value[] = [v, root];
@@ -248,6 +249,9 @@ export function copyPlain<T extends Value>(v: T): T {
   }
   return root as T;
 }
+
+/** A copy of a values tree to change: plain maps and arrays are copied, shared subtrees kept (see own). */
+export const copyPlain = <T extends Value>(v: T): T => copyValues(v, true);
 
 /** `m`, or a plain shallow copy of it when it is shared: the map to change in its place. */
 export const own = (m: GoMap): GoMap => (m instanceof SharedMap ? new Map(m) : m);
