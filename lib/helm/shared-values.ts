@@ -9,6 +9,7 @@
  */
 import type { GoMap, Value } from "../template/value";
 import { goTypeName, isGoMap } from "../template/value";
+import type { ScalarEdit } from "./block-yaml";
 import { journalChange, trackAs } from "./tracked-map";
 
 const mapSet = Map.prototype.set;
@@ -168,7 +169,7 @@ export const internValues = (fresh: GoMap, prev: GoMap | undefined): SharedMap =
  * new shared maps along the paths, every other subtree the very one of `tree`, as freezing a fresh
  * reading of the edited text against `tree` would give. Undefined when a path does not lead through maps.
  */
-export function withValuesAt(tree: SharedMap, edits: readonly (readonly [readonly string[], Value])[]): SharedMap | undefined {
+export function withValuesAt(tree: SharedMap, edits: readonly ScalarEdit[]): SharedMap | undefined {
   // The maps copied so far, by the map they copy (a copy maps to itself).
   const copies = new Map<GoMap, SharedMap>();
   const copy = (m: SharedMap): SharedMap => {
