@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { Value } from "../template/value";
 import { isGoMap } from "../template/value";
 import { loadChart } from "./load-chart";
-import { readBlockValues, readManifestHead, readValuesReading, rereadBlockValues, rereadManifestHead } from "./block-yaml";
+import { readManifestHead, readValuesReading, rereadBlockValues, rereadManifestHead } from "./block-yaml";
 import { loadSharedValues } from "./coalesce";
 import { SharedMap, withValuesAt } from "./shared-values";
 import { splitManifests } from "./manifests";
@@ -106,7 +106,7 @@ const wordChanges = (texts: readonly string[], words: readonly string[]) =>
 
 /** Fails when the fast reader gives a values map the full parser does not. */
 function valuesAgree(text: string): boolean {
-  const fast = readBlockValues(text);
+  const fast = readValuesReading(text)?.values;
   if (fast === undefined) return true;
   let full: unknown;
   try {
@@ -123,11 +123,11 @@ const chartValues = readdirSync(chartDir)
   .filter((f) => /^values.*\.yaml$/.test(f))
   .map((f) => readFileSync(path.join(chartDir, f), "utf8"));
 
-describe("readBlockValues", () => {
+describe("readValuesReading", () => {
   it("reads our chart's values files as the full parser does", () => {
     expect(chartValues.length).toBe(4);
     for (const text of chartValues) {
-      expect(readBlockValues(text)).toBeDefined();
+      expect(readValuesReading(text)?.values).toBeDefined();
       valuesAgree(text);
     }
   });
@@ -157,7 +157,7 @@ describe("readBlockValues", () => {
     ["", false],
     ["# only a comment\n", false],
   ])("%j accepted: %s", (text, accepted) => {
-    expect(readBlockValues(text) !== undefined).toBe(accepted);
+    expect(readValuesReading(text)?.values !== undefined).toBe(accepted);
     valuesAgree(text);
   });
 

@@ -534,14 +534,9 @@ function copyHead(head: GoMap): GoMap {
 const DOCUMENT_MARK = /^(?:---|\.\.\.|%)/m;
 
 /**
- * A values file's map as the full parser reads it (one document, a mapping at its top), or undefined
- * when the text is outside the subset.
+ * A values file's map as the full parser reads it (one document, a mapping at its top), with the reading
+ * `rereadBlockValues` reads a variant of the text from; undefined when the text is outside the subset.
  */
-export function readBlockValues(text: string): GoMap | undefined {
-  return readValuesReading(text)?.values;
-}
-
-/** readBlockValues with the reading `rereadBlockValues` reads a variant of the text from. */
 export function readValuesReading(text: string): { values: GoMap; reading: Reading } | undefined {
   const r = DOCUMENT_MARK.test(text) ? undefined : readWith(text, "all");
   return r && { values: r.top, reading: readingOf(r.reader, r.top) };
