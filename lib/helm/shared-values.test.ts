@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { helmTemplate } from "../../test/real-helm";
-import type { GoMap, Value } from "../template/value";
+import { type GoMap, type Value, withGoType } from "../template/value";
 import type { ChartFiles } from "./chart";
 import { loadChart } from "./load-chart";
 import { renderChart } from "./render-chart";
-import { copyPlain, own, SharedMap, sharedValues } from "./shared-values";
+import { copyPlain, internCoalesced, own, SharedMap, sharedValues } from "./shared-values";
 import { withRollback } from "./tracked-map";
 
 const enc = new TextEncoder();
@@ -131,5 +131,16 @@ describe("copyPlain", () => {
     expect(b !== a).toBe(true);
     expect((b as GoMap).get("s")).toBe(shared);
     expect(copyPlain(shared)).toBe(shared);
+  });
+});
+
+describe("internCoalesced", () => {
+  it("freezes plain values, and leaves values holding a map of another Go type as they are", () => {
+    const plainValues: GoMap = new Map<string, Value>([["a", new Map([["b", 1]])], ["l", [1, 2]]]);
+    const frozen = internCoalesced(plainValues, undefined);
+    expect(frozen).toBeInstanceOf(SharedMap);
+    expect(frozen.get("a")).toBeInstanceOf(SharedMap);
+    const typed: GoMap = new Map<string, Value>([["a", new Map([["b", withGoType(new Map([["c", "d"]]), "map[string]string")]])]]);
+    expect(internCoalesced(typed, undefined)).toBe(typed);
   });
 });

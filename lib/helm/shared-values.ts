@@ -95,19 +95,19 @@ interface Aliases {
 /** The maps and lists made or reused by freezing with aliases (internCoalesced). */
 const interned = new WeakSet<object>();
 
-/** A map or list of a type other than Go's plain ones: `internCoalesced` leaves such a tree as it is. */
-class Typed {}
-const TYPED = new Typed();
-
-/** `v` as it is (a scalar or a shared subtree), its frozen copy made already, or a map or array to freeze. */
-function startFreeze(v: Value, prev: Value | undefined, aliases: Aliases | undefined): Value | Freezing {
+/**
+ * `v` as it is (a scalar or a shared subtree), its frozen copy made already, or a map or array to freeze.
+ * With `aliases`, undefined for a map or list of a type other than Go's plain ones: `internCoalesced`
+ * leaves such a tree as it is.
+ */
+function startFreeze(v: Value, prev: Value | undefined, aliases: Aliases | undefined): Value | Freezing | undefined {
   if (isShared(v)) return v;
   if (!isGoMap(v) && !Array.isArray(v)) return v;
   let p = prev;
   if (aliases !== undefined) {
     const f = aliases.frozen.get(v as object);
     if (f !== undefined) return f;
-    if (Object.getPrototypeOf(v) !== (isGoMap(v) ? Map.prototype : Array.prototype) || goTypeName(v) !== (isGoMap(v) ? "map[string]interface {}" : "[]interface {}")) throw TYPED;
+    if (Object.getPrototypeOf(v) !== (isGoMap(v) ? Map.prototype : Array.prototype) || goTypeName(v) !== (isGoMap(v) ? "map[string]interface {}" : "[]interface {}")) return undefined;
     // Only a map or list this freezing made can stand for one: a shared one may sit elsewhere in `v` too.
     if (p !== undefined && (aliases.taken.has(p) || !interned.has(p as object))) p = undefined;
   }
@@ -119,9 +119,10 @@ function startFreeze(v: Value, prev: Value | undefined, aliases: Aliases | undef
  * `v` frozen, reusing `prev`'s subtrees where they are the same (same keys in the same order, same
  * scalars), and shared subtrees of `v` itself as they are. An explicit stack, as values may nest
  * as deep as YAML lets them (10000 levels). With `aliases`, a map or list at several places of `v`
- * is one frozen object at all of them, and `prev`'s subtrees are reused only where that keeps them apart.
+ * is one frozen object at all of them, and `prev`'s subtrees are reused only where that keeps them apart
+ * (undefined when `v` holds a map or list of another Go type, see startFreeze).
  */
-function freeze(v: Value, prev?: Value, aliases?: Aliases): Value {
+function freeze(v: Value, prev?: Value, aliases?: Aliases): Value | undefined {
   const first = startFreeze(v, prev, aliases);
   if (!(first instanceof Freezing)) return first;
   const stack = [first];
@@ -130,6 +131,7 @@ function freeze(v: Value, prev?: Value, aliases?: Aliases): Value {
     const i = f.out.length;
     if (i < f.items.length) {
       const c = startFreeze(f.items[i]!, f.prevAt(i), aliases);
+      if (c === undefined) return undefined;
       if (c instanceof Freezing) stack.push(c);
       else f.out.push(c);
       continue;
@@ -210,12 +212,7 @@ export function withValuesAt(tree: SharedMap, edits: readonly ScalarEdit[]): Sha
  * after the render (withRollback). `values` as it is when a map or list in it has another Go type.
  */
 export function internCoalesced(values: GoMap, prev: SharedMap | undefined): GoMap {
-  try {
-    return freeze(values, prev, { frozen: new Map(), taken: new Set() }) as SharedMap;
-  } catch (e) {
-    if (e === TYPED) return values;
-    throw e;
-  }
+  return (freeze(values, prev, { frozen: new Map(), taken: new Set() }) as SharedMap | undefined) ?? values;
 }
 
 /** Whether `v` is a shared map or array. */
