@@ -39,8 +39,8 @@ interface Collected {
   subcharts: SubchartValues[];
   /** Each chart's path and its dependencies' enabled flags (`.Chart.Dependencies` shows them). */
   shape: string[];
-  /** Each chart's top-level data. */
-  roots: GoMap[];
+  /** Each chart's `.Chart` map, which all its templates share. */
+  charts: GoMap[];
 }
 
 /** Per-render state the set-bound functions read. */
@@ -171,7 +171,7 @@ function collect(c: Chart, out: Collected, top: RenderTop, parentValues: GoMap |
     ["Values", values],
     ["Subcharts", subcharts],
   ]);
-  out.roots.push(next);
+  out.charts.push(chart);
   for (const child of c.dependencies) subcharts.set(child.metadata.name, collect(child, out, top, values));
   const full = chartFullPath(c);
   out.shape.push(full, ...c.metadata.dependencies.map((d) => `${d.name} ${d.alias ?? ""} ${d.enabled ?? ""}`));
@@ -232,7 +232,7 @@ function parsedSet(owner: Chart, keys: string[], tpls: Map<string, Renderable>):
  * Throws HelmError with Helm's message.
  */
 export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop): Map<string, string> {
-  const collected: Collected = { tpls: new Map(), subcharts: [], shape: [], roots: [] };
+  const collected: Collected = { tpls: new Map(), subcharts: [], shape: [], charts: [] };
   collect(effective, collected, top, undefined);
   const tpls = collected.tpls;
   const keys = sortTemplates([...tpls.keys()]);
@@ -247,7 +247,7 @@ export function renderTemplates(owner: Chart, effective: Chart, top: RenderTop):
     // Maps every template of a chart shares: a write to one is seen by the templates after it (tracked-map.ts).
     if (reuse.on) {
       tracked(top.release);
-      for (const root of collected.roots) tracked(root.get("Chart") ?? null);
+      for (const chart of collected.charts) tracked(chart);
     }
     for (const name of keys) {
       if (name.slice(name.lastIndexOf("/") + 1).startsWith("_")) continue;
