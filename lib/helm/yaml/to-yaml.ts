@@ -59,6 +59,8 @@ function floatText(f: number): string {
  * raw NEL inside a double-quoted scalar as a line break and folds it (with the spaces around it).
  */
 function reread(text: string, r: Reading): string {
+  // One scan for the usual string, which holds none of what the steps below look for.
+  if (!REREAD.test(text)) return text;
   // encoding/json writes each byte that is not UTF-8 as \ufffd.
   const s = withReplacementChars(text);
   if (UNREADABLE.test(s)) r.fault ??= "yaml: control characters are not allowed";
@@ -67,6 +69,8 @@ function reread(text: string, r: Reading): string {
 
 /** Characters Go's JSON leaves raw but goyaml's reader rejects: DEL, C1 controls other than NEL, U+FFFE/FFFF. */
 const UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+/** What reread changes or rejects: the characters above, NEL, and escaped bytes (value.ts ESCAPED_BYTE). */
+const REREAD = /[\x7f-\x9f\ufffe\uffff\uDC80-\uDCFF]/u;
 
 const NEL_FOLD = / *\u0085[ \u0085]*/g;
 
@@ -97,6 +101,8 @@ function jsonKeyLength(k: string): number {
  * most 1024 characters long, goyaml's limit for a simple key. Otherwise Helm's toYaml fails.
  */
 function checkKey(k: string, r: Reading): string {
+  // One scan for the usual key: nothing to reject, and too short to pass 1024 (six characters per unit at most).
+  if (k.length <= 170 && !REREAD.test(k)) return k;
   if (UNREADABLE.test(k)) r.fault ??= "yaml: control characters are not allowed";
   else if (k.includes("\u0085") || jsonKeyLength(k) > 1024) r.fault ??= "yaml: did not find expected ',' or '}'";
   return k;
