@@ -1,9 +1,9 @@
 // The page side of the render and review workers against the real queues, in Node: messages each way are
 // tasks the test runs, so answers can arrive between any two things the page does.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ChartFiles } from "@/lib/helm/index";
 import { setValue } from "@/lib/workspace/layer-edit";
-import { EMPTY_STATE, renderClient, type RenderState, type Spawn, type WorkerEvents } from "./render-client";
+import { afterAnswer, EMPTY_STATE, renderClient, type RenderState, type Spawn, type WorkerEvents } from "./render-client";
 import type { FromWorker, RenderOutput, RenderRequest } from "./render-protocol";
 import { renderQueue } from "./render-queue";
 import { reviewQueue } from "./review-queue";
@@ -150,5 +150,52 @@ describe("render client", () => {
     expect(h.shown.at(-1)?.output.output).toBe(fresh(setValue(setValue(dev, "rest-api.replicaCount", 3), "worker.replicaCount", 4)));
     expect(h.states.get("current")?.crash).toBeNull();
     expect(h.client.status("current")).toMatch(/^rendered in/);
+  });
+
+  describe("afterAnswer (when the form writes its edits to the layer)", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("runs at once when the newest request is answered, and after the answer to an edit otherwise, once", () => {
+      const h = harness();
+      h.client.render("current", request(dev), true);
+      h.runAll();
+      let runs = 0;
+      afterAnswer(h.client, "current", () => runs++, 1000);
+      expect(runs).toBe(1);
+      h.client.edit("current", edit("rest-api.replicaCount", 3));
+      afterAnswer(h.client, "current", () => runs++, 1000);
+      // A second edit before the answer: the wait is for the newest one.
+      h.client.edit("current", edit("rest-api.replicaCount", 4));
+      h.runOne();
+      expect(runs).toBe(1);
+      h.runAll();
+      expect(runs).toBe(2);
+      expect(h.shown.at(-1)?.output.output).toBe(fresh(setValue(dev, "rest-api.replicaCount", 4)));
+      h.client.edit("current", edit("rest-api.replicaCount", 5));
+      h.runAll();
+      expect(runs).toBe(2);
+    });
+
+    it("runs after the longest wait when no answer comes, and not at all once cancelled", () => {
+      vi.useFakeTimers();
+      const h = harness();
+      h.client.render("current", request(dev), true);
+      h.runAll();
+      h.client.edit("current", edit("rest-api.replicaCount", 3));
+      let runs = 0;
+      afterAnswer(h.client, "current", () => runs++, 200);
+      const cancel = afterAnswer(h.client, "current", () => runs++, 200);
+      cancel();
+      vi.advanceTimersByTime(199);
+      expect(runs).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(runs).toBe(1);
+      // The answer after the timeout runs nothing again.
+      h.runAll();
+      vi.advanceTimersByTime(1000);
+      expect(runs).toBe(1);
+    });
   });
 });

@@ -86,6 +86,31 @@ function statusLine(asked: number, answered: number, shown: RenderOutput | undef
   return shown.error ? "render failed" : `rendered in ${Math.round(shown.ms)} ms`;
 }
 
+/**
+ * Calls `then` once `key`'s newest request has been answered (shown, or failed), at once when it is already,
+ * or after `maxMs` when no answer comes (a worker restarting, a render that takes long). Returns the cancel.
+ */
+export function afterAnswer(client: Pick<RenderClient, "status" | "onStatus">, key: string, then: () => void, maxMs: number): () => void {
+  if (client.status(key) !== RENDERING) {
+    then();
+    return () => {};
+  }
+  const stop = () => {
+    off();
+    clearTimeout(timer);
+  };
+  const off = client.onStatus(key, (line) => {
+    if (line === RENDERING) return;
+    stop();
+    then();
+  });
+  const timer = setTimeout(() => {
+    stop();
+    then();
+  }, maxMs);
+  return stop;
+}
+
 /** Adds `item` to `key`'s set in `map`; returns its removal. */
 function subscribe<T>(map: Map<string, Set<T>>, key: string, item: T): () => void {
   let set = map.get(key);

@@ -7,6 +7,7 @@ import { createContext, useContext, useLayoutEffect, useMemo, useRef, type React
 import { valuesFileName, type PlainValue } from "@/lib/export/index";
 import { BASE_LAYER, environmentLayers, type Workspace } from "@/lib/workspace/index";
 import { useWorkspace } from "@/components/workspace/use-workspace";
+import { afterAnswer } from "./render-client";
 import type { RenderRequest } from "./render-protocol";
 import { useRenderWorker, type RenderWorker } from "./use-render-worker";
 
@@ -54,6 +55,8 @@ export interface ReviewEdits {
   edit: (layer: string, path: string, value: PlainValue) => void;
   /** The edits told so far are being written to the workspace now. */
   written: () => void;
+  /** Runs `then` once the preview has the answer to the edits told so far, or after `maxMs`; returns the cancel. */
+  afterAnswer: (then: () => void, maxMs: number) => () => void;
 }
 
 const ReviewEditsContext = createContext<ReviewEdits | null>(null);
@@ -74,7 +77,7 @@ export function useReviewRenders(): ReviewRenders {
 export function ReviewRendersProvider({ children }: { children: ReactNode }) {
   const { ws, files } = useWorkspace();
   const worker = useRenderWorker(files);
-  const { render, commit, edit, written } = worker;
+  const { render, commit, edit, written, status, onStatus } = worker;
   // Sent from render, the first moment the new workspace is known; its output is shown once this
   // workspace commits (the layout effect), with the form's own update. A render React throws away and
   // redoes with the same workspace sends nothing again; one it throws away for an older workspace is
@@ -85,7 +88,14 @@ export function ReviewRendersProvider({ children }: { children: ReactNode }) {
     commit("current", sendOnce(sent, ws, render));
   }, [ws, render, commit]);
   const value = useMemo(() => ({ ...worker, current }), [worker, current]);
-  const edits = useMemo<ReviewEdits>(() => ({ edit: (layer, path, v) => edit("current", { file: valuesFileName(layer), path, value: v }), written }), [edit, written]);
+  const edits = useMemo<ReviewEdits>(
+    () => ({
+      edit: (layer, path, v) => edit("current", { file: valuesFileName(layer), path, value: v }),
+      written,
+      afterAnswer: (then, maxMs) => afterAnswer({ status, onStatus }, "current", then, maxMs),
+    }),
+    [edit, written, status, onStatus],
+  );
   return (
     <ReviewEditsContext.Provider value={edits}>
       <ReviewRendersContext.Provider value={value}>{children}</ReviewRendersContext.Provider>

@@ -2,8 +2,8 @@
 // The form of one rail node: its fields in collapsible sections, generated from the model. Its state is a
 // react-hook-form form holding the node's effective values of the active layer: scalar inputs are registered
 // uncontrolled (a keystroke renders nothing), lists and maps go through useController, and each row shows its
-// error from the form's state. Every change is sent to the layer (onCommit, which writes it after the
-// keystroke's frame has painted); changes made elsewhere (YAML, undo, import) come back field by field
+// error from the form's state. Every change is sent to the layer (onCommit, which writes it once the
+// preview has rendered it); changes made elsewhere (YAML, undo, import) come back field by field
 // through setValue, and the model's problems through setError/clearErrors.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldValues } from "react-hook-form";
@@ -98,7 +98,7 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
   }, [problems, fields, showProblem]);
 
   // Values the form sent to the layer that have not come back yet, per field in the order sent: the layer is
-  // written after the frame paints and in a transition, so while someone types, the values that arrive are
+  // written after the preview has rendered it, in a transition, so while someone types, the values that arrive are
   // older than what is in the box. They arrive in the order sent (some skipped, as writes take the last value
   // of a frame), so an arriving value that equals one sent marks it and those before it as reached; a field
   // follows the layer again once its last value sent has come back.
