@@ -234,7 +234,10 @@ export function decodeJSON<N, O>(text: string, how: JsonReading<N, O>): JsonOf<N
       }
       if (c.charCodeAt(0) < 0x20) fail("in string literal");
       if (c !== "\\") {
-        out += c;
+        // A byte that is not UTF-8 is U+FFFD at once, so it never pairs with a \ud800 escape before it
+        // (the low half of a character written as it is follows its high half).
+        const before = text.charCodeAt(i - 1);
+        out += isEscapedByte(c.charCodeAt(0)) && !(before >= 0xd800 && before <= 0xdbff) ? "\ufffd" : c;
         i++;
         continue;
       }

@@ -264,6 +264,10 @@ const ROWS: Row[] = [
   ['mustToRawJson -0.0', () => c("mustToRawJson", -0)],
   ['mustFromJson "{\\"a\\": [1, 2.5e3, \\"x\\", null, true], \\"b\\": {}}"', () => c("mustFromJson", '{"a": [1, 2.5e3, "x", null, true], "b": {}}')],
   ['mustFromJson "\\"\\\\u00e9\\\\ud83d\\\\ude00\\\\ud800\\""', () => c("mustFromJson", '"\\u00e9\\ud83d\\ude00\\ud800"')],
+  // A lone surrogate escape, then a byte that is not UTF-8: two U+FFFD, not one character made of the two halves.
+  ['mustFromJson "\\"\\\\ud800\\x80\\""', () => c("mustFromJson", '"\\ud800\udc80"')],
+  // A raw U+10080 (its low half looks like an escaped byte) stays itself.
+  ['mustFromJson "\\"\\U00010080\\""', () => c("mustFromJson", '"\u{10080}"')],
   // lists
   ['first (list 1 2)', () => c("first", L(i(1), i(2)))],
   ['first (list)', () => c("first", L())],
