@@ -5,7 +5,7 @@
 // last one rendered is answered "same as" that output, without rendering or posting it again.
 // Form edits arrive before the workspace has written them (`edit`): the worker applies them to its copy of
 // the layer, as the workspace will, and keeps applying the ones not yet written on top of each request.
-import { EditError } from "@/lib/export/index";
+import { EditError, keepForEdits } from "@/lib/export/index";
 import { loadChart, renderChart, type Chart } from "@/lib/helm/index";
 import { errorValuesPath } from "@/lib/review/error-values-path";
 import { setValue } from "@/lib/workspace/layer-edit";
@@ -114,6 +114,8 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
         // An engine bug: report it for this request and keep serving the others.
         post({ type: "failed", key, id: job.id, message: err instanceof Error ? err.message : String(err) });
       }
+      // Once the output is out: the layers parsed for the form's next edit (an edit's own text already is).
+      for (const text of job.request.values) keepForEdits(text);
     }
   }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseValuesYaml } from "../helm/yaml/index";
-import { EditError, editValuesText, forgetEditedDocuments, setValueInText, splicedEdits, unsetValueInText, type ValuesEdit } from "./edit-values-text";
+import { EditError, editValuesText, forgetEditedDocuments, keepForEdits, setValueInText, splicedEdits, unsetValueInText, type ValuesEdit } from "./edit-values-text";
 import { chartDir } from "./util-chart.test-util";
 
 const LAYER = `# Production overrides
@@ -215,6 +215,39 @@ describe("export/edit-values-text", () => {
       }
       expect(kept).toEqual(fresh);
     }
+
+    it("should continue on a text kept ahead of its first edit (keepForEdits) as on one parsed for it", () => {
+      fc.assert(
+        fc.property(fc.constantFrom(PROD, LAYER, "", "# only a comment\n", COMMENTED), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+          forgetEditedDocuments();
+          keepForEdits(start);
+          const kept: string[] = [];
+          let text = start;
+          for (const e of edits) kept.push((text = editValuesText(text, [e])));
+          const fresh: string[] = [];
+          text = start;
+          for (const e of edits) {
+            forgetEditedDocuments();
+            fresh.push((text = editValuesText(text, [e])));
+          }
+          expect(kept).toEqual(fresh);
+        }),
+        { numRuns: 500 },
+      );
+      // The first keystroke in a field of a kept text splices its scalar; without keeping, it parses.
+      for (const keep of [true, false]) {
+        forgetEditedDocuments();
+        if (keep) keepForEdits(LAYER);
+        const before = splicedEdits();
+        setValueInText(LAYER, ["global", "image", "tag"], "1.1");
+        expect(splicedEdits() - before).toBe(keep ? 1 : 0);
+      }
+      // A text that cannot be edited is not kept, and its edit fails as before.
+      for (const broken of ["a: [", "- 1\n"]) {
+        expect(() => keepForEdits(broken)).not.toThrow();
+        expect(() => setValueInText(broken, ["a"], 1)).toThrow(EditError);
+      }
+    });
 
     it("should give the same text as parsing every step again", () => {
       fc.assert(

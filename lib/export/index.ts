@@ -7,7 +7,7 @@ export { splitSecrets } from "./split-secrets";
 export type { SplitValues } from "./split-secrets";
 export { valuesYaml, valueNode, stringScalar } from "./values-document";
 export type { PlainValue } from "./values-document";
-export { EditError, editValuesText, setValueInText, unsetValueInText } from "./edit-values-text";
+export { EditError, editValuesText, keepForEdits, setValueInText, unsetValueInText } from "./edit-values-text";
 export { helmKeyOf } from "./helm-key";
 export type { EditErrorCode, ValuesEdit } from "./edit-values-text";
 export { chartPackage } from "./chart-package";
