@@ -160,6 +160,15 @@ test.describe("nothing lost", () => {
     await expect(field(page, "worker.replicaCount")).toHaveValue("2");
     await page.keyboard.press("Control+Shift+z");
     await expect(field(page, "worker.replicaCount")).toHaveValue("4");
+
+    // Right after a keystroke, before the form has written it to the layer (it waits for the preview's
+    // render): the undo takes back that keystroke, and the redo brings it back.
+    await page.keyboard.press("End");
+    await page.keyboard.press("7");
+    await page.keyboard.press("Control+z");
+    await expect(field(page, "worker.replicaCount")).toHaveValue("4");
+    await page.keyboard.press("Control+Shift+z");
+    await expect(field(page, "worker.replicaCount")).toHaveValue("47");
   });
 
   test("a failed import changes nothing: broken, binary and oversized files are refused with file, line or size", async ({ studio, page }) => {

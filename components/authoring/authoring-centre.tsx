@@ -3,8 +3,9 @@
 // one source of truth: the workspace store), with search, import, the problem list and deep links
 // (`?path=rest-api.image.tag` opens and focuses that field).
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import type { JSONSchema } from "monaco-yaml";
-import { EditError, type PlainValue } from "@/lib/export/index";
+import { EditError, keepForEdits, type PlainValue } from "@/lib/export/index";
 import { BASE_LAYER, WorkspaceError, layerText, setValue, unsetValue, withLayerText, type Workspace } from "@/lib/workspace/index";
 import { useReviewEdits } from "@/components/review/review-renders";
 import { controlId } from "@/components/values-form/field-row";
@@ -26,15 +27,24 @@ export const PATH_PARAM = "path";
 /**
  * When the form's edits go where: each to the render worker from the input event (useReviewEdits), so the
  * preview renders while the keystroke's frame paints; to the layer once the preview has the answer, after
- * the frame that paints it, once for all edits made meanwhile with the last value of each field. The write
- * brings everything that follows from it (effective values, validation, the rail's counts, autosave): its
- * React render (8-10 ms in a trace) used to run right after the keystroke's frame, where it held back the
- * output's arrival and the preview's frame. In an A/B of the two orders (scratch Playwright script, 90 keys
- * each), keystroke-to-preview p50/p95 went from 37/53 to 31/41 ms. No pause in typing is waited for: the
- * YAML follows every keystroke, at most WRITE_WAIT_MS late. Leaving the field writes at once.
+ * the next frame (the one that paints it, when the preview shows it as it arrives), once for all edits made
+ * meanwhile with the last value of each field. The write brings everything that follows from it (effective
+ * values, validation, the rail's counts, autosave): its React render (8-10 ms in a trace) used to run right
+ * after the keystroke's frame, where it held back the output's arrival and the preview's frame. In an A/B of
+ * the two orders (scratch Playwright script, 90 keys each), keystroke-to-preview p50/p95 went from 37/53 to
+ * 31/41 ms. No pause in typing is waited for: the YAML follows every keystroke, WRITE_WAIT_MS and a frame
+ * late at most while the page is shown. Leaving the field writes at once; undo, redo and hiding or leaving
+ * the page write first, synchronously (the workspace's registerPendingWrite).
  */
-function afterNextPaint(fn: () => void): number {
-  return requestAnimationFrame(() => setTimeout(fn, 0));
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 /** The longest the layer write waits for the preview's answer (a worker restarting, a slow render). */
@@ -82,7 +92,7 @@ function editLayer(w: Workspace, layer: string, change: (text: string) => string
 }
 
 export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, defaults }: AuthoringCentreProps) {
-  const { ws, files, update } = useWorkspace();
+  const { ws, files, update, registerPendingWrite } = useWorkspace();
   const layer = ws.active;
   const layerName = layer === BASE_LAYER ? "base" : layer;
   const { values, setHere, fromBase, problem, problems } = useLayerValues();
@@ -97,22 +107,40 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
   const [importStatus, setImportStatus] = useState<ImportStatus | null>(null);
 
   // The form's edits not yet in the layer (the last value per layer and path, in the order last typed), and
-  // what is scheduled: the wait for the preview's answer, then the write.
+  // what is scheduled: the wait for the preview's answer, then the write (each a cancel).
   const queued = useRef(new Map<string, { layer: string; path: string; value: PlainValue }>());
-  const scheduled = useRef<{ wait?: () => void; write?: number }>({});
-  const write = useCallback(() => {
-    const s = scheduled.current;
-    s.wait?.();
-    s.wait = undefined;
-    if (s.write !== undefined) cancelAnimationFrame(s.write);
-    s.write = undefined;
-    const edits = [...queued.current.values()];
-    if (edits.length === 0) return;
-    queued.current.clear();
-    preview.written();
-    const changes = edits.map((e) => ({ layer: e.layer, edit: oncePerText((t) => setValue(t, e.path, e.value)) }));
-    startTransition(() => update((w) => changes.reduce((acc, c) => editLayer(acc, c.layer, c.edit), w)));
-  }, [update, preview]);
+  const scheduled = useRef<{ wait?: () => void; write?: () => void }>({});
+  /** Writes the queued edits: in a transition, or at once (`now`) when something must see them committed. */
+  const writeQueued = useCallback(
+    (now: boolean) => {
+      const s = scheduled.current;
+      s.wait?.();
+      s.write?.();
+      s.wait = s.write = undefined;
+      const edits = [...queued.current.values()];
+      if (edits.length === 0) return;
+      queued.current.clear();
+      preview.written();
+      const changes = edits.map((e) => ({ layer: e.layer, edit: oncePerText((t) => setValue(t, e.path, e.value)) }));
+      const apply = () => update((w) => changes.reduce((acc, c) => editLayer(acc, c.layer, c.edit), w));
+      if (now) flushSync(apply);
+      else startTransition(apply);
+    },
+    [update, preview],
+  );
+  const write = useCallback(() => writeQueued(false), [writeQueued]);
+  // Before an undo or redo (and before the page is hidden or left): the queued edits are written at once, and
+  // the form follows the layer again (its values sent but not back yet no longer hold the boxes), since the
+  // history's step makes the values that come next, not a write of the form's still on its way.
+  const [followTurn, setFollowTurn] = useState(0);
+  useEffect(
+    () =>
+      registerPendingWrite(() => {
+        writeQueued(true);
+        setFollowTurn((n) => n + 1);
+      }),
+    [registerPendingWrite, writeQueued],
+  );
   const commit = useCallback(
     (path: string, value: PlainValue) => {
       const key = `${ws.active}\u0000${path}`;
@@ -121,22 +149,28 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
       preview.edit(ws.active, path, value);
       // One wait per write: keys typed meanwhile go to the preview and are written with it.
       const s = scheduled.current;
-      if (s.wait || s.write !== undefined) return;
-      s.wait = preview.afterAnswer(() => {
+      if (s.wait || s.write) return;
+      let answered = false;
+      const wait = preview.afterAnswer(() => {
+        answered = true;
         s.wait = undefined;
         s.write = afterNextPaint(write);
       }, WRITE_WAIT_MS);
+      if (!answered) s.wait = wait;
     },
     [write, ws.active, preview],
   );
-  // Nothing typed is left behind: leaving the page or this screen writes what is queued.
+  // The active layer parsed for the form's next write at idle (the first keystroke's write then splices its
+  // scalar instead of parsing the layer in a task of its own while typing).
+  const activeText = layerText(ws, layer);
   useEffect(() => {
-    window.addEventListener("pagehide", write);
-    return () => {
-      window.removeEventListener("pagehide", write);
-      write();
-    };
-  }, [write]);
+    if (view !== "form") return;
+    const idle = requestIdleCallback(() => keepForEdits(activeText));
+    return () => cancelIdleCallback(idle);
+  }, [activeText, view]);
+  // Nothing typed is left behind: leaving this screen writes what is queued (leaving the page: the workspace's
+  // pending writes, above).
+  useEffect(() => write, [write]);
   const reset = useCallback((paths: readonly string[]) => update((w) => editLayer(w, w.active, (t) => paths.reduce((acc, p) => unsetValue(acc, p), t))), [update]);
 
   const jump = useCallback(
@@ -230,6 +264,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
             disabled={problem !== null}
             onCommit={commit}
             onReset={reset}
+            followTurn={followTurn}
           />
         )}
         {view === "yaml" && <LayerYaml schema={schema} />}

@@ -32,6 +32,8 @@ export interface ValuesFormProps {
   onCommit: (path: string, value: PlainValue) => void;
   /** Removes these paths from the active layer. */
   onReset: (paths: readonly string[]) => void;
+  /** A change of it: the values that come next replace what every box holds, even values sent and not back yet (an undo). */
+  followTurn: number;
 }
 
 /** How long a value sent to the layer may take to come back before the layer's value wins again. */
@@ -65,7 +67,7 @@ function nodeValues(values: PlainValue, fields: readonly AuthoringField[]): Fiel
   return out;
 }
 
-export function ValuesForm({ fields, values, problems, setHere, fromBase, layerName, onlyChanged, disabled, onCommit, onReset }: ValuesFormProps) {
+export function ValuesForm({ fields, values, problems, setHere, fromBase, layerName, onlyChanged, disabled, onCommit, onReset, followTurn }: ValuesFormProps) {
   // The form is keyed by node and layer, so the fields and the values it starts from are those of its mount.
   const [initial] = useState(() => nodeValues(values, fields));
   const form = useForm<FieldValues>({ defaultValues: initial, shouldUnregister: false });
@@ -99,8 +101,8 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
 
   // Values the form sent to the layer that have not come back yet, per field in the order sent: the layer is
   // written after the preview has rendered it, in a transition, so while someone types, the values that arrive are
-  // older than what is in the box. They arrive in the order sent (some skipped, as writes take the last value
-  // of a frame), so an arriving value that equals one sent marks it and those before it as reached; a field
+  // older than what is in the box. They arrive in the order sent (some skipped, as a write takes the last value
+  // typed since the one before), so an arriving value that equals one sent marks it and those before it as reached; a field
   // follows the layer again once its last value sent has come back.
   const pending = useRef(new Map<string, { sent: PlainValue[]; at: number }>());
   const commit = useCallback(
@@ -116,7 +118,12 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
   );
 
   // Push values changed outside the form into it, one field at a time (no whole-form reset).
+  const followed = useRef(followTurn);
   useEffect(() => {
+    if (followed.current !== followTurn) {
+      followed.current = followTurn;
+      pending.current.clear();
+    }
     const before = previous.current;
     previous.current = values;
     if (before === values) return;
@@ -139,7 +146,7 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
       if (!sameValue(form.getValues(f.path) as PlainValue | undefined, next)) form.setValue(f.path, next ?? null);
       if (drafts.current.delete(f.path)) showProblem(f.path);
     }
-  }, [values, fields, form, showProblem]);
+  }, [values, fields, form, showProblem, followTurn]);
 
   // Stable, so memoised rows do not re-render when the form does.
   const resetOne = useCallback((path: string) => onReset([path]), [onReset]);

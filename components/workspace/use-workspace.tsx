@@ -58,6 +58,12 @@ interface WorkspaceContextValue {
   canRedo: boolean;
   /** Records a download of these environments' values as their last export (kept through undo and reload). */
   recordExport: (envs: readonly string[], what: { kind: ExportKind; file: string }) => void;
+  /**
+   * Registers `write`, which commits edits made but not yet in the workspace (the form's, while the preview
+   * renders them) at once; it runs before an undo or redo and before the page is hidden or left, so those
+   * act on and save what was typed. Returns the unregister.
+   */
+  registerPendingWrite: (write: () => void) => () => void;
 }
 
 const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
@@ -105,6 +111,17 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
   const ws = history.present;
   const unsaved = useRef<Workspace | null>(null);
   const idle = useRef<number | undefined>(undefined);
+  const pendingWrites = useRef(new Set<() => void>());
+  const registerPendingWrite = useCallback((write: () => void) => {
+    pendingWrites.current.add(write);
+    return () => {
+      pendingWrites.current.delete(write);
+    };
+  }, []);
+  // Each write commits synchronously (flushSync), its autosave effect included, so what follows sees it.
+  const writePending = useCallback(() => {
+    for (const write of pendingWrites.current) write();
+  }, []);
   const flush = useCallback(() => {
     if (idle.current !== undefined) cancelIdle(idle.current);
     idle.current = undefined;
@@ -118,17 +135,21 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     idle.current ??= whenIdle(flush);
   }, [ws, autosave, flush]);
   useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === "hidden") flush();
+    const onLeave = () => {
+      writePending();
+      flush();
     };
-    window.addEventListener("pagehide", flush);
+    const onHide = () => {
+      if (document.visibilityState === "hidden") onLeave();
+    };
+    window.addEventListener("pagehide", onLeave);
     document.addEventListener("visibilitychange", onHide);
     return () => {
-      window.removeEventListener("pagehide", flush);
+      window.removeEventListener("pagehide", onLeave);
       document.removeEventListener("visibilitychange", onHide);
       flush();
     };
-  }, [flush]);
+  }, [flush, writePending]);
 
   useUnsavedExportWarning(ws, restoredFrom !== null);
 
@@ -144,11 +165,12 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
       if ((t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) && !valuesInput) return;
       e.preventDefault();
       e.stopPropagation();
+      writePending();
       setHistory(e.shiftKey ? redo : undo);
     };
     window.addEventListener("keydown", onKey, { capture: true });
     return () => window.removeEventListener("keydown", onKey, { capture: true });
-  }, []);
+  }, [writePending]);
 
   const update = useCallback((change: (w: Workspace) => Workspace) => setHistory((h) => pushHistory(h, change(h.present))), []);
   const replace = useCallback((next: Workspace) => setHistory((h) => pushHistory(h, next)), []);
@@ -169,11 +191,18 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     notice,
     update,
     replace,
-    undo: () => setHistory(undo),
-    redo: () => setHistory(redo),
+    undo: () => {
+      writePending();
+      setHistory(undo);
+    },
+    redo: () => {
+      writePending();
+      setHistory(redo);
+    },
     canUndo: canUndo(history),
     canRedo: canRedo(history),
     recordExport,
+    registerPendingWrite,
   };
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
