@@ -40,7 +40,7 @@ const OPTIONS = {
   // animation that keeps the page producing frames while someone types, so each keystroke's frame waited for
   // the next animation tick (keystroke-to-paint p95 38 -> 22 ms in a scratch A/B of the fade on and off,
   // 150 keys each).
-  scrollbar: { vertical: "visible", horizontal: "visible", useShadows: false },
+  scrollbar: { vertical: "visible", horizontal: "visible" },
   automaticLayout: true,
   scrollBeyondLastLine: false,
   fontSize: 12,

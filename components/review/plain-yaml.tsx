@@ -11,9 +11,9 @@ export function PlainYaml({ value, label }: { value: string; label: string }) {
   return (
     <pre className="editor-plain" role="region" aria-label={label} tabIndex={0}>
       {blocks.map((b, i) => (
-        <div key={i} className="editor-plain-block">
+        <span key={i} className="editor-plain-block">
           {b}
-        </div>
+        </span>
       ))}
     </pre>
   );
