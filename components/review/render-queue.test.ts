@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { forgetEditedDocuments, splicedEdits } from "@/lib/export/edit-values-text";
 import type { ChartFiles } from "@/lib/helm/index";
 import { setValue } from "@/lib/workspace/layer-edit";
 import type { FromWorker, RenderOutput, RenderRequest, ReviewJob } from "./render-protocol";
@@ -114,5 +115,28 @@ describe("render queue", () => {
     q.runAll();
     expect(q.last()?.error?.valuesPath).toBe("rest-api.service.port");
     expect(q.reviewed).toEqual([{ key: "current", id: 1, manifests: q.outputs()[0]?.manifests, environment: "dev" }]);
+  });
+
+  it("parses the layers for the form's first edit once no request has come for a while, not between requests", () => {
+    vi.useFakeTimers();
+    try {
+      for (const [quiet, splices] of [
+        [299, 0],
+        [300, 1],
+      ] as const) {
+        forgetEditedDocuments();
+        const q = harness();
+        q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
+        q.runAll();
+        vi.advanceTimersByTime(quiet);
+        const before = splicedEdits();
+        q.receive({ type: "edit", key: "current", id: 2, edit: edit("rest-api.replicaCount", 7) });
+        expect(splicedEdits() - before, `after ${quiet} ms`).toBe(splices);
+        q.runAll();
+        expect(q.last()?.output).toBe(fresh(request("", setValue(dev, "rest-api.replicaCount", 7))));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -64,6 +64,9 @@ function applyEdit(request: RenderRequest, { file, path, value }: LayerEdit): Re
   }
 }
 
+/** How long the queue waits without requests before it parses the layers for the next edit. */
+const KEEP_AFTER_MS = 300;
+
 /** Returns the handler of the worker's messages. */
 export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: RenderMessage) => void {
   let chart: Chart | null = null;
@@ -114,9 +117,20 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
         // An engine bug: report it for this request and keep serving the others.
         post({ type: "failed", key, id: job.id, message: err instanceof Error ? err.message : String(err) });
       }
-      // Once the output is out: the layers parsed for the form's next edit (an edit's own text already is).
-      for (const text of job.request.values) keepForEdits(text);
     }
+    keepLayersLater();
+  }
+
+  // The newest requests' layers are parsed for the form's next edit (an edit's own text already is) once no
+  // request has come for KEEP_AFTER_MS: not between the keystrokes of someone typing in the YAML editor,
+  // each a new text to parse and print again (16 ms for a layer of the chart's size).
+  let keepTimer: ReturnType<typeof setTimeout> | undefined;
+  function keepLayersLater(): void {
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(() => {
+      if (pending.size > 0) return;
+      for (const { request } of latest.values()) for (const text of request?.values ?? []) keepForEdits(text);
+    }, KEEP_AFTER_MS);
   }
 
   const schedule = coalesced(defer, drain);
