@@ -2,7 +2,7 @@
 // The workspace store of the studio: undo/redo history over the workspace, restored on load (a permalink
 // in the URL fragment first, then IndexedDB, else a fresh workspace from the chart) and autosaved to
 // IndexedDB after every change (in the next idle moment). Exports read the chart, loaded once from the server's data.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Chart, ChartFiles } from "@/lib/helm/chart";
 import { loadChart } from "@/lib/helm/load-chart";
 import {
@@ -129,7 +129,9 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     unsaved.current = null;
     if (w) saveWorkspace(w).catch((e: unknown) => setNotice(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`));
   }, []);
-  useEffect(() => {
+  // A layout effect: a change is pending from the moment it commits, so leaving the page right after a
+  // transition's commit (its passive effects not run yet) saves it, not the one before.
+  useLayoutEffect(() => {
     if (!autosave) return;
     unsaved.current = ws;
     idle.current ??= whenIdle(flush);
