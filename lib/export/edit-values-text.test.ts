@@ -202,8 +202,9 @@ describe("export/edit-values-text", () => {
     );
 
     /** Each step's text continuing on kept documents equals the one from parsing the previous text again. */
-    function expectKeptAsFresh(start: string, edits: readonly ValuesEdit[]): void {
+    function expectKeptAsFresh(start: string, edits: readonly ValuesEdit[], keptAhead = false): void {
       forgetEditedDocuments();
+      if (keptAhead) keepForEdits(start);
       const kept: string[] = [];
       let text = start;
       for (const e of edits) kept.push((text = editValuesText(text, [e])));
@@ -218,19 +219,8 @@ describe("export/edit-values-text", () => {
 
     it("should continue on a text kept ahead of its first edit (keepForEdits) as on one parsed for it", () => {
       fc.assert(
-        fc.property(fc.constantFrom(PROD, LAYER, "", "# only a comment\n", COMMENTED), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
-          forgetEditedDocuments();
-          keepForEdits(start);
-          const kept: string[] = [];
-          let text = start;
-          for (const e of edits) kept.push((text = editValuesText(text, [e])));
-          const fresh: string[] = [];
-          text = start;
-          for (const e of edits) {
-            forgetEditedDocuments();
-            fresh.push((text = editValuesText(text, [e])));
-          }
-          expect(kept).toEqual(fresh);
+        fc.property(fc.constantFrom(PROD, LAYER, "---\na: 1 # one\n...\n", COMMENTED), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+          expectKeptAsFresh(start, edits, true);
         }),
         { numRuns: 500 },
       );
