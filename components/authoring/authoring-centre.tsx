@@ -10,6 +10,7 @@ import { BASE_LAYER, WorkspaceError, layerText, setValue, unsetValue, withLayerT
 import { useReviewEdits } from "@/components/review/review-renders";
 import { controlId } from "@/components/values-form/field-row";
 import { ValuesForm } from "@/components/values-form/values-form";
+import { whenIdle } from "@/components/workspace/when-idle";
 import { useWorkspace } from "@/components/workspace/use-workspace";
 import styles from "./authoring.module.css";
 import { GlobalsView } from "./globals-view";
@@ -49,6 +50,9 @@ function afterNextPaint(fn: () => void): () => void {
 
 /** The longest the layer write waits for the preview's answer (a worker restarting, a slow render). */
 const WRITE_WAIT_MS = 200;
+
+/** The longest the active layer waits for an idle moment to be parsed for the form's next write. */
+const KEEP_WAIT_MS = 1000;
 
 /**
  * `edit`, run once per text: React runs a state updater again when it restarts a render (a transition
@@ -165,8 +169,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
   const activeText = layerText(ws, layer);
   useEffect(() => {
     if (view !== "form") return;
-    const idle = requestIdleCallback(() => keepForEdits(activeText));
-    return () => cancelIdleCallback(idle);
+    return whenIdle(() => keepForEdits(activeText), KEEP_WAIT_MS);
   }, [activeText, view]);
   // Nothing typed is left behind: leaving this screen writes what is queued (leaving the page: the workspace's
   // pending writes, above).

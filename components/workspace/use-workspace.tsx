@@ -23,21 +23,12 @@ import {
   type RestoredFrom,
   type Workspace,
 } from "@/lib/workspace/index";
+import { whenIdle } from "./when-idle";
 import { useUnsavedExportWarning } from "./use-unsaved-exports";
 import { saveWorkspace, savedWorkspaceStore } from "./workspace-db";
 
 /** The longest an autosave waits for the page to be idle. */
 const AUTOSAVE_WAIT_MS = 500;
-
-// requestIdleCallback where the browser has it (Safari does not).
-function whenIdle(fn: () => void): number {
-  return typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: AUTOSAVE_WAIT_MS }) : window.setTimeout(fn, 0);
-}
-
-function cancelIdle(id: number): void {
-  if (typeof cancelIdleCallback === "function") cancelIdleCallback(id);
-  else window.clearTimeout(id);
-}
 
 /** The fragment key of a permalink: `#ws=<data>`. */
 export const PERMALINK_KEY = "ws";
@@ -110,7 +101,7 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
   // an idle moment; leaving or hiding the page writes what is pending at once.
   const ws = history.present;
   const unsaved = useRef<Workspace | null>(null);
-  const idle = useRef<number | undefined>(undefined);
+  const idle = useRef<(() => void) | undefined>(undefined);
   const pendingWrites = useRef(new Set<() => void>());
   const registerPendingWrite = useCallback((write: () => void) => {
     pendingWrites.current.add(write);
@@ -123,7 +114,7 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
     for (const write of pendingWrites.current) write();
   }, []);
   const flush = useCallback(() => {
-    if (idle.current !== undefined) cancelIdle(idle.current);
+    idle.current?.();
     idle.current = undefined;
     const w = unsaved.current;
     unsaved.current = null;
@@ -134,7 +125,7 @@ export function WorkspaceProvider({ files: encoded, children }: { files: Record<
   useLayoutEffect(() => {
     if (!autosave) return;
     unsaved.current = ws;
-    idle.current ??= whenIdle(flush);
+    idle.current ??= whenIdle(flush, AUTOSAVE_WAIT_MS);
   }, [ws, autosave, flush]);
   useEffect(() => {
     const onLeave = () => {
