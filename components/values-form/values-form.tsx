@@ -100,10 +100,10 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
   }, [problems, fields, showProblem]);
 
   // Values the form sent to the layer that have not come back yet, per field in the order sent: the layer is
-  // written after the preview has rendered it, in a transition, so while someone types, the values that arrive are
-  // older than what is in the box. They arrive in the order sent (some skipped, as a write takes the last value
-  // typed since the one before), so an arriving value that equals one sent marks it and those before it as reached; a field
-  // follows the layer again once its last value sent has come back.
+  // written after the preview has rendered it, in a transition, so while someone types, the values that
+  // arrive are older than what is in the box. They arrive in the order sent (some skipped, as a write takes
+  // the last value typed since the one before), so an arriving value that equals one sent marks it and those
+  // before it as reached; a field follows the layer again once its last value sent has come back.
   const pending = useRef(new Map<string, { sent: PlainValue[]; at: number }>());
   const commit = useCallback(
     (path: string, value: PlainValue) => {
