@@ -8,6 +8,7 @@ import type { OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { lineFeeds } from "@/components/editor/line-feeds";
 import { setupMonaco } from "@/components/editor/setup-monaco";
+import { changedSpan } from "./changed-span";
 import { whenInputQuiet } from "./input-quiet";
 import { PlainYaml } from "./plain-yaml";
 
@@ -125,11 +126,7 @@ type TextModel = NonNullable<ReturnType<CodeEditor["getModel"]>>;
  */
 function applyMinimalEdit(model: TextModel, next: string, prev = model.getValue()): void {
   if (prev === next) return;
-  const max = Math.min(prev.length, next.length);
-  let start = 0;
-  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+  const { start, end } = changedSpan(prev, next);
   const from = model.getPositionAt(start);
   const to = model.getPositionAt(prev.length - end);
   model.applyEdits([{ range: { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column }, text: next.slice(start, next.length - end) }]);
