@@ -3,7 +3,7 @@ import { forgetEditedDocuments, splicedEdits } from "@/lib/export/edit-values-te
 import type { ChartFiles } from "@/lib/helm/index";
 import { setValue } from "@/lib/workspace/layer-edit";
 import type { FromWorker, RenderOutput, RenderRequest, ReviewJob } from "./render-protocol";
-import { renderQueue } from "./render-queue";
+import { renderQueue, WARM_RENDERS } from "./render-queue";
 import { devChart, devRequest as request, freshOutput } from "./review-chart.test-util";
 
 let files: ChartFiles;
@@ -115,6 +115,39 @@ describe("render queue", () => {
     q.runAll();
     expect(q.last()?.error?.valuesPath).toBe("rest-api.service.port");
     expect(q.reviewed).toEqual([{ key: "current", id: 1, manifests: q.outputs()[0]?.manifests, environment: "dev" }]);
+  });
+
+  it("renders WARM_RENDERS times of its own once quiet, one per task, showing and reviewing none of them; a request meanwhile goes first", () => {
+    vi.useFakeTimers();
+    try {
+      forgetEditedDocuments();
+      const q = harness();
+      q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
+      q.runAll();
+      const before = splicedEdits();
+      // The warm-up edits its own layer as the form edits one: each edit after its first splices a scalar.
+      vi.advanceTimersByTime(300);
+      q.runOne();
+      q.runOne();
+      expect(splicedEdits() - before).toBe(2);
+      // A keystroke now: the warm-up's next step gives way, and the user's layer, kept for it, splices too.
+      q.receive({ type: "edit", key: "current", id: 2, edit: edit("rest-api.replicaCount", 7) });
+      expect(splicedEdits() - before).toBe(3);
+      q.runAll();
+      expect(splicedEdits() - before).toBe(3);
+      expect(q.posted.map((m) => m.type === "output" && m.result.id)).toEqual([1, 2]);
+      expect(q.reviewed.map((j) => j.id)).toEqual([1, 2]);
+      expect(q.last()?.output).toBe(fresh(request("", setValue(dev, "rest-api.replicaCount", 7))));
+      // The next quiet period finishes the warm-up, and that is all.
+      vi.advanceTimersByTime(300);
+      q.runAll();
+      vi.advanceTimersByTime(300);
+      q.runAll();
+      expect(splicedEdits() - before).toBe(WARM_RENDERS - 1 + 1);
+      expect(q.posted).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("parses the layers for the form's first edit once no request has come for a while, not between requests", () => {
