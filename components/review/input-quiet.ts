@@ -1,6 +1,7 @@
 // Heavy client work (loading Monaco, creating an editor: long tasks of 100-300 ms) waits until the user has
 // paused: a key that arrives during such a task waits for it to end before its frame can be painted.
 import { useEffect, useState } from "react";
+import { whenIdle } from "@/components/workspace/when-idle";
 
 /** How long without a key, click or input before heavy work may start. */
 export const INPUT_QUIET_MS = 1000;
@@ -31,19 +32,19 @@ function listen(): void {
 export function whenInputQuiet(run: () => void): () => void {
   listen();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let idle: number | undefined;
+  let cancelIdle = () => {};
   const wait = () => {
     const left = lastInput + INPUT_QUIET_MS - performance.now();
     if (left > 0) {
       timer = setTimeout(wait, left);
       return;
     }
-    idle = requestIdleCallback(() => (performance.now() - lastInput < INPUT_QUIET_MS ? wait() : run()), { timeout: IDLE_WAIT_MS });
+    cancelIdle = whenIdle(() => (performance.now() - lastInput < INPUT_QUIET_MS ? wait() : run()), IDLE_WAIT_MS);
   };
   wait();
   return () => {
     clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
+    cancelIdle();
   };
 }
 

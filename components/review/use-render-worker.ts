@@ -3,6 +3,7 @@
 // starts them in the browser and applies what React shows of each key (navigator, findings…) when the page
 // is next idle, so that work waits for typing and for the preview's paint.
 import { startTransition, useEffect, useMemo, useRef, useState } from "react";
+import { whenIdle } from "@/components/workspace/when-idle";
 import type { ChartFiles } from "@/lib/helm/index";
 import type { FromWorker, ToReviewWorker, ToWorker } from "./render-protocol";
 import { EMPTY_STATE, renderClient, type RenderClient, type RenderState, type WorkerEvents, type Workers } from "./render-client";
@@ -43,16 +44,16 @@ function spawnWorkers(files: ChartFiles, { message, crash }: WorkerEvents): Work
 
 export function useRenderWorker(files: ChartFiles): RenderWorker {
   const [states, setStates] = useState<Record<string, RenderState>>({});
-  /** State changes not applied yet, in the order made, and the idle callback that applies them. */
-  const idle = useRef<{ changes: { key: string; change: (s: RenderState) => RenderState }[]; handle: number | null }>({ changes: [], handle: null });
+  /** State changes not applied yet, in the order made, and the cancel of the idle callback that applies them. */
+  const idle = useRef<{ changes: { key: string; change: (s: RenderState) => RenderState }[]; cancel: (() => void) | null }>({ changes: [], cancel: null });
   const [client] = useState(() =>
     renderClient({
       patch: (key, change) => {
         const pending = idle.current;
         pending.changes.push({ key, change });
-        pending.handle ??= requestIdleCallback(
+        pending.cancel ??= whenIdle(
           () => {
-            pending.handle = null;
+            pending.cancel = null;
             const batch = pending.changes.splice(0);
             startTransition(() =>
               setStates((all) =>
@@ -64,7 +65,7 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
               ),
             );
           },
-          { timeout: IDLE_TIMEOUT_MS },
+          IDLE_TIMEOUT_MS,
         );
       },
     }),
@@ -78,8 +79,8 @@ export function useRenderWorker(files: ChartFiles): RenderWorker {
   useEffect(
     () => () => {
       const pending = idle.current;
-      if (pending.handle !== null) cancelIdleCallback(pending.handle);
-      pending.handle = null;
+      pending.cancel?.();
+      pending.cancel = null;
     },
     [],
   );
