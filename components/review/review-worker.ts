@@ -5,8 +5,12 @@ import type { FromWorker, ReviewJob, ToReviewWorker } from "./render-protocol";
 import { reviewQueue } from "./review-queue";
 import { taskQueue } from "./task-queue";
 
-/** How long no new output must come before a review starts: longer than a keystroke's render and paint, shorter than a pause. */
-const SETTLE_MS = 120;
+/**
+ * How long no new output must come before a review starts: longer than the time between two keystrokes, shorter
+ * than a pause. At 120 ms (a keystroke's render and paint), the spec's typing at 120 ms a key let review slices
+ * start just after each next keydown, beside that keystroke's frame and render on the machine's two cores.
+ */
+const SETTLE_MS = 300;
 
 const receive = reviewQueue({
   post: (m: FromWorker) => self.postMessage(m),
