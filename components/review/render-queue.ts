@@ -22,11 +22,6 @@ interface Job {
   request: RenderRequest;
 }
 
-/** A request that was rendered, with its output's id (a later request equal to it is answered "same as" that id). */
-interface Rendered extends Job {
-  output: RenderOutput;
-}
-
 /** A key's newest request: the workspace's last one with the edits not yet written into it applied (null before the first). */
 interface Latest {
   request: RenderRequest | null;
@@ -92,8 +87,8 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
   const latest = new Map<string, Latest>();
   /** Requests not rendered yet: the newest of every key. */
   const pending = new Map<string, Job>();
-  /** Every key's last rendered request (answers an equal request again). */
-  const lastRendered = new Map<string, Rendered>();
+  /** Every key's last rendered request, whose output's id answers an equal request again (the output itself is the page's). */
+  const lastRendered = new Map<string, Job>();
 
   function render(c: Chart, { id, request }: Job): RenderOutput {
     const start = performance.now();
@@ -129,7 +124,7 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
       try {
         const output = render(c, job);
         post({ type: "output", key, result: output });
-        lastRendered.set(key, { ...job, output });
+        lastRendered.set(key, job);
         // A failed render has nothing to review: the last review of an output that rendered stands.
         if (!output.error) review({ key, id: output.id, manifests: output.manifests, environment: job.request.environment });
       } catch (err) {

@@ -37,7 +37,7 @@ export function reviewQueue({ post, defer, settle, loadValidator }: ReviewQueueO
   let lookup: ((path: string) => unknown) | null = null;
   /** Outputs not reviewed yet: the newest of every key. */
   const unreviewed = new Map<string, ReviewJob>();
-  /** Every key's newest output (reviewed again when the schemas arrive). */
+  /** Every key's newest output until the schemas arrive, when it is reviewed again (kept no longer after that). */
   const newest = new Map<string, ReviewJob>();
   /** The review under way, one slice per task. */
   let reviewing: { job: ReviewJob; steps: Generator<void, ReviewData> } | null = null;
@@ -72,6 +72,7 @@ export function reviewQueue({ post, defer, settle, loadValidator }: ReviewQueueO
       )
       .then(() => {
         for (const [key, job] of newest) if (!unreviewed.has(key)) unreviewed.set(key, job);
+        newest.clear();
         schedule();
       });
   }
@@ -138,7 +139,7 @@ export function reviewQueue({ post, defer, settle, loadValidator }: ReviewQueueO
       lookup = valueAt(loadChart(m.files).values);
       loadSchemas();
     } else {
-      newest.set(m.job.key, m.job);
+      if (schema === "loading") newest.set(m.job.key, m.job);
       unreviewed.set(m.job.key, m.job);
       quiet = false;
       const n = ++received;
