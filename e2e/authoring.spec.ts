@@ -3,7 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "yaml";
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, traceKeystrokes } from "./fixtures";
 
 /** Time between two keystrokes in the keystroke-to-paint measurement. */
 const TYPING_INTERVAL_MS = 120;
@@ -403,16 +403,7 @@ test.describe("authoring", () => {
         await measure("");
       };
 
-      // KEYSTROKE_TRACE=<file.json> records a Chromium performance trace of the typing (main thread, workers,
-      // user timing, JS calls) to find what keeps the main thread busy; it slows the page, so its figures are
-      // not the measurement's.
-      const traceFile = process.env.KEYSTROKE_TRACE;
-      if (traceFile) {
-        await browser.startTracing(page, {
-          path: traceFile,
-          categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute", "disabled-by-default-v8.cpu_profiler"],
-        });
-      }
+      const stopTrace = await traceKeystrokes(browser, page);
       const text = field(page, "rest-api.ingress.host");
       await measureTyping("text", text, "", chars(TYPED_TEXT));
       await expect(text).toHaveValue(TYPED_TEXT);
@@ -428,7 +419,7 @@ test.describe("authoring", () => {
       const item = list.getByRole("textbox").last();
       await measureTyping("list item", item, "", chars(TYPED_TEXT));
       await expect(item).toHaveValue(TYPED_TEXT);
-      if (traceFile) await browser.stopTracing();
+      await stopTrace();
 
       const log = await page.evaluate(() => {
         const w = window as unknown as KeystrokeLog;

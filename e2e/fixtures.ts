@@ -1,7 +1,7 @@
 // The only import source for specs: Playwright's test, extended with the studio page object and a guard
 // that every test gets: nothing may leave 127.0.0.1 and nothing may log a console error (CSP violations
 // and uncaught exceptions included).
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 interface Guard {
   /** URLs of requests that tried to leave 127.0.0.1 (they were aborted). */
@@ -53,6 +53,24 @@ export class StudioPage {
 }
 
 const LOCAL_PROTOCOLS = new Set(["data:", "blob:"]);
+
+/**
+ * With KEYSTROKE_TRACE=<file.json>, records a Chromium performance trace from now until the returned stop (main
+ * thread, workers, user timing, JS samples), to find what keeps the page busy while it is measured. Tracing
+ * slows the page (with JS samples on, a worker's first task under the trace once took 300 ms and more), so a traced run's figures
+ * are not the measurement's. Without the variable, it records nothing.
+ */
+export async function traceKeystrokes(browser: Browser, page: Page): Promise<() => Promise<void>> {
+  const file = process.env.KEYSTROKE_TRACE;
+  if (!file) return async () => {};
+  await browser.startTracing(page, {
+    path: file,
+    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing", "v8.execute", "disabled-by-default-v8.cpu_profiler"],
+  });
+  return async () => {
+    await browser.stopTracing();
+  };
+}
 
 export const test = base.extend<{ guard: Guard; studio: StudioPage }>({
   guard: [
