@@ -181,6 +181,22 @@ test.describe("authoring", () => {
     await expect(page.getByRole("status").filter({ hasText: "Imported pasted values into base." })).toBeVisible();
   });
 
+  test("shows an enum's value that is none of its options as it is, with the problem, until an option is chosen", async ({ studio, page }) => {
+    await studio.railItem(/^REST API/).click();
+    const select = field(page, "rest-api.config.logLevel");
+    await expect(select).toHaveValue("debug");
+    // Imported while the select is on screen: the form sets the value before the select has its option.
+    await page.getByRole("button", { name: "Paste values…" }).click();
+    await page.getByLabel("Values to import (YAML)").fill("rest-api:\n  config:\n    logLevel: verbose\n");
+    await page.getByRole("button", { name: "Import pasted values" }).click();
+    await expect(select).toHaveValue("verbose");
+    await expect(select.locator("option:checked")).toHaveText("verbose (not one of the options)");
+    await expect(form(page).locator('[data-path="rest-api.config.logLevel"]')).toContainText("must be one of debug, info, warn, error.");
+    await select.selectOption("warn");
+    await expect(select).toHaveValue("warn");
+    await expect(select.locator("option", { hasText: "not one of the options" })).toHaveCount(0);
+  });
+
   test("validates as you type, across fields, and the problem list jumps to the field", async ({ studio, page }) => {
     await studio.railItem(/^REST API/).click();
     await field(page, "rest-api.autoscaling.enabled").check();

@@ -9,6 +9,7 @@ import type { ControlProps, ValueControlProps } from "./control-props";
 import { NumberControl } from "./number-control";
 import { ObjectListControl } from "./object-list-control";
 import { SecretControl } from "./secret-control";
+import { SelectControl } from "./select-control";
 import { StringListControl } from "./string-list-control";
 import { StringMapControl } from "./string-map-control";
 import { TextControl } from "./text-control";
@@ -42,20 +43,7 @@ export function FieldControl(props: ControlProps) {
         />
       );
     case "select":
-      return (
-        <select id={id} defaultValue="" aria-describedby={describedBy} aria-invalid={invalid} {...form.register(field.path, { onChange: (e: { target: HTMLSelectElement }) => onChange(e.target.value) })}>
-          {/* Shown while the field has no value; never chosen by hand. A value that is none of the options leaves the
-              select blank, with the model's problem under it. */}
-          <option value="" disabled>
-            (not set)
-          </option>
-          {field.options?.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      );
+      return <SelectControl {...props} />;
     default:
       return <TextControl {...props} />;
   }
