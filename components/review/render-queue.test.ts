@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { forgetEditedDocuments, splicedEdits } from "@/lib/export/edit-values-text";
-import type { ChartFiles } from "@/lib/helm/index";
+import { renderChart, type ChartFiles } from "@/lib/helm/index";
 import { setValue } from "@/lib/workspace/layer-edit";
 import type { FromWorker, RenderOutput, RenderRequest, ReviewJob } from "./render-protocol";
 import { renderQueue, WARM_RENDERS } from "./render-queue";
 import { devChart, devRequest as request, freshOutput } from "./review-chart.test-util";
+
+// The queue's renders, counted (the warm-up's are posted nowhere).
+vi.mock("@/lib/helm/index", async (importOriginal) => {
+  const helm = await importOriginal<typeof import("@/lib/helm/index")>();
+  return { ...helm, renderChart: vi.fn(helm.renderChart) };
+});
 
 let files: ChartFiles;
 let dev: string;
@@ -124,17 +130,28 @@ describe("render queue", () => {
       const q = harness();
       q.receive({ type: "render", key: "current", id: 1, request: request("", dev), written: 0 });
       q.runAll();
-      const before = splicedEdits();
-      // The warm-up edits its own layer as the form edits one: each edit after its first splices a scalar.
+      const calls = vi.mocked(renderChart).mock.calls;
+      const chart = calls.at(-1)?.[0];
+      const before = calls.length;
+      /** The queue's renders from now on (not those of `fresh`, which loads a chart of its own). */
+      const renders = () => calls.slice(before).filter(([c]) => c === chart);
+      const warmUps = () => renders().filter(([, o]) => o?.valuesFiles?.at(-1) === "warm-up.yaml");
+      // The quiet period's task parses the layers; the warm-up follows, a render per task.
       vi.advanceTimersByTime(300);
+      expect(renders()).toHaveLength(0);
       q.runOne();
       q.runOne();
-      expect(splicedEdits() - before).toBe(2);
-      // A keystroke now: the warm-up's next step gives way, and the user's layer, kept for it, splices too.
+      expect(warmUps()).toHaveLength(2);
+      // The warm-up edits a layer of its own on top of the newest request, a new value each time.
+      const [first, second] = warmUps().map(([, o]) => o?.values);
+      expect(first?.slice(0, 2)).toEqual(["", dev]);
+      expect(first?.[2]).not.toBe(second?.[2]);
+      // A keystroke now: the warm-up's next step gives way, and the user's layer, kept for it, is spliced.
+      const splices = splicedEdits();
       q.receive({ type: "edit", key: "current", id: 2, edit: edit("rest-api.replicaCount", 7) });
-      expect(splicedEdits() - before).toBe(3);
+      expect(splicedEdits() - splices).toBe(1);
       q.runAll();
-      expect(splicedEdits() - before).toBe(3);
+      expect(renders()).toHaveLength(3);
       expect(q.posted.map((m) => m.type === "output" && m.result.id)).toEqual([1, 2]);
       expect(q.reviewed.map((j) => j.id)).toEqual([1, 2]);
       expect(q.last()?.output).toBe(fresh(request("", setValue(dev, "rest-api.replicaCount", 7))));
@@ -143,7 +160,8 @@ describe("render queue", () => {
       q.runAll();
       vi.advanceTimersByTime(300);
       q.runAll();
-      expect(splicedEdits() - before).toBe(WARM_RENDERS - 1 + 1);
+      expect(warmUps()).toHaveLength(WARM_RENDERS);
+      expect(renders()).toHaveLength(WARM_RENDERS + 1);
       expect(q.posted).toHaveLength(2);
     } finally {
       vi.useRealTimers();

@@ -5,6 +5,8 @@
 // last one rendered is answered "same as" that output, without rendering or posting it again.
 // Form edits arrive before the workspace has written them (`edit`): the worker applies them to its copy of
 // the layer, as the workspace will, and keeps applying the ones not yet written on top of each request.
+// In its quiet moments the queue prepares for the next edit: it parses the newest layers, and the first
+// times it warms the engine up with renders of its own.
 import { EditError, keepForEdits } from "@/lib/export/index";
 import { loadChart, renderChart, type Chart } from "@/lib/helm/index";
 import { errorValuesPath } from "@/lib/review/error-values-path";
@@ -64,9 +66,9 @@ function applyEdit(request: RenderRequest, { file, path, value }: LayerEdit): Re
 const KEEP_AFTER_MS = 300;
 
 /**
- * Renders the queue makes of its own at its first quiet moments, before the form's first edit: the engine of a
- * new worker runs cold (the JIT has not optimised it), and its first edits took 2-5 times as long as later
- * ones. Rendering the dev layer's edits directly in Node: 28.8, 12.7, 11.0, 11.6, 15.5 ms, then 5-8; after
+ * Renders the queue makes of its own in its first quiet moments (KEEP_AFTER_MS without requests), usually before
+ * the form's first edit: the engine of a new worker runs cold (the JIT has not optimised it), and its first
+ * edits took 2-5 times as long as later ones. Rendering the dev layer's edits directly in Node: 28.8, 12.7, 11.0, 11.6, 15.5 ms, then 5-8; after
  * twelve such renders, 16.3, then mostly 4-7. In Chromium's worker the twelve went from 62 ms to 7.
  */
 export const WARM_RENDERS = 12;
@@ -138,12 +140,13 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
   // Once no request has come for KEEP_AFTER_MS, the newest requests' layers are parsed for the form's next
   // edit (an edit's own text already is): not between the keystrokes of someone typing in the YAML editor,
   // each a new text to parse and print again (16 ms for a layer of the chart's size). Then, the first times,
-  // the warm-up renders, one task each, so that a request arriving meanwhile waits for one render at most.
+  // the warm-up renders, each in a task of its own, so that a request arriving meanwhile waits for one of
+  // these steps at most.
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts the quiet periods: a warm-up step of an earlier one, which a request interrupted, ends there. */
   let quietPeriod = 0;
   let warmRenders = 0;
-  /** The layer warm-up renders add on top of the newest request, with the next value of the chart's first number. */
+  /** The layer warm-up renders add on top of the newest request, with a new value of the chart's first number each time. */
   let warmLayer = "";
   let newest: RenderRequest | null = null;
 
@@ -153,19 +156,19 @@ export function renderQueue({ post, review, defer }: RenderQueueOptions): (m: Re
     quietTimer = setTimeout(() => {
       if (pending.size > 0) return;
       for (const { request } of latest.values()) for (const text of request?.values ?? []) keepForEdits(text);
-      warmUp(period);
+      defer(() => warmUp(period));
     }, KEEP_AFTER_MS);
   }
 
   function warmUp(period: number): void {
-    const number = chart && firstNumber(chart.values);
-    if (period !== quietPeriod || pending.size > 0 || warmRenders >= WARM_RENDERS || !chart || !newest || !number) return;
-    // Its own layer, edited as the form edits one: the user's layers and the documents kept for them stay as they are.
-    warmLayer = setValue(warmLayer, number.path, number.value + 1 + (warmRenders % 2));
-    const request = { ...newest, values: [...newest.values, warmLayer], valuesFiles: [...newest.valuesFiles, "warm-up.yaml"] };
+    if (period !== quietPeriod || pending.size > 0 || warmRenders >= WARM_RENDERS || !chart || !newest) return;
+    const number = firstNumber(chart.values);
+    if (!number) return;
     warmRenders++;
     try {
-      render(chart, { id: 0, request });
+      // A layer of its own, edited as the form edits one; a new text each time, so its values are parsed anew too.
+      warmLayer = setValue(warmLayer, number.path, number.value + warmRenders);
+      render(chart, { id: 0, request: { ...newest, values: [...newest.values, warmLayer], valuesFiles: [...newest.valuesFiles, "warm-up.yaml"] } });
     } catch {
       // An engine bug: the real request that meets it reports it.
       warmRenders = WARM_RENDERS;

@@ -203,10 +203,11 @@ function deleteIn(root: YAMLMap, path: readonly string[]): void {
 // Parsing is most of an edit's cost (12 ms for the chart's values.yaml, stringifying 4 ms), and the form edits
 // the text it got back from the last edit, keystroke after keystroke. So each edit's document is kept under
 // the text it printed, and the next edit of that text continues on it instead of parsing again. A few
-// entries, as the form, the import and the reset of other layers interleave. Only ever read through `take`,
+// entries, as the form, the import and the reset of other layers interleave, and the render worker keeps
+// four layers (the current environment's two and those of a comparison) beside its warm-up layer. Only ever read through `take`,
 // which removes the entry: a document is mutated by the edit that takes it. A keystroke that only changes a
 // scalar does not print the document either: the scalar's new print is spliced into the text (spliceScalar).
-const RECENT_DOCUMENTS = 4;
+const RECENT_DOCUMENTS = 5;
 
 interface Kept {
   doc: MapDocument;
