@@ -1,7 +1,8 @@
 "use client";
 // The control for a field's kind (docs/product-design.md: the right control per type). Scalars are inputs
-// registered in the form, uncontrolled: typing renders nothing in React. Lists, maps and YAML snippets are
-// controlled, through useController: they re-render with their own value only.
+// registered in the form, uncontrolled: typing renders nothing in React (a select re-renders when its value
+// changes, to show one that is none of its options). Lists, maps and YAML snippets are controlled, through
+// useController: they re-render with their own value only.
 import type { ReactNode } from "react";
 import { useController } from "react-hook-form";
 import type { PlainValue } from "@/lib/export/index";

@@ -1,7 +1,8 @@
 "use client";
 // A choice among the model's options. The select is registered in the form like the scalars; it also watches
-// its own value, so that a value the layer holds that is none of the options (typed in the YAML, imported)
-// shows as it is, marked, instead of a blank select.
+// its own value, so that a string, number or boolean the layer holds that is none of the options (typed in the
+// YAML, imported) shows as it is, marked, instead of a blank select. A list or map there still shows blank;
+// the model's problem under the select names it.
 import { useLayoutEffect, useRef } from "react";
 import { useWatch } from "react-hook-form";
 import type { ControlProps } from "./control-props";
