@@ -10,6 +10,8 @@
 // posted to workers: no render, no preview). FIELD (a dotted values path under REST API), ROUNDS, PORT.
 // It measures, asserts nothing; run it on a quiet machine (`flock /tmp/cpu.lock node scripts/keystroke-ab.mjs`).
 import { chromium } from "@playwright/test";
+// The e2e specs' Chromium flags (playwright.config.ts).
+import chromiumArgs from "../e2e/chromium-args.json" with { type: "json" };
 
 const port = process.env.PORT ?? "3100";
 const variants = JSON.parse(process.env.VARIANTS ?? '{"page":""}');
@@ -19,13 +21,7 @@ const text = "api-0123456789.devmesh-studio.example.internal.org";
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-  ],
+  args: chromiumArgs,
 });
 const page = await browser.newPage({ viewport: { width: 1600, height: 1400 } });
 await page.addInitScript(() => {
