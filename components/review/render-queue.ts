@@ -68,8 +68,9 @@ const KEEP_AFTER_MS = 300;
 /**
  * Renders the queue makes of its own in its first quiet moments (KEEP_AFTER_MS without requests), usually before
  * the form's first edit: the engine of a new worker runs cold (the JIT has not optimised it), and its first
- * edits took 2-5 times as long as later ones. Rendering the dev layer's edits directly in Node: 28.8, 12.7, 11.0, 11.6, 15.5 ms, then 5-8; after
- * twelve such renders, 16.3, then mostly 4-7. In Chromium's worker the twelve went from 62 ms to 7.
+ * edits took 2-5 times as long as later ones. Rendering the dev layer's edits directly in Node: 28.8, 12.7,
+ * 11.0, 11.6, 15.5 ms, then 5-8; after twelve such renders, 16.3, then mostly 4-7. In Chromium's worker the
+ * twelve went from 62 ms to 7.
  */
 export const WARM_RENDERS = 12;
 
