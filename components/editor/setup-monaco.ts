@@ -2,6 +2,7 @@
 // Client only: monaco touches `window` on import, so callers reach this through next/dynamic.
 import { loader } from "@monaco-editor/react";
 import type { JSONSchema, MonacoYaml } from "monaco-yaml";
+import { loadInParts, type BetweenParts, type PartsLoad } from "./load-in-parts";
 
 type Monaco = typeof import("./monaco-yaml-only");
 
@@ -13,16 +14,37 @@ interface MonacoSetup {
 // Schemas come only from props: the worker must never fetch one ($ref to a URL, a YAML modeline).
 const yamlOptions = { enableSchemaRequest: false, validate: true, hover: true, completion: true } as const;
 
+/**
+ * Monaco's modules in parts, loaded in this order (each import brings only what the parts before it did not).
+ * At once, Monaco held the main thread for 630-870 ms, and a keystroke that came meanwhile waited for all
+ * of it; in these parts, the long tasks a longtask observer saw while it loaded were 100-240 ms.
+ */
+const PARTS: readonly (() => Promise<unknown>)[] = [
+  () => import("monaco-editor/editor/common/model/textModel.js"),
+  () => import("monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget.js"),
+  () => import("monaco-editor/editor/standalone/browser/standaloneServices.js"),
+  () => import("monaco-editor/editor/editor.api.js"),
+  () => import("monaco-editor/features/register.all.js"),
+];
+
 let ready: Promise<MonacoSetup> | null = null;
+let parts: PartsLoad | null = null;
+
 // Every editor's schema, keyed by model URI: monaco-yaml takes the whole list on each update.
 const schemas = new Map<string, { uri: string; schema: JSONSchema }>();
 
-/** Monaco and monaco-yaml, set up on first call; later calls share the same promise. */
-export function setupMonaco(): Promise<MonacoSetup> {
+/**
+ * Monaco and monaco-yaml, set up on first call; later calls share the same promise. With `between`, its parts
+ * load one after the other as it allows; a call without it (an editor to show) loads the rest at once.
+ */
+export function setupMonaco(between?: BetweenParts): Promise<MonacoSetup> {
+  if (!between) parts?.hurry();
   ready ??= (async () => {
     self.MonacoEnvironment = {
       getWorker: () => new Worker(new URL("./editor.worker.ts", import.meta.url), { type: "module", name: "editor" }),
     };
+    parts = loadInParts(PARTS, between);
+    await parts.done;
     const monaco = await import("./monaco-yaml-only");
     const { configureMonacoYaml } = await import("monaco-yaml");
     // monaco ≥0.53 takes `{ worker }` in createWebWorker and no longer posts createData itself, which

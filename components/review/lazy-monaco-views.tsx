@@ -13,7 +13,8 @@ const loading = () => <p className="editor-message">Loading editor…</p>;
 const DynamicReadOnlyYaml = dynamic(() => import("./monaco-views").then((m) => m.ReadOnlyYaml), { ssr: false, loading });
 export const LazyOutputDiff = dynamic(() => import("./monaco-views").then((m) => m.OutputDiff), { ssr: false, loading });
 
-const loadMonacoViews = () => import("./monaco-views").then((m) => m.setupOutputLanguage());
+// Monaco's parts load one after another, each once the user has paused again.
+const loadMonacoViews = () => import("./monaco-views").then((m) => m.setupOutputLanguage(whenInputQuiet));
 
 export function LazyReadOnlyYaml(props: ReadOnlyYamlProps) {
   const loaded = useAfterInputQuiet(loadMonacoViews);

@@ -7,6 +7,7 @@
 import type { OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { lineFeeds } from "@/components/editor/line-feeds";
+import type { BetweenParts } from "@/components/editor/load-in-parts";
 import { setupMonaco } from "@/components/editor/setup-monaco";
 import { changedSpan } from "./changed-span";
 import { whenInputQuiet } from "./input-quiet";
@@ -54,11 +55,13 @@ let outputLanguage: Promise<Monaco> | null = null;
 /** Monaco, once `setupOutputLanguage` has it ready (the Gate renders the editors only then). */
 let ready: Monaco | null = null;
 
-/** Our Monaco bundle with OUTPUT_LANGUAGE registered, once per page. */
-export function setupOutputLanguage(): Promise<Monaco> {
+/** Our Monaco bundle with OUTPUT_LANGUAGE registered, once per page (its parts loaded as `between` allows). */
+export function setupOutputLanguage(between?: BetweenParts): Promise<Monaco> {
+  // Called again without `between` (an editor to show), it hurries a load in parts along.
+  const monaco = setupMonaco(between);
   // The grammar's chunk imports Monaco's editor API without carrying it: loaded only once Monaco is
   // (in parallel, Turbopack may instantiate it first: "module factory is not available").
-  outputLanguage ??= setupMonaco().then(({ monaco }) =>
+  outputLanguage ??= monaco.then(({ monaco }) =>
     import("monaco-editor/languages/definitions/yaml/yaml.js").then((yaml) => {
       monaco.languages.register({ id: OUTPUT_LANGUAGE });
       monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yaml.language);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { loadInParts, type BetweenParts } from "./load-in-parts";
+
+/** A gate that opens only when the test says so, counting the waits it was asked for and cancelled. */
+function gate() {
+  const waiting: (() => void)[] = [];
+  let cancelled = 0;
+  const between: BetweenParts = (next) => {
+    waiting.push(next);
+    return () => void cancelled++;
+  };
+  return { between, open: () => waiting.shift()?.(), waits: () => waiting.length, cancelled: () => cancelled };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe("loadInParts", () => {
+  it("imports the parts in order, each only after the gate opened behind the one before", async () => {
+    const loaded: string[] = [];
+    const part = (name: string) => async () => void loaded.push(name);
+    const g = gate();
+    const load = loadInParts([part("a"), part("b"), part("c")], g.between);
+    await tick();
+    expect(loaded).toEqual(["a"]);
+    g.open();
+    await tick();
+    expect(loaded).toEqual(["a", "b"]);
+    g.open();
+    await load.done;
+    // No wait after the last part.
+    expect(loaded).toEqual(["a", "b", "c"]);
+    expect(g.waits()).toBe(0);
+  });
+
+  it("loads the rest at once when hurried, cancelling the wait it was in", async () => {
+    const loaded: string[] = [];
+    const part = (name: string) => async () => void loaded.push(name);
+    const g = gate();
+    const load = loadInParts([part("a"), part("b"), part("c")], g.between);
+    await tick();
+    load.hurry();
+    await load.done;
+    expect(loaded).toEqual(["a", "b", "c"]);
+    expect(g.cancelled()).toBe(1);
+  });
+
+  it("waits for nothing without a gate, and fails with the part that failed", async () => {
+    const loaded: string[] = [];
+    const load = loadInParts([
+      async () => void loaded.push("a"),
+      () => Promise.reject(new Error("chunk b did not load")),
+      async () => void loaded.push("c"),
+    ]);
+    await expect(load.done).rejects.toThrow("chunk b did not load");
+    expect(loaded).toEqual(["a"]);
+  });
+});
