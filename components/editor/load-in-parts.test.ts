@@ -14,12 +14,17 @@ function gate() {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** Parts that record their names in `loaded` when imported. */
+function parts(...names: string[]) {
+  const loaded: string[] = [];
+  return { loaded, parts: names.map((name) => async () => void loaded.push(name)) };
+}
+
 describe("loadInParts", () => {
   it("imports the parts in order, each only after the gate opened behind the one before", async () => {
-    const loaded: string[] = [];
-    const part = (name: string) => async () => void loaded.push(name);
+    const { loaded, parts: abc } = parts("a", "b", "c");
     const g = gate();
-    const load = loadInParts([part("a"), part("b"), part("c")], g.between);
+    const load = loadInParts(abc, g.between);
     await tick();
     expect(loaded).toEqual(["a"]);
     g.open();
@@ -33,11 +38,11 @@ describe("loadInParts", () => {
   });
 
   it("loads the rest at once when hurried, cancelling the wait it was in", async () => {
-    const loaded: string[] = [];
-    const part = (name: string) => async () => void loaded.push(name);
+    const { loaded, parts: abc } = parts("a", "b", "c");
     const g = gate();
-    const load = loadInParts([part("a"), part("b"), part("c")], g.between);
+    const load = loadInParts(abc, g.between);
     await tick();
+    expect(loaded).toEqual(["a"]);
     load.hurry();
     await load.done;
     expect(loaded).toEqual(["a", "b", "c"]);
