@@ -238,9 +238,16 @@ test.describe("authoring", () => {
     await expect(field(page, "edge-mcp.autoscaling.maxReplicas")).toBeFocused();
     expect(new URL(page.url()).searchParams.get("path")).toBe("edge-mcp.autoscaling.maxReplicas");
 
+    await expect(field(page, "edge-mcp.autoscaling.maxReplicas")).toBeInViewport();
+
     await page.goto("/?path=rest-api.image.tag");
     await expect(studio.railItem(/^REST API/)).toHaveAttribute("aria-current", "page");
     await expect(field(page, "rest-api.image.tag")).toBeFocused();
+    await expect(field(page, "rest-api.image.tag")).toBeInViewport();
+    // A field far down the node: the sections above it are laid out only as they come into view.
+    await page.goto("/?path=rest-api.topologySpread.maxSkew");
+    await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeFocused();
+    await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeInViewport();
   });
 
   test("shows only changed values on request", async ({ studio, page }) => {

@@ -216,8 +216,9 @@ interface ProbeWindow {
 
 /**
  * Marks every keydown and measures until the preview's painted lines show `want` (and no longer `gone`):
- * Monaco draws its lines in an animation frame, and a message posted from there runs after that frame's
- * paint (the rAF + MessageChannel pattern), so the mark is taken then.
+ * Monaco draws its lines in an animation frame, and a task posted from there runs after that frame's paint,
+ * so the mark is taken then. The task is user-blocking, so the page's tasks queued meanwhile do not run
+ * first (the authoring spec's keystroke-to-paint probe, which measured that wait).
  */
 async function installKeystrokeProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -235,16 +236,17 @@ async function installKeystrokeProbe(page: Page): Promise<void> {
       const texts = Array.from(lines.querySelectorAll(".view-line"), (l) => (l.textContent ?? "").replaceAll("\u00a0", " ").trim());
       if (!texts.includes(want) || texts.includes(gone)) return;
       waiting = false;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        performance.mark("review-painted");
-        samples.push(performance.measure("review-keystroke", "review-keydown", "review-painted").duration);
-        // The studio marks when it sends the layer's new values to the render worker.
-        fromRequest.push(performance.measure("review-request-to-paint", "review-render-request:current", "review-painted").duration);
-        // …and when the worker's result reached the page.
-        fromResult.push(performance.measure("review-result-to-paint", "review-render-result:current", "review-painted").duration);
-      };
-      channel.port2.postMessage(null);
+      void scheduler.postTask(
+        () => {
+          performance.mark("review-painted");
+          samples.push(performance.measure("review-keystroke", "review-keydown", "review-painted").duration);
+          // The studio marks when it sends the layer's new values to the render worker.
+          fromRequest.push(performance.measure("review-request-to-paint", "review-render-request:current", "review-painted").duration);
+          // …and when the worker's result reached the page.
+          fromResult.push(performance.measure("review-result-to-paint", "review-render-result:current", "review-painted").duration);
+        },
+        { priority: "user-blocking" },
+      );
     };
     new MutationObserver(check).observe(lines, { subtree: true, childList: true, characterData: true });
     (window as unknown as ProbeWindow).keystrokeProbe = {

@@ -31,10 +31,31 @@ describe("loadInParts", () => {
     await tick();
     expect(loaded).toEqual(["a", "b"]);
     g.open();
-    await load.done;
+    await tick();
     // No wait after the last part.
     expect(loaded).toEqual(["a", "b", "c"]);
     expect(g.waits()).toBe(0);
+    await load.done;
+  });
+
+  it("waits no more once hurried while a part is still importing", async () => {
+    const g = gate();
+    let arrive = () => {};
+    const loaded: string[] = [];
+    const load = loadInParts(
+      [
+        () => new Promise<void>((resolve) => (arrive = () => resolve(void loaded.push("a")))),
+        async () => void loaded.push("b"),
+        async () => void loaded.push("c"),
+      ],
+      g.between,
+    );
+    load.hurry();
+    arrive();
+    await tick();
+    expect(g.waits()).toBe(0);
+    expect(loaded).toEqual(["a", "b", "c"]);
+    await load.done;
   });
 
   it("loads the rest at once when hurried, cancelling the wait it was in", async () => {

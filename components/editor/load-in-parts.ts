@@ -17,7 +17,10 @@ export function loadInParts(parts: readonly (() => Promise<unknown>)[], between?
   let stopWaiting = () => {};
   const wait = () =>
     new Promise<void>((resolve) => {
-      const cancel = between!(resolve);
+      const cancel = between!(() => {
+        stopWaiting = () => {};
+        resolve();
+      });
       stopWaiting = () => {
         cancel();
         resolve();

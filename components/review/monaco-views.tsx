@@ -58,10 +58,10 @@ let ready: Monaco | null = null;
 /** Our Monaco bundle with OUTPUT_LANGUAGE registered, once per page (its parts loaded as `between` allows). */
 export function setupOutputLanguage(between?: BetweenParts): Promise<Monaco> {
   // Called again without `between` (an editor to show), it hurries a load in parts along.
-  const monaco = setupMonaco(between);
+  const setup = setupMonaco(between);
   // The grammar's chunk imports Monaco's editor API without carrying it: loaded only once Monaco is
   // (in parallel, Turbopack may instantiate it first: "module factory is not available").
-  outputLanguage ??= monaco.then(({ monaco }) =>
+  outputLanguage ??= setup.then(({ monaco }) =>
     import("monaco-editor/languages/definitions/yaml/yaml.js").then((yaml) => {
       monaco.languages.register({ id: OUTPUT_LANGUAGE });
       monaco.languages.setMonarchTokensProvider(OUTPUT_LANGUAGE, yaml.language);
