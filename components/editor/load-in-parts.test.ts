@@ -20,13 +20,19 @@ function parts(...names: string[]) {
   return { loaded, parts: names.map((name) => async () => void loaded.push(name)) };
 }
 
+/** A load of the parts a, b and c behind a gate, once part a has loaded. */
+async function startedLoad() {
+  const { loaded, parts: abc } = parts("a", "b", "c");
+  const g = gate();
+  const load = loadInParts(abc, g.between);
+  await tick();
+  expect(loaded).toEqual(["a"]);
+  return { loaded, g, load };
+}
+
 describe("loadInParts", () => {
   it("imports the parts in order, each only after the gate opened behind the one before", async () => {
-    const { loaded, parts: abc } = parts("a", "b", "c");
-    const g = gate();
-    const load = loadInParts(abc, g.between);
-    await tick();
-    expect(loaded).toEqual(["a"]);
+    const { loaded, g, load } = await startedLoad();
     g.open();
     await tick();
     expect(loaded).toEqual(["a", "b"]);
@@ -59,11 +65,7 @@ describe("loadInParts", () => {
   });
 
   it("loads the rest at once when hurried, cancelling the wait it was in", async () => {
-    const { loaded, parts: abc } = parts("a", "b", "c");
-    const g = gate();
-    const load = loadInParts(abc, g.between);
-    await tick();
-    expect(loaded).toEqual(["a"]);
+    const { loaded, g, load } = await startedLoad();
     load.hurry();
     await load.done;
     expect(loaded).toEqual(["a", "b", "c"]);
