@@ -49,6 +49,8 @@ await page
   .getByRole("button", { name: /^REST API/ })
   .click();
 const input = page.getByRole("main").locator(`[name="${field}"]`);
+// In view, or its keys paint nothing the screen shows (e2e/authoring.spec.ts measures the same way).
+await input.evaluate((el) => el.scrollIntoView({ block: "center" }));
 await input.focus();
 // Past the first seconds (Monaco loads after 1 s without input; the node's form settles).
 await page.waitForTimeout(2500);
