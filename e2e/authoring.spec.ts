@@ -444,9 +444,9 @@ test.describe("authoring", () => {
       const measureTyping = async (kind: string, input: Locator, start: string, keys: readonly string[]) => {
         await measure("");
         await input.fill(start);
-        // In the middle of the form, as a field being typed into is: `fill` scrolls only as far as the form's
-        // edge, and there layout after the fill left the text and number fields just out of view, so their keys
-        // painted nothing the screen showed (Event Timing waited up to a second for a frame that was presented).
+        // In the middle of the form, as a field being typed into is: Playwright's `fill` left the text and number
+        // fields 3 px below the form's visible edge (focusing a field or tabbing to it brings it fully into view),
+        // so their keys painted nothing the screen showed and Event Timing waited up to a second for a frame.
         await input.evaluate((el) => el.scrollIntoView({ block: "center" }));
         await input.focus();
         await expect(input).toBeInViewport({ ratio: 1 });
