@@ -135,6 +135,43 @@ test.describe("nothing lost", () => {
     });
   });
 
+  test("when Monaco cannot load, the editors say so and offer a reload, the preview stays as plain text, the form goes on, and the reload keeps its edit", async ({ studio, page, guard }) => {
+    // As after the server restarted with a new build, for Monaco's chunks: the page's own code loads (from
+    // this build), every chunk with Monaco's code in it fails.
+    const chunks = "**/_next/static/chunks/**";
+    await page.route(chunks, async (route) => {
+      const response = await route.fetch();
+      if ((await response.text()).includes("vs/editor/")) await route.abort();
+      else await route.fulfill({ response });
+    });
+    await page.reload();
+    await expect(page.getByTestId("render-status")).toHaveText(/rendered in \d+ ms/);
+    await expect(studio.review.getByRole("alert")).toContainText("The editor could not start: Failed to load chunk");
+    await expect(studio.review.getByRole("region", { name: "Rendered output of dev (read only)" })).toContainText("kind: Deployment");
+
+    await studio.railItem(/^REST API/).click();
+    await viewTab(page, "YAML").click();
+    const failed = studio.centre.getByRole("alert");
+    await expect(failed).toContainText("The editor could not start: Failed to load chunk");
+    await viewTab(page, "Form").click();
+    await field(page, "rest-api.replicaCount").fill("4");
+    await expect(page.getByTestId("render-status")).toHaveText(/rendered in \d+ ms/);
+
+    await page.unroute(chunks);
+    await viewTab(page, "YAML").click();
+    // The workspace has a change not exported: Chromium asks first, and the user goes on.
+    page.once("dialog", (d) => void d.accept());
+    await failed.getByRole("button", { name: "Reload" }).click();
+    await expect(page.getByTestId("workspace-status")).toHaveText("Restored from this browser");
+    await studio.railItem(/^REST API/).click();
+    await viewTab(page, "YAML").click();
+    await expect(studio.editorLines("Values of environment dev")).toContainText("replicaCount: 4");
+
+    // The only errors were the blocked loads' own.
+    expect(guard.consoleErrors.filter((e) => e !== "Failed to load resource: net::ERR_FAILED")).toEqual([]);
+    guard.consoleErrors.length = 0;
+  });
+
   test("undo and redo with Ctrl+Z and Ctrl+Shift+Z across form and YAML edits", async ({ studio, page }) => {
     const yaml = await formEditOfBase(studio, page);
     await studio.editorInput("Values of the base layer").focus();

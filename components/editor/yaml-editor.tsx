@@ -4,6 +4,7 @@
 import { Editor, type OnMount } from "@monaco-editor/react";
 import type { JSONSchema } from "monaco-yaml";
 import { useEffect, useRef, useState } from "react";
+import { EditorFailed } from "./editor-failed";
 import { lineFeeds } from "./line-feeds";
 import { setEditorSchema, setupMonaco } from "./setup-monaco";
 
@@ -40,7 +41,7 @@ export interface YamlEditorProps {
   marks?: readonly LineMark[];
 }
 
-type LoadState = { state: "loading" } | { state: "ready" } | { state: "failed"; message: string };
+type LoadState = { state: "loading" } | { state: "ready" } | { state: "failed"; error: unknown };
 
 type CodeEditor = Parameters<OnMount>[0];
 
@@ -56,7 +57,7 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
       .then(() => setEditorSchema(uri, schema, schemaUri))
       .then(
         () => live && setLoad({ state: "ready" }),
-        (err: unknown) => live && setLoad({ state: "failed", message: err instanceof Error ? err.message : String(err) }),
+        (error: unknown) => live && setLoad({ state: "failed", error }),
       );
     return () => {
       live = false;
@@ -112,7 +113,7 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
   }, [editor, marks]);
 
   if (load.state === "failed") {
-    return <p role="alert" className="editor-message">The editor could not start: {load.message}</p>;
+    return <EditorFailed error={load.error} />;
   }
   if (load.state === "loading") {
     return <p className="editor-message">Loading editor…</p>;

@@ -48,25 +48,28 @@ export function whenInputQuiet(run: () => void): () => void {
   };
 }
 
-/** The `prepare`s that have settled: a component mounted again after that does not wait again. */
-const settled = new WeakSet<() => Promise<unknown>>();
+/** What became of a `prepare` started once the input was quiet. */
+export type QuietLoad = { state: "waiting" } | { state: "ready" } | { state: "failed"; error: unknown };
 
-/** False until `prepare` (started once the input is quiet) has settled. */
-export function useAfterInputQuiet(prepare: () => Promise<unknown>): boolean {
-  const [done, setDone] = useState(() => settled.has(prepare));
+/** The `prepare`s that have settled, and how: a component mounted again after that does not wait again. */
+const outcomes = new WeakMap<() => Promise<unknown>, QuietLoad>();
+
+/** Waiting until `prepare` (started once the input is quiet) has settled; then ready, or failed with its error. */
+export function useAfterInputQuiet(prepare: () => Promise<unknown>): QuietLoad {
+  const [load, setLoad] = useState<QuietLoad>(() => outcomes.get(prepare) ?? { state: "waiting" });
+  const waiting = load.state === "waiting";
   useEffect(() => {
-    if (done) return;
+    if (!waiting) return;
     let live = true;
-    // Settled either way: the editor's own import then reports a failed load; no unhandled rejection.
-    const settle = () => {
-      settled.add(prepare);
-      if (live) setDone(true);
+    const settle = (outcome: QuietLoad) => {
+      outcomes.set(prepare, outcome);
+      if (live) setLoad(outcome);
     };
-    const cancel = whenInputQuiet(() => void prepare().then(settle, settle));
+    const cancel = whenInputQuiet(() => void prepare().then(() => settle({ state: "ready" }), (error: unknown) => settle({ state: "failed", error })));
     return () => {
       live = false;
       cancel();
     };
-  }, [prepare, done]);
-  return done;
+  }, [prepare, waiting]);
+  return load;
 }

@@ -4,24 +4,36 @@
 // are long tasks, and a keystroke that lands in one waits for it (100-300 ms each, seen in a trace of the
 // first keys typed after the page opened). Until then the text shows as plain text.
 import dynamic from "next/dynamic";
-import type { ReadOnlyYamlProps } from "./monaco-views";
+import { EditorFailed, editorFailedComponent } from "@/components/editor/editor-failed";
+import type { OutputDiffProps, ReadOnlyYamlProps } from "./monaco-views";
 import { useAfterInputQuiet, whenInputQuiet } from "./input-quiet";
 import { PlainYaml } from "./plain-yaml";
 
 const loading = () => <p className="editor-message">Loading editor…</p>;
 
-const DynamicReadOnlyYaml = dynamic(() => import("./monaco-views").then((m) => m.ReadOnlyYaml), { ssr: false, loading });
-export const LazyOutputDiff = dynamic(() => import("./monaco-views").then((m) => m.OutputDiff), { ssr: false, loading });
+const DynamicReadOnlyYaml = dynamic(() => import("./monaco-views").then((m) => m.ReadOnlyYaml, editorFailedComponent<ReadOnlyYamlProps>), { ssr: false, loading });
+export const LazyOutputDiff = dynamic(() => import("./monaco-views").then((m) => m.OutputDiff, editorFailedComponent<OutputDiffProps>), { ssr: false, loading });
 
 // Monaco's parts load one after another, each once the user has paused again.
 const loadMonacoViews = () => import("./monaco-views").then((m) => m.setupOutputLanguage(whenInputQuiet));
 
 export function LazyReadOnlyYaml(props: ReadOnlyYamlProps) {
-  const loaded = useAfterInputQuiet(loadMonacoViews);
-  return loaded ? <DynamicReadOnlyYaml {...props} /> : <PlainYaml value={props.value} label={props.label} />;
+  const load = useAfterInputQuiet(loadMonacoViews);
+  if (load.state === "ready") return <DynamicReadOnlyYaml {...props} />;
+  const plain = <PlainYaml value={props.value} label={props.label} />;
+  // Without Monaco the text is still all there, as plain text.
+  if (load.state === "failed")
+    return (
+      <>
+        <EditorFailed error={load.error} />
+        {plain}
+      </>
+    );
+  return plain;
 }
 
 /** Loads and starts Monaco ahead of the first editor, once the user has paused (see input-quiet.ts). */
 export function preloadMonacoViews(): () => void {
-  return whenInputQuiet(() => void loadMonacoViews());
+  // A load that fails is shown by the editor that needs Monaco (EditorFailed), not left unhandled here.
+  return whenInputQuiet(() => void loadMonacoViews().catch(() => {}));
 }

@@ -7,6 +7,7 @@
 import type { OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { lineFeeds } from "@/components/editor/line-feeds";
+import { EditorFailed } from "@/components/editor/editor-failed";
 import type { BetweenParts } from "@/components/editor/load-in-parts";
 import { setupMonaco } from "@/components/editor/setup-monaco";
 import { changedSpan } from "./changed-span";
@@ -73,14 +74,16 @@ export function setupOutputLanguage(between?: BetweenParts): Promise<Monaco> {
   return outputLanguage;
 }
 
+type MonacoState = { state: "loading" } | { state: "ready" } | { state: "failed"; error: unknown };
+
 /** Waits for our own Monaco bundle before any editor mounts (never the CDN). */
-function useMonacoReady(): string | null | true {
-  const [state, setState] = useState<string | null | true>(ready ? true : null);
+function useMonacoReady(): MonacoState {
+  const [state, setState] = useState<MonacoState>({ state: ready ? "ready" : "loading" });
   useEffect(() => {
     let live = true;
     setupOutputLanguage().then(
-      () => live && setState(true),
-      (e: unknown) => live && setState(e instanceof Error ? e.message : String(e)),
+      () => live && setState({ state: "ready" }),
+      (error: unknown) => live && setState({ state: "failed", error }),
     );
     return () => {
       live = false;
@@ -90,9 +93,9 @@ function useMonacoReady(): string | null | true {
 }
 
 function Gate({ children }: { children: ReactNode }) {
-  const ready = useMonacoReady();
-  if (ready === null) return <p className="editor-message">Loading editor…</p>;
-  if (ready !== true) return <p role="alert">The editor could not start: {ready}</p>;
+  const monaco = useMonacoReady();
+  if (monaco.state === "loading") return <p className="editor-message">Loading editor…</p>;
+  if (monaco.state === "failed") return <EditorFailed error={monaco.error} />;
   return <>{children}</>;
 }
 
