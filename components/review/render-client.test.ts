@@ -152,6 +152,35 @@ describe("render client", () => {
     expect(h.client.status("current")).toMatch(/^rendered in/);
   });
 
+  it("a worker that crashes again soon after it started is restarted later and later, with nothing typed lost", () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness();
+      h.client.render("current", request(dev), true);
+      h.runAll();
+      h.client.edit("current", edit("rest-api.replicaCount", 3));
+      h.crash("render", "boom");
+      expect(h.spawned()).toBe(2);
+      for (const [spawned, seconds] of [[3, 0.25], [4, 0.5], [5, 1]] as const) {
+        h.crash("render", "boom");
+        expect(h.states.get("current")?.crash).toBe(`the render worker stopped (boom); restarting in ${seconds} s`);
+        vi.advanceTimersByTime(seconds * 1000 - 1);
+        expect(h.spawned()).toBe(spawned - 1);
+        vi.advanceTimersByTime(1);
+        expect(h.spawned()).toBe(spawned);
+      }
+      // Once a start has lasted, a crash is a first one again: restarted at once.
+      vi.advanceTimersByTime(10_000);
+      h.crash("render", "boom");
+      expect(h.spawned()).toBe(6);
+      expect(h.states.get("current")?.crash).toBe("the render worker stopped (boom); restarted");
+      h.runAll();
+      expect(h.shown.at(-1)?.output.output).toBe(fresh(setValue(dev, "rest-api.replicaCount", 3)));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   describe("afterAnswer (when the form writes its edits to the layer)", () => {
     afterEach(() => {
       vi.useRealTimers();

@@ -76,6 +76,15 @@ interface Newest {
   echo?: number;
 }
 
+/**
+ * A crash this soon after the last start is one of a run (a worker that cannot start: its script gone after
+ * the server restarted with a new build, memory exhausted at load): each of a run waits twice as long as the
+ * one before, from RESTART_DELAY_MS up to MAX_RESTART_DELAY_MS, instead of starting workers in a tight loop.
+ */
+const CRASH_RUN_MS = 10_000;
+const RESTART_DELAY_MS = 250;
+const MAX_RESTART_DELAY_MS = 30_000;
+
 /** The status line while the newest request is not shown yet. */
 export const RENDERING = "rendering…";
 
@@ -200,17 +209,27 @@ export function renderClient({ patch }: RenderClientOptions): RenderClient {
     if (newest.id === m.result.id || newest.echo === m.result.id) answer(m.key, m.result, newest, m.result.id);
   }
 
-  /** The running workers (none before `start` and after `stop`: requests are kept and sent when they start). */
+  /** The running workers (none before `start`, after `stop` and before a restart: requests are kept and sent when they start). */
   let workers: Workers | null = null;
+  let startedAt = -Infinity;
+  /** Crashes in the current run (see CRASH_RUN_MS), and the restart waiting. */
+  let crashes = 0;
+  let restart: ReturnType<typeof setTimeout> | undefined;
 
   function start(spawn: Spawn): void {
+    startedAt = performance.now();
     const started = spawn({
       message,
       crash: (worker, why) => {
         started.terminate();
         if (workers !== started) return;
-        for (const key of requests.keys()) patch(key, (s) => ({ ...s, crash: `the ${worker} worker stopped (${why || "no message"}); restarted` }));
-        start(spawn);
+        workers = null;
+        crashes = performance.now() - startedAt < CRASH_RUN_MS ? crashes + 1 : 1;
+        const delay = crashes === 1 ? 0 : Math.min(RESTART_DELAY_MS * 2 ** (crashes - 2), MAX_RESTART_DELAY_MS);
+        const then = delay === 0 ? "restarted" : `restarting in ${delay / 1000} s`;
+        for (const key of requests.keys()) patch(key, (s) => ({ ...s, crash: `the ${worker} worker stopped (${why || "no message"}); ${then}` }));
+        if (delay === 0) start(spawn);
+        else restart = setTimeout(() => start(spawn), delay);
       },
     });
     workers = started;
@@ -270,6 +289,7 @@ export function renderClient({ patch }: RenderClientOptions): RenderClient {
     onStatus: (key, listener) => subscribe(statusListeners, key, listener),
     start,
     stop() {
+      clearTimeout(restart);
       workers?.terminate();
       workers = null;
     },
