@@ -316,6 +316,21 @@ test.describe("authoring", () => {
     await expect.poll(() => editorText(page)).toBe(["rest-api:", "  autoscaling:", "    enabled: true", "    minReplicas: 25", "  ingress:", "    host: api.burst.example.org", ""].join("\n"));
   });
 
+  test("the first key typed into a section moves no field: its badges and resets come without a layout shift", async ({ studio, page }) => {
+    await studio.railItem(/^REST API/).click();
+    const host = field(page, "rest-api.ingress.host");
+    await host.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const sectionReset = page.getByRole("button", { name: "Reset section Ingress" });
+    await expect(sectionReset).toHaveCount(0);
+    const before = await host.boundingBox();
+    await host.focus();
+    await page.keyboard.press("End");
+    await page.keyboard.type("x");
+    await expect(sectionReset).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reset rest-api.ingress.host" })).toBeVisible();
+    expect(await host.boundingBox()).toEqual(before);
+  });
+
   test("counts changed values per rail node and shows which services read each global", async ({ studio, page }) => {
     await layerTab(page, "base").click();
     await expect(studio.railItem(/^Redis/)).not.toContainText("changed");

@@ -177,8 +177,8 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
               <form noValidate onSubmit={noSubmit}>
                 <div role="group" aria-labelledby={headingId}>
                   {here.length > 0 && (
-                    <button type="button" className={styles.reset} onClick={() => onReset(here)}>
-                      Reset section {s.title}
+                    <button type="button" className={styles.sectionReset} aria-label={`Reset section ${s.title}`} onClick={() => onReset(here)}>
+                      Reset section
                     </button>
                   )}
                   {rows(s).map((f) => (
