@@ -49,8 +49,6 @@ await page
   .getByRole("button", { name: /^REST API/ })
   .click();
 const input = page.getByRole("main").locator(`[name="${field}"]`);
-// In view, or its keys paint nothing the screen shows (e2e/authoring.spec.ts measures the same way).
-await input.evaluate((el) => el.scrollIntoView({ block: "center" }));
 await input.focus();
 // Past the first seconds (Monaco loads after 1 s without input; the node's form settles).
 await page.waitForTimeout(2500);
@@ -99,7 +97,10 @@ for (let r = 0; r < rounds; r++) {
       [name, css],
     );
     await input.fill("");
-    await page.waitForTimeout(400);
+    // In the middle of the form after the variant's CSS, as e2e/authoring.spec.ts types: `fill` can leave a
+    // field just out of view, and its keys then paint nothing the screen shows.
+    await input.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await page.waitForTimeout(500);
     await page.evaluate((n) => (window.__variant = n), name);
     // Each key held 60 ms, then 60 ms to the next, as e2e/authoring.spec.ts types.
     for (const ch of text) {

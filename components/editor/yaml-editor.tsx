@@ -4,7 +4,7 @@
 import { Editor, type OnMount } from "@monaco-editor/react";
 import type { JSONSchema } from "monaco-yaml";
 import { useEffect, useRef, useState } from "react";
-import { EditorFailed } from "./editor-failed";
+import { EditorFailed, EditorLoading, type EditorLoad } from "./editor-status";
 import { lineFeeds } from "./line-feeds";
 import { setEditorSchema, setupMonaco } from "./setup-monaco";
 
@@ -41,12 +41,10 @@ export interface YamlEditorProps {
   marks?: readonly LineMark[];
 }
 
-type LoadState = { state: "loading" } | { state: "ready" } | { state: "failed"; error: unknown };
-
 type CodeEditor = Parameters<OnMount>[0];
 
 export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = false, onChange, onProblems, marks }: YamlEditorProps) {
-  const [load, setLoad] = useState<LoadState>({ state: "loading" });
+  const [load, setLoad] = useState<EditorLoad>({ state: "loading" });
   const [editor, setEditor] = useState<CodeEditor | null>(null);
   const uri = `file:///${path}`;
   const schemaUri = `file:///${schemaPath ?? `${path}.schema.json`}`;
@@ -116,7 +114,7 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
     return <EditorFailed error={load.error} />;
   }
   if (load.state === "loading") {
-    return <p className="editor-message">Loading editor…</p>;
+    return <EditorLoading />;
   }
   return (
     <div className="yaml-editor" data-testid="yaml-editor">
@@ -140,7 +138,7 @@ export function YamlEditor({ path, value, schema, schemaPath, label, readOnly = 
             })),
           )
         }
-        loading={<p className="editor-message">Loading editor…</p>}
+        loading={<EditorLoading />}
         options={{
           readOnly,
           ariaLabel: label,

@@ -1,6 +1,7 @@
 // Heavy client work (loading Monaco, creating an editor: long tasks of 100-300 ms) waits until the user has
 // paused: a key that arrives during such a task waits for it to end before its frame can be painted.
 import { useEffect, useState } from "react";
+import type { EditorLoad } from "@/components/editor/editor-status";
 import { whenIdle } from "@/components/workspace/when-idle";
 
 /** How long without a key, click or input before heavy work may start. */
@@ -48,20 +49,17 @@ export function whenInputQuiet(run: () => void): () => void {
   };
 }
 
-/** What became of a `prepare` started once the input was quiet. */
-export type QuietLoad = { state: "waiting" } | { state: "ready" } | { state: "failed"; error: unknown };
-
 /** The `prepare`s that have settled, and how: a component mounted again after that does not wait again. */
-const outcomes = new WeakMap<() => Promise<unknown>, QuietLoad>();
+const outcomes = new WeakMap<() => Promise<unknown>, EditorLoad>();
 
-/** Waiting until `prepare` (started once the input is quiet) has settled; then ready, or failed with its error. */
-export function useAfterInputQuiet(prepare: () => Promise<unknown>): QuietLoad {
-  const [load, setLoad] = useState<QuietLoad>(() => outcomes.get(prepare) ?? { state: "waiting" });
-  const waiting = load.state === "waiting";
+/** Loading until `prepare` (started once the input is quiet) has settled; then ready, or failed with its error. */
+export function useAfterInputQuiet(prepare: () => Promise<unknown>): EditorLoad {
+  const [load, setLoad] = useState<EditorLoad>(() => outcomes.get(prepare) ?? { state: "loading" });
+  const waiting = load.state === "loading";
   useEffect(() => {
     if (!waiting) return;
     let live = true;
-    const settle = (outcome: QuietLoad) => {
+    const settle = (outcome: EditorLoad) => {
       outcomes.set(prepare, outcome);
       if (live) setLoad(outcome);
     };

@@ -4,15 +4,14 @@
 // are long tasks, and a keystroke that lands in one waits for it (100-300 ms each, seen in a trace of the
 // first keys typed after the page opened). Until then the text shows as plain text.
 import dynamic from "next/dynamic";
-import { EditorFailed, editorFailedComponent } from "@/components/editor/editor-failed";
+import { EditorFailed, EditorLoading, editorFailedComponent } from "@/components/editor/editor-status";
 import type { OutputDiffProps, ReadOnlyYamlProps } from "./monaco-views";
 import { useAfterInputQuiet, whenInputQuiet } from "./input-quiet";
 import { PlainYaml } from "./plain-yaml";
 
-const loading = () => <p className="editor-message">Loading editor…</p>;
-
-const DynamicReadOnlyYaml = dynamic(() => import("./monaco-views").then((m) => m.ReadOnlyYaml, editorFailedComponent<ReadOnlyYamlProps>), { ssr: false, loading });
-export const LazyOutputDiff = dynamic(() => import("./monaco-views").then((m) => m.OutputDiff, editorFailedComponent<OutputDiffProps>), { ssr: false, loading });
+// Rendered only once loadMonacoViews has imported the module: its failure is handled there.
+const DynamicReadOnlyYaml = dynamic(() => import("./monaco-views").then((m) => m.ReadOnlyYaml), { ssr: false, loading: EditorLoading });
+export const LazyOutputDiff = dynamic(() => import("./monaco-views").then((m) => m.OutputDiff, editorFailedComponent<OutputDiffProps>), { ssr: false, loading: EditorLoading });
 
 // Monaco's parts load one after another, each once the user has paused again.
 const loadMonacoViews = () => import("./monaco-views").then((m) => m.setupOutputLanguage(whenInputQuiet));

@@ -7,7 +7,7 @@
 import type { OnMount } from "@monaco-editor/react";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { lineFeeds } from "@/components/editor/line-feeds";
-import { EditorFailed } from "@/components/editor/editor-failed";
+import { EditorFailed, EditorLoading, type EditorLoad } from "@/components/editor/editor-status";
 import type { BetweenParts } from "@/components/editor/load-in-parts";
 import { setupMonaco } from "@/components/editor/setup-monaco";
 import { changedSpan } from "./changed-span";
@@ -74,11 +74,9 @@ export function setupOutputLanguage(between?: BetweenParts): Promise<Monaco> {
   return outputLanguage;
 }
 
-type MonacoState = { state: "loading" } | { state: "ready" } | { state: "failed"; error: unknown };
-
 /** Waits for our own Monaco bundle before any editor mounts (never the CDN). */
-function useMonacoReady(): MonacoState {
-  const [state, setState] = useState<MonacoState>({ state: ready ? "ready" : "loading" });
+function useMonacoReady(): EditorLoad {
+  const [state, setState] = useState<EditorLoad>({ state: ready ? "ready" : "loading" });
   useEffect(() => {
     let live = true;
     setupOutputLanguage().then(
@@ -94,7 +92,7 @@ function useMonacoReady(): MonacoState {
 
 function Gate({ children }: { children: ReactNode }) {
   const monaco = useMonacoReady();
-  if (monaco.state === "loading") return <p className="editor-message">Loading editor…</p>;
+  if (monaco.state === "loading") return <EditorLoading />;
   if (monaco.state === "failed") return <EditorFailed error={monaco.error} />;
   return <>{children}</>;
 }
@@ -290,7 +288,7 @@ function OutputDiffInner({ original, modified }: OutputDiffProps) {
 
   return (
     <>
-      {!mounted && <p className="editor-message">Loading editor…</p>}
+      {!mounted && <EditorLoading />}
       <div ref={box} style={{ width: "100%", height: "100%" }} />
     </>
   );

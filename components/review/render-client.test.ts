@@ -46,7 +46,8 @@ function harness() {
       },
     };
   };
-  client.start(spawn);
+  const start = () => client.start(spawn);
+  start();
   const shown: { output: RenderOutput; request: RenderRequest }[] = [];
   client.onOutput("current", (output, r) => shown.push({ output, request: r }));
   const statuses: string[] = [];
@@ -55,7 +56,7 @@ function harness() {
   const runAll = () => {
     while (tasks.length > 0) runOne();
   };
-  return { client, states, shown, statuses, runOne, runAll, crash: (worker: "render" | "review", why: string) => crash(worker, why), spawned: () => spawned };
+  return { client, states, shown, statuses, runOne, runAll, start, crash: (worker: "render" | "review", why: string) => crash(worker, why), spawned: () => spawned };
 }
 
 describe("render client", () => {
@@ -158,24 +159,45 @@ describe("render client", () => {
       const h = harness();
       h.client.render("current", request(dev), true);
       h.runAll();
-      h.client.edit("current", edit("rest-api.replicaCount", 3));
       h.crash("render", "boom");
       expect(h.spawned()).toBe(2);
-      for (const [spawned, seconds] of [[3, 0.25], [4, 0.5], [5, 1]] as const) {
+      for (const [spawned, seconds, replicas] of [[3, 0.25, 3], [4, 0.5, 4], [5, 1, 5]] as const) {
         h.crash("render", "boom");
         expect(h.states.get("current")?.crash).toBe(`the render worker stopped (boom); restarting in ${seconds} s`);
+        // Typed while no worker runs: sent to the next one.
+        h.client.edit("current", edit("rest-api.replicaCount", replicas));
         vi.advanceTimersByTime(seconds * 1000 - 1);
         expect(h.spawned()).toBe(spawned - 1);
         vi.advanceTimersByTime(1);
         expect(h.spawned()).toBe(spawned);
+        expect(h.states.get("current")?.crash).toBe("the render worker stopped (boom); restarted");
       }
+      h.runAll();
+      expect(h.shown.at(-1)?.output.output).toBe(fresh(setValue(dev, "rest-api.replicaCount", 5)));
       // Once a start has lasted, a crash is a first one again: restarted at once.
       vi.advanceTimersByTime(10_000);
       h.crash("render", "boom");
       expect(h.spawned()).toBe(6);
       expect(h.states.get("current")?.crash).toBe("the render worker stopped (boom); restarted");
-      h.runAll();
-      expect(h.shown.at(-1)?.output.output).toBe(fresh(setValue(dev, "rest-api.replicaCount", 3)));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a stop while a restart waits cancels it, and the next start's first crash restarts at once", () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness();
+      h.crash("render", "boom");
+      h.crash("render", "boom");
+      expect(h.spawned()).toBe(2);
+      h.client.stop();
+      vi.advanceTimersByTime(60_000);
+      expect(h.spawned()).toBe(2);
+      h.start();
+      expect(h.spawned()).toBe(3);
+      h.crash("render", "boom");
+      expect(h.spawned()).toBe(4);
     } finally {
       vi.useRealTimers();
     }

@@ -77,9 +77,10 @@ interface Newest {
 }
 
 /**
- * A crash this soon after the last start is one of a run (a worker that cannot start: its script gone after
- * the server restarted with a new build, memory exhausted at load): each of a run waits twice as long as the
- * one before, from RESTART_DELAY_MS up to MAX_RESTART_DELAY_MS, instead of starting workers in a tight loop.
+ * A crash restarts the workers at once. One that comes within CRASH_RUN_MS of that start continues a run (a
+ * worker that cannot start: its script gone after the server restarted with a new build, memory exhausted at
+ * load): the second of a run waits RESTART_DELAY_MS, each next one twice as long, up to MAX_RESTART_DELAY_MS,
+ * instead of starting workers in a tight loop.
  */
 const CRASH_RUN_MS = 10_000;
 const RESTART_DELAY_MS = 250;
@@ -226,10 +227,19 @@ export function renderClient({ patch }: RenderClientOptions): RenderClient {
         workers = null;
         crashes = performance.now() - startedAt < CRASH_RUN_MS ? crashes + 1 : 1;
         const delay = crashes === 1 ? 0 : Math.min(RESTART_DELAY_MS * 2 ** (crashes - 2), MAX_RESTART_DELAY_MS);
-        const then = delay === 0 ? "restarted" : `restarting in ${delay / 1000} s`;
-        for (const key of requests.keys()) patch(key, (s) => ({ ...s, crash: `the ${worker} worker stopped (${why || "no message"}); ${then}` }));
-        if (delay === 0) start(spawn);
-        else restart = setTimeout(() => start(spawn), delay);
+        const tellAll = (then: string) => {
+          for (const key of requests.keys()) patch(key, (s) => ({ ...s, crash: `the ${worker} worker stopped (${why || "no message"}); ${then}` }));
+        };
+        if (delay === 0) {
+          tellAll("restarted");
+          start(spawn);
+          return;
+        }
+        tellAll(`restarting in ${delay / 1000} s`);
+        restart = setTimeout(() => {
+          tellAll("restarted");
+          start(spawn);
+        }, delay);
       },
     });
     workers = started;
@@ -290,6 +300,7 @@ export function renderClient({ patch }: RenderClientOptions): RenderClient {
     start,
     stop() {
       clearTimeout(restart);
+      crashes = 0;
       workers?.terminate();
       workers = null;
     },
