@@ -115,6 +115,8 @@ test.describe("authoring", () => {
       await viewTab(page, "Form").click();
       await page.getByRole("button", { name: "Reset rest-api.config.logLevel" }).click();
       await expect(field(page, "rest-api.config.logLevel")).toHaveValue("info");
+      // The button is gone with the value: focus is on the field it reset, not on the page.
+      await expect(field(page, "rest-api.config.logLevel")).toBeFocused();
       await viewTab(page, "YAML").click();
       await expect.poll(() => editorText(page)).not.toContain("logLevel");
     });
@@ -262,6 +264,14 @@ test.describe("authoring", () => {
     await page.goto("/?path=rest-api.topologySpread.maxSkew");
     await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeFocused();
     await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeInViewport();
+
+    // From inside the YAML tab's editor too, which has a Ctrl+K of its own.
+    await viewTab(page, "YAML").click();
+    await studio.editorInput("Values of environment dev").focus();
+    await page.keyboard.press("Control+k");
+    await expect(page.getByRole("combobox", { name: /Search values/ })).toBeFocused();
+    await page.keyboard.type("no such value");
+    await expect(page.getByRole("status").filter({ hasText: "No value matches" })).toHaveText("No value matches “no such value”.");
   });
 
   test("shows only changed values on request", async ({ studio, page }) => {
@@ -355,6 +365,7 @@ test.describe("authoring", () => {
     await layerTab(page, "base").click();
     await page.getByRole("button", { name: "Reset section General" }).click();
     await expect(field(page, "redis.maxmemory")).toHaveValue("256mb");
+    await expect(page.locator("summary:focus")).toContainText("General");
     await expect(studio.railItem(/^Redis/)).not.toContainText("changed");
 
     await studio.railItem(/^Global/).click();

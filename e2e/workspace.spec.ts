@@ -91,6 +91,10 @@ test.describe("workspace", () => {
       await page.getByRole("group", { name: "Export" }).getByLabel("Environment").selectOption("prod");
       const values = await download(page, () => page.getByRole("button", { name: "Download values-prod.yaml" }).click());
       expect(await readFile(await values.path(), "utf8")).not.toContain("s3cret-key");
+      // Called off at the warning: no file, and the status line says so.
+      page.once("dialog", (d) => void d.dismiss());
+      await page.getByRole("button", { name: "Download plaintext secrets…" }).click();
+      await expect(page.getByRole("group", { name: "Export" }).getByRole("status")).toHaveText("Cancelled: nothing was downloaded");
       let warning = "";
       page.once("dialog", (d) => {
         warning = d.message();

@@ -20,6 +20,7 @@ export const ValueSearch = memo(function ValueSearch({ fields, nodeLabels, onPic
   const [active, setActive] = useState(0);
   const results = useMemo(() => searchFields(fields, query), [fields, query]);
   const open = results.length > 0;
+  const asked = query.trim();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -28,8 +29,9 @@ export const ValueSearch = memo(function ValueSearch({ fields, nodeLabels, onPic
         input.current?.focus();
       }
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Capture: the YAML tab's Monaco handles Ctrl+K itself (a chord's first key) and stops it.
+    window.addEventListener("keydown", onKey, { capture: true });
+    return () => window.removeEventListener("keydown", onKey, { capture: true });
   }, []);
 
   const pick = (f: AuthoringField | undefined) => {
@@ -92,6 +94,11 @@ export const ValueSearch = memo(function ValueSearch({ fields, nodeLabels, onPic
           </li>
         ))}
       </ul>
+      {!open && asked !== "" && (
+        <p role="status" className={styles.results}>
+          No value matches “{asked}”.
+        </p>
+      )}
     </div>
   );
 });

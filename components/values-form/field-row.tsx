@@ -30,6 +30,13 @@ export interface FieldRowProps {
 /** The element id of a field's control. */
 export const controlId = (path: string): string => `value-${path}`;
 
+/** Focuses the control of `path` (a group's first control): a reset removes its own button, and focus must not fall to the page. */
+function focusControl(path: string): void {
+  const el = document.getElementById(controlId(path));
+  const target = el?.matches("input, select, textarea, button") ? el : el?.querySelector<HTMLElement>("input, select, textarea, button");
+  target?.focus();
+}
+
 export const FieldRow = memo(function FieldRow({ field, form, changed, source, layerName, onCommit, onDraftProblem, onReset }: FieldRowProps) {
   const setHere = source === "layer";
   const id = controlId(field.path);
@@ -53,7 +60,15 @@ export const FieldRow = memo(function FieldRow({ field, form, changed, source, l
         {setHere && <span className={styles.badgeLayer}>set in {layerName}</span>}
         {source === "base" && <span className={styles.badgeBase}>from base</span>}
         {setHere && (
-          <button type="button" className={styles.reset} aria-label={`Reset ${field.path}`} onClick={() => onReset(field.path)}>
+          <button
+            type="button"
+            className={styles.reset}
+            aria-label={`Reset ${field.path}`}
+            onClick={() => {
+              focusControl(field.path);
+              onReset(field.path);
+            }}
+          >
             Reset
           </button>
         )}

@@ -177,7 +177,16 @@ export function ValuesForm({ fields, values, problems, setHere, fromBase, layerN
               <form noValidate onSubmit={noSubmit}>
                 <div role="group" aria-labelledby={headingId}>
                   {here.length > 0 && (
-                    <button type="button" className={styles.sectionReset} aria-label={`Reset section ${s.title}`} onClick={() => onReset(here)}>
+                    <button
+                      type="button"
+                      className={styles.sectionReset}
+                      aria-label={`Reset section ${s.title}`}
+                      onClick={(e) => {
+                        // The button goes with the values it resets: focus stays in the section, on its heading.
+                        e.currentTarget.closest("details")?.querySelector("summary")?.focus();
+                        onReset(here);
+                      }}
+                    >
                       Reset section
                     </button>
                   )}

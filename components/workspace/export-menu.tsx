@@ -63,11 +63,13 @@ export function ExportMenu() {
 
   const allEnvs = ws.environments.map((e) => e.name);
 
-  /** Runs an action; a layer Helm cannot read (or any library error) becomes the status line. */
-  const attempt = (what: string, action: () => void) => {
+  /**
+   * Runs an action; a layer Helm cannot read (or any library error) becomes the status line. An action the user
+   * called off (it returns "cancelled") says so, not that it was done.
+   */
+  const attempt = (what: string, action: () => void | "cancelled") => {
     try {
-      action();
-      setStatus({ kind: "ok", text: what });
+      setStatus({ kind: "ok", text: action() === "cancelled" ? "Cancelled: nothing was downloaded" : what });
     } catch (e) {
       setStatus({ kind: "error", text: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -140,7 +142,8 @@ export function ExportMenu() {
                 const secrets = environmentExport(chart, ws, env, { mode, includeSecrets: true }).secrets;
                 if (!secrets) throw new Error(`environment ${env} sets no plaintext secrets`);
                 const warning = /prod/.test(env) ? `\n\n${env} looks like production: prefer existingSecret references.` : "";
-                if (window.confirm(`This file holds plaintext secrets. Keep it out of version control.${warning}`)) exportFile([env], "secrets", secrets.name, secrets.text, YAML);
+                if (!window.confirm(`This file holds plaintext secrets. Keep it out of version control.${warning}`)) return "cancelled";
+                exportFile([env], "secrets", secrets.name, secrets.text, YAML);
               })
             }
           >
