@@ -83,9 +83,12 @@ test.describe("authoring", () => {
     await expect(field(page, "rest-api.secrets.githubToken")).toHaveAttribute("type", "password");
     const env = field(page, "rest-api.extraEnv");
     await env.getByRole("button", { name: "Add item" }).click();
+    // The new row takes focus, not the button.
+    await expect(env.getByRole("textbox", { name: "Extra env, item 1 (YAML)" })).toBeFocused();
     await env.getByRole("textbox", { name: "Extra env, item 1 (YAML)" }).fill("name: FEATURE_X\nvalue: \"on\"");
     const labels = field(page, "rest-api.podLabels");
     await labels.getByRole("button", { name: "Add entry" }).click();
+    await expect(labels.getByRole("textbox", { name: "Pod labels, key 1" })).toBeFocused();
     await labels.getByRole("textbox", { name: "Pod labels, key 1" }).fill("team");
     await labels.getByRole("textbox", { name: "Pod labels, value 1" }).fill("core");
     await expect(form(page).locator('[data-path="rest-api.autoscaling.maxReplicas"]')).toContainText("changed");
@@ -264,6 +267,8 @@ test.describe("authoring", () => {
     await page.goto("/?path=rest-api.topologySpread.maxSkew");
     await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeFocused();
     await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeInViewport();
+    await page.goto("/?path=rest-api.no.such.value");
+    await expect(studio.centre.getByRole("alert").filter({ hasText: "The link asks for" })).toContainText("rest-api.no.such.value, which is not a value of this chart");
 
     // From inside the YAML tab's editor too, which has a Ctrl+K of its own.
     await viewTab(page, "YAML").click();

@@ -16,6 +16,12 @@ test.describe("workspace", () => {
     await expect(status).toHaveText("New workspace from the chart");
 
     await test.step("create an environment", async () => {
+      // Escape closes the form, and focus goes back to its button.
+      await page.getByRole("button", { name: "Add environment" }).click();
+      await expect(page.getByLabel("Environment name")).toBeFocused();
+      await page.keyboard.press("Escape");
+      await expect(page.getByLabel("Environment name")).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Add environment" })).toBeFocused();
       await page.getByRole("button", { name: "Add environment" }).click();
       await page.getByLabel("Environment name").fill("qa");
       await page.getByRole("button", { name: "Add", exact: true }).click();

@@ -8,7 +8,7 @@ import type { JSONSchema } from "monaco-yaml";
 import { EditError, keepForEdits, type PlainValue } from "@/lib/export/index";
 import { BASE_LAYER, WorkspaceError, layerText, setValue, unsetValue, withLayerText, type Workspace } from "@/lib/workspace/index";
 import { useReviewEdits } from "@/components/review/review-renders";
-import { controlId } from "@/components/values-form/field-row";
+import { controlId, focusControl } from "@/components/values-form/field-row";
 import { ValuesForm } from "@/components/values-form/values-form";
 import { whenIdle } from "@/components/workspace/when-idle";
 import { useWorkspace } from "@/components/workspace/use-workspace";
@@ -191,10 +191,13 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
     [onSelectNode],
   );
 
-  // Deep link: open the field named in the URL once, on load.
+  // Deep link: open the field named in the URL once, on load; a path the chart has no value at is said, not ignored.
+  const [unknownPath, setUnknownPath] = useState<string | null>(null);
   useEffect(() => {
     const path = new URLSearchParams(window.location.search).get(PATH_PARAM);
-    if (path) jump(path);
+    if (!path) return;
+    if (FIELDS_BY_PATH.has(path)) jump(path);
+    else setUnknownPath(path);
   }, [jump]);
 
   // Focus the field once its node's form is on screen.
@@ -203,9 +206,7 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
     const el = document.getElementById(controlId(focusPath));
     if (!el) return;
     el.closest("details")?.setAttribute("open", "");
-    const target = el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>("input, textarea, button") : el;
-    target?.scrollIntoView({ block: "center" });
-    target?.focus();
+    focusControl(focusPath)?.scrollIntoView({ block: "center" });
     setFocusPath(null);
   }, [focusPath, node, view]);
 
@@ -246,6 +247,11 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
         </div>
         <ValuesImport layerName={layerName} onText={onImport} status={importStatus} />
       </div>
+      {unknownPath !== null && (
+        <p role="alert" className={styles.broken}>
+          The link asks for <code>{unknownPath}</code>, which is not a value of this chart; search (Ctrl+K) finds values by path, label or description.
+        </p>
+      )}
       {problem && (
         <p role="alert" className={styles.broken}>
           The YAML of {layerName} cannot be read{problem.line !== undefined ? ` (line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ""})` : ""}:{" "}

@@ -30,11 +30,12 @@ export interface FieldRowProps {
 /** The element id of a field's control. */
 export const controlId = (path: string): string => `value-${path}`;
 
-/** Focuses the control of `path` (a group's first control): a reset removes its own button, and focus must not fall to the page. */
-function focusControl(path: string): void {
+/** Focuses the control of `path` (a group's first control) and returns it; null when it is not on screen. */
+export function focusControl(path: string): HTMLElement | null {
   const el = document.getElementById(controlId(path));
   const target = el?.matches("input, select, textarea, button") ? el : el?.querySelector<HTMLElement>("input, select, textarea, button");
   target?.focus();
+  return target ?? null;
 }
 
 export const FieldRow = memo(function FieldRow({ field, form, changed, source, layerName, onCommit, onDraftProblem, onReset }: FieldRowProps) {
@@ -65,6 +66,7 @@ export const FieldRow = memo(function FieldRow({ field, form, changed, source, l
             className={styles.reset}
             aria-label={`Reset ${field.path}`}
             onClick={() => {
+              // The button goes with the value: focus stays on the field, not the page.
               focusControl(field.path);
               onReset(field.path);
             }}

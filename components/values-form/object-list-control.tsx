@@ -7,6 +7,7 @@ import type { PlainValue } from "@/lib/export/index";
 import styles from "./values-form.module.css";
 import type { ValueControlProps } from "./control-props";
 import { ListButtons } from "./list-buttons";
+import { useFocusAdded } from "./use-focus-added";
 import { readSnippet, writeSnippet } from "./yaml-snippet";
 
 type Read = { ok: true; value: PlainValue } | { ok: false; message: string };
@@ -26,6 +27,7 @@ export function ObjectListControl({ field, id, value, onChange, onDraftProblem, 
   // Drafts stay while they are being typed (or still spell the value); a value changed elsewhere replaces them.
   const texts = drafts !== null && (draftValue === null || sameValue(draftValue, items)) ? drafts : items.map(writeSnippet);
 
+  const { list, added } = useFocusAdded<HTMLOListElement>();
   const edit = (next: string[]) => {
     setDrafts(next);
     const read = next.map(readItem);
@@ -40,7 +42,7 @@ export function ObjectListControl({ field, id, value, onChange, onDraftProblem, 
     <fieldset id={id} name={field.path} aria-describedby={describedBy}>
       <legend className={styles.visuallyHidden}>{field.label}</legend>
       {texts.length === 0 && <p className="muted">No items.</p>}
-      <ol>
+      <ol ref={list}>
         {texts.map((text, i) => (
           <li key={i}>
             <textarea
@@ -55,7 +57,13 @@ export function ObjectListControl({ field, id, value, onChange, onDraftProblem, 
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => edit([...texts, "name: \"\"\n"])}>
+      <button
+        type="button"
+        onClick={() => {
+          added();
+          edit([...texts, "name: \"\"\n"]);
+        }}
+      >
         Add item
       </button>
     </fieldset>

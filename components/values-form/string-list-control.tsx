@@ -3,15 +3,17 @@
 import styles from "./values-form.module.css";
 import type { ValueControlProps } from "./control-props";
 import { ListButtons } from "./list-buttons";
+import { useFocusAdded } from "./use-focus-added";
 
 export function StringListControl({ field, id, value, onChange, describedBy }: ValueControlProps) {
   const items = Array.isArray(value) ? value.map((v) => (v === null ? "" : String(v))) : [];
   const set = (next: string[]) => onChange(next);
+  const { list, added } = useFocusAdded<HTMLOListElement>();
   return (
     <fieldset id={id} name={field.path} aria-describedby={describedBy}>
       <legend className={styles.visuallyHidden}>{field.label}</legend>
       {items.length === 0 && <p className="muted">No items.</p>}
-      <ol>
+      <ol ref={list}>
         {items.map((item, i) => (
           <li key={i}>
             <input
@@ -25,7 +27,13 @@ export function StringListControl({ field, id, value, onChange, describedBy }: V
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => set([...items, ""])}>
+      <button
+        type="button"
+        onClick={() => {
+          added();
+          set([...items, ""]);
+        }}
+      >
         Add item
       </button>
     </fieldset>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { sameValue } from "@/lib/authoring/plain-path";
 import type { PlainValue } from "@/lib/export/index";
+import { useFocusAdded } from "./use-focus-added";
 import styles from "./values-form.module.css";
 import type { ValueControlProps } from "./control-props";
 
@@ -23,11 +24,13 @@ export function StringMapControl({ field, id, value, onChange, onDraftProblem, d
     if (!problem) onChange(Object.fromEntries(next));
   };
 
+  const { list, added } = useFocusAdded<HTMLUListElement>();
+
   return (
     <fieldset id={id} name={field.path} aria-describedby={describedBy}>
       <legend className={styles.visuallyHidden}>{field.label}</legend>
       {rows.length === 0 && <p className="muted">No entries.</p>}
-      <ul>
+      <ul ref={list}>
         {rows.map(([k, v], i) => (
           <li key={i}>
             <input
@@ -51,7 +54,13 @@ export function StringMapControl({ field, id, value, onChange, onDraftProblem, d
           </li>
         ))}
       </ul>
-      <button type="button" onClick={() => edit([...rows, ["", ""]])}>
+      <button
+        type="button"
+        onClick={() => {
+          added();
+          edit([...rows, ["", ""]]);
+        }}
+      >
         Add entry
       </button>
     </fieldset>

@@ -1,7 +1,7 @@
 "use client";
 // The layer tabs: base and every environment (the active one is being edited), `+` beside them to add one, and a
 // form to rename, clone or delete the active environment. Names are checked as the user types.
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import {
   BASE_LAYER,
   WorkspaceError,
@@ -23,6 +23,12 @@ const ACTION_LABEL: Record<Action, string> = { add: "Add environment", rename: "
 export function EnvironmentTabs() {
   const { ws, replace } = useWorkspace();
   const [action, setAction] = useState<Action | null>(null);
+  // The button that opened the form gets focus back when it closes (it would fall to the page).
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (a: Action) => (e: MouseEvent<HTMLElement>) => {
+    opener.current = e.currentTarget;
+    setAction(a);
+  };
   const layers = [BASE_LAYER, ...ws.environments.map((e) => e.name)];
   const isEnv = ws.active !== BASE_LAYER;
 
@@ -43,15 +49,15 @@ export function EnvironmentTabs() {
         ))}
       </div>
       {/* Outside the tablist: a tablist may hold only tabs. */}
-      <button type="button" className="tab" aria-label="Add environment" onClick={() => setAction("add")}>
+      <button type="button" className="tab" aria-label="Add environment" onClick={open("add")}>
         +
       </button>
       {isEnv && (
         <span className={styles.form}>
-          <button type="button" onClick={() => setAction("rename")}>
+          <button type="button" onClick={open("rename")}>
             Rename
           </button>
-          <button type="button" onClick={() => setAction("clone")}>
+          <button type="button" onClick={open("clone")}>
             Clone
           </button>
           <button
@@ -73,6 +79,7 @@ export function EnvironmentTabs() {
           onDone={(next) => {
             if (next) replace(next);
             setAction(null);
+            opener.current?.focus();
           }}
         />
       )}
@@ -102,7 +109,14 @@ function NameForm({ action, ws, onDone }: { action: Action; ws: Workspace; onDon
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={ACTION_LABEL[action]}>
+    <form
+      className={styles.form}
+      onSubmit={submit}
+      aria-label={ACTION_LABEL[action]}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onDone(null);
+      }}
+    >
       <label htmlFor={`${id}-name`}>{action === "rename" ? `New name for ${ws.active}` : action === "clone" ? `Name of the copy of ${ws.active}` : "Environment name"}</label>
       <input
         id={`${id}-name`}
