@@ -268,7 +268,14 @@ test.describe("authoring", () => {
     await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeFocused();
     await expect(field(page, "rest-api.topologySpread.maxSkew")).toBeInViewport();
     await page.goto("/?path=rest-api.no.such.value");
-    await expect(studio.centre.getByRole("alert").filter({ hasText: "The link asks for" })).toContainText("rest-api.no.such.value, which is not a value of this chart");
+    const unknown = studio.centre.getByRole("alert").filter({ hasText: "The link asks for" });
+    await expect(unknown).toContainText("rest-api.no.such.value, which is not a value of this chart");
+    // Until the next jump, here by search.
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("edge maxreplicas");
+    await page.keyboard.press("Enter");
+    await expect(field(page, "edge-mcp.autoscaling.maxReplicas")).toBeFocused();
+    await expect(unknown).toHaveCount(0);
 
     // From inside the YAML tab's editor too, which has a Ctrl+K of its own.
     await viewTab(page, "YAML").click();

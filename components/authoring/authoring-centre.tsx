@@ -176,9 +176,12 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
   useEffect(() => write, [write]);
   const reset = useCallback((paths: readonly string[]) => update((w) => editLayer(w, w.active, (t) => paths.reduce((acc, p) => unsetValue(acc, p), t))), [update]);
 
+  // A path the chart has no value at (a deep link's) is said, not ignored, until the next jump.
+  const [unknownPath, setUnknownPath] = useState<string | null>(null);
   const jump = useCallback(
     (path: string) => {
       const field = FIELDS_BY_PATH.get(path);
+      setUnknownPath(field ? null : path);
       if (!field) return;
       onSelectNode(field.node);
       setView("form");
@@ -191,13 +194,10 @@ export function AuthoringCentre({ node, label, nodeLabels, onSelectNode, default
     [onSelectNode],
   );
 
-  // Deep link: open the field named in the URL once, on load; a path the chart has no value at is said, not ignored.
-  const [unknownPath, setUnknownPath] = useState<string | null>(null);
+  // Deep link: open the field named in the URL once, on load.
   useEffect(() => {
     const path = new URLSearchParams(window.location.search).get(PATH_PARAM);
-    if (!path) return;
-    if (FIELDS_BY_PATH.has(path)) jump(path);
-    else setUnknownPath(path);
+    if (path) jump(path);
   }, [jump]);
 
   // Focus the field once its node's form is on screen.
